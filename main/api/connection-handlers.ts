@@ -1,0 +1,43 @@
+import type { ConnectionStatus } from '../../shared/api/contract';
+import { ApiError } from '../../shared/api/errors';
+import { checkApiKey, checkBaseUrl } from '../../shared/connection/validation';
+import type { AppContext } from '../app/context';
+import type { HandlerTable } from './handlers';
+
+async function connectionStatus(context: AppContext): Promise<ConnectionStatus> {
+  return { baseUrl: context.settings.read().connection.baseUrl, key: await context.vault.status() };
+}
+
+export function connectionHandlers(
+  context: AppContext,
+): Pick<HandlerTable, 'getConnectionStatus' | 'saveConnection' | 'forgetApiKey'> {
+  return {
+    getConnectionStatus: () => connectionStatus(context),
+
+    saveConnection: async ({ baseUrl, apiKey }) => {
+      // Check everything before writing anything, so bad input changes nothing.
+      const url = checkBaseUrl(baseUrl);
+      const key = apiKey === undefined ? undefined : checkApiKey(apiKey);
+      const fields: Record<string, string> = {};
+      if (!url.ok) fields.baseUrl = url.message;
+      if (key && !key.ok) fields.apiKey = key.message;
+      if (!url.ok || (key && !key.ok)) {
+        throw new ApiError('invalid-request', Object.values(fields).join(' '), fields);
+      }
+      if (key?.ok) {
+        await context.vault.save(url.value, key.value);
+        context.logger.log('info', 'api key saved', { storage: (await context.vault.status()).storage });
+      } else {
+        await context.vault.updateBaseUrl(url.value);
+      }
+      context.settings.update('connection', (connection) => ({ ...connection, baseUrl: url.value }));
+      return connectionStatus(context);
+    },
+
+    forgetApiKey: async () => {
+      await context.vault.forget();
+      context.logger.log('info', 'api key forgotten');
+      return connectionStatus(context);
+    },
+  };
+}

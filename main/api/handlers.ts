@@ -1,0 +1,26 @@
+/**
+ * The handler table: plain async functions over the app context, with no Electron in sight, so the
+ * same code serves the desktop window, the browser mode and the tests.
+ */
+import type { ApiChannel } from '../../shared/api/channels';
+import type { ApiRequest, ApiResponse } from '../../shared/api/contract';
+import type { AppContext } from '../app/context';
+import { appVersion } from '../app/version';
+import { connectionHandlers } from './connection-handlers';
+import { settingsHandlers } from './settings-handlers';
+
+export type HandlerTable = { [C in ApiChannel]: (request: ApiRequest<C>) => Promise<ApiResponse<C>> };
+
+export function createHandlers(context: AppContext): HandlerTable {
+  return {
+    getAppInfo: async () => ({
+      name: 'Jostle Provisioning Assistant',
+      version: appVersion(),
+      platform: process.platform,
+      transport: context.transport,
+      dataDir: context.dataDir,
+    }),
+    ...settingsHandlers(context),
+    ...connectionHandlers(context),
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * Everything the handlers need, built once per run. The Electron and Node entry points differ only in the
+ * settings backing store they pass in.
+ */
+import { mkdirSync } from 'node:fs';
+import { createFileLogger, type Logger } from '../logging/logger';
+import { Redactor } from '../logging/redactor';
+import { openApiKeyVault, type ApiKeyVault } from '../secrets';
+import { openSettings, type BackingStoreFactory, type SettingsStore } from '../settings/settings-store';
+
+export interface AppContext {
+  transport: 'electron' | 'browser';
+  dataDir: string;
+  settings: SettingsStore;
+  vault: ApiKeyVault;
+  redactor: Redactor;
+  logger: Logger;
+}
+
+export interface AppContextOptions {
+  transport: AppContext['transport'];
+  dataDir: string;
+  env: NodeJS.ProcessEnv;
+  settingsBacking: BackingStoreFactory;
+}
+
+export async function createAppContext(options: AppContextOptions): Promise<AppContext> {
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const redactor = new Redactor();
+  const logger = createFileLogger(options.dataDir, redactor);
+  const settings = openSettings(options.dataDir, options.settingsBacking);
+  const vault = await openApiKeyVault(options.env, redactor);
+  const keyStatus = await vault.status();
+  logger.log('info', 'started', { transport: options.transport, keyStorage: keyStatus.storage });
+  if (keyStatus.storageProblem) logger.log('warn', keyStatus.storageProblem);
+  return { transport: options.transport, dataDir: options.dataDir, settings, vault, redactor, logger };
+}

@@ -1,0 +1,58 @@
+/**
+ * Electron entry point: window, protocol and IPC glue only. Everything the assistant does lives in
+ * handlers that also run in plain Node (browser mode, CLI, tests).
+ */
+import { app, session, type BrowserWindow } from 'electron';
+import ElectronStore from 'electron-store';
+import { join } from 'node:path';
+import { createHandlers } from '../api/handlers';
+import { createAppContext } from '../app/context';
+import type { BackingStore } from '../settings/settings-store';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { registerIpcBridge } from './ipc-bridge';
+import { createMainWindow } from './window';
+
+if (process.env.JPA_DATA_DIR) app.setPath('userData', process.env.JPA_DATA_DIR);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  let mainWindow: BrowserWindow | null = null;
+  const trusted = new Set<number>();
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+
+  void app.whenReady().then(async () => {
+    // The assistant needs no camera, notifications, geolocation…: refuse every permission request.
+    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
+
+    const appRoot = app.getAppPath();
+    serveRenderer(join(appRoot, 'out', 'renderer'));
+
+    const context = await createAppContext({
+      transport: 'electron',
+      dataDir: app.getPath('userData'),
+      env: process.env,
+      settingsBacking: (options) => new ElectronStore(options as never) as unknown as BackingStore,
+    });
+    registerIpcBridge(createHandlers(context), trusted, context.logger);
+
+    mainWindow = createMainWindow(join(appRoot, 'out', 'main', 'preload.cjs'), context.settings);
+    trusted.add(mainWindow.webContents.id);
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+  });
+
+  app.on('window-all-closed', () => app.quit());
+}

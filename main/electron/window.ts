@@ -1,0 +1,61 @@
+import { BrowserWindow, screen, shell } from 'electron';
+import { isAllowedExternalUrl } from '../../shared/links/allowlist';
+import type { SettingsStore } from '../settings/settings-store';
+import type { WindowBounds } from '../settings/schema';
+import { APP_ORIGIN, isAppUrl } from './app-protocol';
+
+/** Restores the saved size and position, unless that would put the window off every screen. */
+function visibleBounds(saved: WindowBounds): Electron.Rectangle | { width: number; height: number } {
+  if (saved.x === null || saved.y === null) return { width: saved.width, height: saved.height };
+  const rectangle = { x: saved.x, y: saved.y, width: saved.width, height: saved.height };
+  const area = screen.getDisplayMatching(rectangle).workArea;
+  const overlaps =
+    rectangle.x < area.x + area.width &&
+    rectangle.x + rectangle.width > area.x &&
+    rectangle.y < area.y + area.height &&
+    rectangle.y + rectangle.height > area.y;
+  return overlaps ? rectangle : { width: saved.width, height: saved.height };
+}
+
+export function createMainWindow(preloadPath: string, settings: SettingsStore): BrowserWindow {
+  const saved = settings.read().window;
+  const window = new BrowserWindow({
+    ...visibleBounds(saved),
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Jostle Provisioning Assistant',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  if (saved.maximized) window.maximize();
+  window.once('ready-to-show', () => window.show());
+
+  // New windows are never opened; allow-listed https links go to the system browser instead.
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  window.webContents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  window.webContents.on('will-attach-webview', (event) => event.preventDefault());
+
+  window.on('close', () => {
+    const bounds = window.getNormalBounds();
+    settings.update('window', () => ({ ...bounds, maximized: window.isMaximized() }));
+  });
+
+  void window.loadURL(`${APP_ORIGIN}/index.html`);
+  return window;
+}

@@ -1,0 +1,81 @@
+/**
+ * The settings file: non-secret state only. The API key never appears here (it lives in the keychain);
+ * the Base URL is kept here too so the UI can show it even when the keychain is locked.
+ */
+import type { Schema } from 'conf';
+import { stepIds, type StepId } from '../../shared/wizard/steps';
+import type { Notice } from '../../shared/api/contract';
+
+export interface WindowBounds {
+  x: number | null;
+  y: number | null;
+  width: number;
+  height: number;
+  maximized: boolean;
+}
+
+export interface SettingsData {
+  schemaVersion: number;
+  connection: { baseUrl: string | null };
+  wizard: { currentStep: StepId; checklists: Record<string, Record<string, boolean>> };
+  notices: Notice[];
+  window: WindowBounds;
+}
+
+export const SETTINGS_SCHEMA_VERSION = 1;
+
+export const settingsDefaults: SettingsData = {
+  schemaVersion: SETTINGS_SCHEMA_VERSION,
+  connection: { baseUrl: null },
+  wizard: { currentStep: 'plan', checklists: {} },
+  notices: [],
+  window: { x: null, y: null, width: 1180, height: 820, maximized: false },
+};
+
+const nullableInteger = { type: ['integer', 'null'] } as const;
+
+export const settingsSchema: Schema<SettingsData> = {
+  schemaVersion: { type: 'integer', minimum: 1 },
+  connection: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { baseUrl: { type: ['string', 'null'], maxLength: 2048 } },
+  },
+  wizard: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      currentStep: { type: 'string', enum: [...stepIds] },
+      checklists: {
+        type: 'object',
+        additionalProperties: { type: 'object', additionalProperties: { type: 'boolean' } },
+      },
+    },
+  },
+  notices: {
+    type: 'array',
+    maxItems: 50,
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'level', 'message', 'at'],
+      properties: {
+        id: { type: 'string' },
+        level: { type: 'string', enum: ['info', 'warning', 'error'] },
+        message: { type: 'string' },
+        at: { type: 'string' },
+      },
+    },
+  },
+  window: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      x: nullableInteger,
+      y: nullableInteger,
+      width: { type: 'integer', minimum: 400, maximum: 10000 },
+      height: { type: 'integer', minimum: 300, maximum: 10000 },
+      maximized: { type: 'boolean' },
+    },
+  },
+};

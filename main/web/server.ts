@@ -1,0 +1,156 @@
+/**
+ * The browser-mode transport: the built renderer and the API on 127.0.0.1, one random token per run.
+ * Requests to `/api/<channel>` go through the same dispatcher as Electron IPC.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dispatch } from '../api/dispatch';
+import type { HandlerTable } from '../api/handlers';
+import type { Logger } from '../logging/logger';
+import { allowedHosts, cookieName, presentedToken, sameSecret, securityHeaders } from './security';
+import { readStaticFile } from './static-files';
+
+const MAX_API_BODY_BYTES = 1024 * 1024;
+
+export interface WebServerOptions {
+  handlers: HandlerTable;
+  staticDir: string;
+  port?: number;
+  token?: string;
+  logger?: Logger;
+}
+
+export interface RunningWebServer {
+  /** The address to open, token included. */
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+function send(
+  response: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type: string,
+  extra: Record<string, string> = {},
+): void {
+  response.writeHead(status, { ...securityHeaders, 'Content-Type': type, ...extra });
+  response.end(body);
+}
+
+function sendText(response: ServerResponse, status: number, text: string): void {
+  send(response, status, text, 'text/plain; charset=utf-8');
+}
+
+async function readBody(request: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_API_BODY_BYTES) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+  const hosts = allowedHosts(port);
+
+  async function handleApi(
+    request: IncomingMessage,
+    response: ServerResponse,
+    channel: string,
+  ): Promise<void> {
+    if (request.method !== 'POST') return sendText(response, 405, 'Use POST for API calls.');
+    const requestOrigin = request.headers.origin;
+    if (
+      requestOrigin !== undefined &&
+      requestOrigin !== origin &&
+      requestOrigin !== `http://localhost:${port}`
+    ) {
+      return sendText(response, 403, 'Cross-origin API calls are not allowed.');
+    }
+    if (!request.headers['content-type']?.startsWith('application/json')) {
+      return sendText(response, 415, 'API calls must send application/json.');
+    }
+    const raw = await readBody(request);
+    if (raw === null) return sendText(response, 413, 'The request is larger than 1 MiB.');
+    let payload: unknown;
+    try {
+      payload = raw === '' ? {} : JSON.parse(raw);
+    } catch {
+      return send(
+        response,
+        400,
+        JSON.stringify({
+          ok: false,
+          error: { code: 'invalid-request', message: 'The request body is not valid JSON.' },
+        }),
+        'application/json',
+      );
+    }
+    const envelope = await dispatch(options.handlers, channel, payload, options.logger);
+    send(response, 200, JSON.stringify(envelope), 'application/json');
+  }
+
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    void (async () => {
+      if (!hosts.has(request.headers.host ?? '')) return sendText(response, 403, 'Unexpected Host header.');
+      const url = new URL(request.url ?? '/', origin);
+      const offered = url.searchParams.get('token');
+      if (offered !== null) {
+        if (!sameSecret(offered, token))
+          return sendText(response, 401, 'That access token is not valid for this run.');
+        // Swap the token in the address bar for an HttpOnly cookie, so it does not linger in history.
+        return send(response, 303, '', 'text/plain', {
+          'Set-Cookie': `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+          Location: '/',
+        });
+      }
+      const presented = presentedToken(request, port);
+      if (presented === null || !sameSecret(presented, token)) {
+        return sendText(
+          response,
+          401,
+          'Open the address the assistant printed when it started; it includes the access token.',
+        );
+      }
+      if (url.pathname.startsWith('/api/'))
+        return handleApi(request, response, url.pathname.slice('/api/'.length));
+      if (request.method !== 'GET' && request.method !== 'HEAD')
+        return sendText(response, 405, 'Method not allowed.');
+      const file = await readStaticFile(options.staticDir, url.pathname);
+      if (!file) return sendText(response, 404, 'Not found.');
+      send(response, 200, file.body, file.type);
+    })().catch((error: unknown) => {
+      options.logger?.log('error', 'web request failed', {
+        error: error instanceof Error ? error.message : String(error),
+      });
+      if (!response.headersSent) sendText(response, 500, 'The assistant could not answer this request.');
+      else response.destroy();
+    });
+  });
+
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

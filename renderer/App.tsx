@@ -1,0 +1,139 @@
+import {
+  Badge,
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Spinner,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import type { StepId } from '../shared/wizard/steps';
+import { api } from './api/client';
+import { StepRail } from './components/StepRail';
+import { useAssistant } from './state/assistant-state';
+import { AutomationUserStep } from './steps/AutomationUserStep';
+import { ConnectionStep } from './steps/ConnectionStep';
+import { GalleryStep } from './steps/GalleryStep';
+import { PlanStep } from './steps/PlanStep';
+import { UpcomingStep } from './steps/UpcomingStep';
+
+const useStyles = makeStyles({
+  shell: {
+    display: 'grid',
+    gridTemplateRows: 'auto 1fr',
+    height: '100vh',
+    background: tokens.colorNeutralBackground2,
+  },
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXL}`,
+    background: tokens.colorNeutralBackground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  title: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
+  columns: { display: 'grid', gridTemplateColumns: '300px 1fr', minHeight: 0 },
+  rail: {
+    background: tokens.colorNeutralBackground1,
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    overflowY: 'auto',
+  },
+  main: { overflowY: 'auto', padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXXXL}` },
+  notices: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    marginBottom: tokens.spacingVerticalL,
+  },
+  centered: { display: 'grid', placeItems: 'center', height: '100vh' },
+});
+
+function StepPanel({ stepId }: { stepId: StepId }) {
+  switch (stepId) {
+    case 'plan':
+      return <PlanStep />;
+    case 'automation-user':
+      return <AutomationUserStep />;
+    case 'connection':
+      return <ConnectionStep />;
+    case 'gallery':
+      return <GalleryStep />;
+    default:
+      return <UpcomingStep stepId={stepId} />;
+  }
+}
+
+export function App() {
+  const styles = useStyles();
+  const { appInfo, settings, loadError, setSettings, refresh } = useAssistant();
+
+  if (loadError) {
+    return (
+      <div className={styles.centered}>
+        <MessageBar intent="error">
+          <MessageBarBody>{loadError}</MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => void refresh()}>Try again</Button>
+          </MessageBarActions>
+        </MessageBar>
+      </div>
+    );
+  }
+  if (!settings || !appInfo) {
+    return (
+      <div className={styles.centered}>
+        <Spinner label="Loading your progress…" />
+      </div>
+    );
+  }
+
+  return (
+    <div className={styles.shell} data-app-state="loaded">
+      <header className={styles.header}>
+        <Text className={styles.title}>Jostle Provisioning Assistant</Text>
+        <Text>Microsoft Entra ID → Jostle user provisioning</Text>
+        {appInfo.transport === 'browser' && (
+          <Badge
+            appearance="tint"
+            color="informative"
+            title="Running in your browser; the assistant’s server is on this computer only."
+          >
+            Browser mode
+          </Badge>
+        )}
+        <Text size={200} style={{ marginLeft: 'auto', color: tokens.colorNeutralForeground3 }}>
+          v{appInfo.version}
+        </Text>
+      </header>
+      <div className={styles.columns}>
+        <aside className={styles.rail}>
+          <StepRail
+            current={settings.currentStep}
+            statuses={settings.stepStatus}
+            onSelect={(stepId) => void api.setCurrentStep({ stepId }).then(setSettings)}
+          />
+        </aside>
+        <main className={styles.main}>
+          {settings.notices.length > 0 && (
+            <div className={styles.notices}>
+              {settings.notices.map((notice) => (
+                <MessageBar key={notice.id} intent={notice.level} data-testid={`notice-${notice.id}`}>
+                  <MessageBarBody>{notice.message}</MessageBarBody>
+                  <MessageBarActions>
+                    <Button onClick={() => void api.dismissNotice({ id: notice.id }).then(setSettings)}>
+                      Dismiss
+                    </Button>
+                  </MessageBarActions>
+                </MessageBar>
+              ))}
+            </div>
+          )}
+          <StepPanel stepId={settings.currentStep} />
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import {
+  CheckmarkCircle20Filled,
+  Circle20Regular,
+  CircleHalfFill20Regular,
+  Warning20Filled,
+} from '@fluentui/react-icons';
+import { steps, type StepId, type StepStatus } from '../../shared/wizard/steps';
+import { statusLabel } from './StatusBadge';
+
+const useStyles = makeStyles({
+  rail: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '2px',
+    padding: tokens.spacingVerticalM,
+    margin: 0,
+    listStyle: 'none',
+  },
+  item: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    width: '100%',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    border: 'none',
+    borderRadius: tokens.borderRadiusMedium,
+    background: 'transparent',
+    color: tokens.colorNeutralForeground1,
+    font: 'inherit',
+    textAlign: 'left',
+    cursor: 'pointer',
+    ':hover': { background: tokens.colorNeutralBackground1Hover },
+  },
+  current: { background: tokens.colorNeutralBackground1Selected, fontWeight: tokens.fontWeightSemibold },
+  number: { color: tokens.colorNeutralForeground3, minWidth: '1.4em' },
+  upcoming: { color: tokens.colorNeutralForeground3 },
+  done: { color: tokens.colorPaletteGreenForeground1 },
+  attention: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  progress: { color: tokens.colorBrandForeground1 },
+});
+
+function StatusIcon({ status }: { status: StepStatus }) {
+  const styles = useStyles();
+  if (status === 'done') return <CheckmarkCircle20Filled className={styles.done} aria-hidden />;
+  if (status === 'needs-attention') return <Warning20Filled className={styles.attention} aria-hidden />;
+  if (status === 'in-progress') return <CircleHalfFill20Regular className={styles.progress} aria-hidden />;
+  return <Circle20Regular aria-hidden />;
+}
+
+export function StepRail(props: {
+  current: StepId;
+  statuses: Record<StepId, StepStatus>;
+  onSelect(step: StepId): void;
+}) {
+  const styles = useStyles();
+  return (
+    <nav aria-label="Setup steps">
+      <ol className={styles.rail}>
+        {steps.map((step, index) => {
+          const status = props.statuses[step.id];
+          return (
+            <li key={step.id}>
+              <button
+                type="button"
+                data-testid={`step-${step.id}`}
+                data-status={status}
+                aria-current={props.current === step.id ? 'step' : undefined}
+                title={statusLabel(status)}
+                className={mergeClasses(
+                  styles.item,
+                  props.current === step.id && styles.current,
+                  !step.available && styles.upcoming,
+                )}
+                onClick={() => props.onSelect(step.id)}
+              >
+                <span className={styles.number}>{index + 1}</span>
+                <StatusIcon status={status} />
+                <span>{step.title}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * Checks on what the admin pastes from Jostle's **Manage user provisioning** page. Shared so the form can
+ * explain a problem as the admin types, and main refuses the same input whatever the transport.
+ */
+
+export const API_KEY_MIN_LENGTH = 16;
+export const API_KEY_MAX_LENGTH = 2048;
+
+export type Check = { ok: true; value: string } | { ok: false; message: string };
+
+const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export function isLoopbackHost(hostname: string): boolean {
+  return loopbackHosts.has(hostname.toLowerCase()) || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+}
+
+/**
+ * Normalises a Base URL: trims surrounding blanks and a trailing slash. Plain http is accepted only for
+ * loopback addresses, which is where the built-in mock Jostle runs.
+ */
+export function checkBaseUrl(input: string): Check {
+  const trimmed = input.trim();
+  if (trimmed === '')
+    return { ok: false, message: 'Paste the Base URL from Jostle’s Manage user provisioning page.' };
+  if (/\s/.test(trimmed)) return { ok: false, message: 'The Base URL contains a space or line break.' };
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    return { ok: false, message: 'That is not a URL. It should look like https://…/scim2.' };
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+    return { ok: false, message: 'The Base URL must start with https://.' };
+  }
+  if (url.username || url.password)
+    return { ok: false, message: 'Remove the user name or password from the URL.' };
+  if (url.search || url.hash)
+    return { ok: false, message: 'Remove everything after ? or # from the Base URL.' };
+  return { ok: true, value: url.toString().replace(/\/+$/, '') };
+}
+
+export function checkApiKey(input: string): Check {
+  const problem = apiKeyProblem(input);
+  return problem ? { ok: false, message: problem } : { ok: true, value: input };
+}
+
+function apiKeyProblem(input: string): string | null {
+  if (input.length === 0) return 'Paste the API key Jostle showed when you added it.';
+  if (/^bearer\b/i.test(input)) return 'Paste only the key, without the word “Bearer”.';
+  if (/[\r\n]/.test(input)) return 'The API key contains a line break. Copy it again as one line.';
+  if (/\s/.test(input)) return 'The API key contains a space. Copy it again without spaces.';
+  if (input.length < API_KEY_MIN_LENGTH) {
+    return `That is too short for a Jostle API key (at least ${API_KEY_MIN_LENGTH} characters).`;
+  }
+  if (input.length > API_KEY_MAX_LENGTH) return 'That is far too long for a Jostle API key.';
+  if (/[^\x21-\x7e]/.test(input)) return 'The API key contains characters a key never has.';
+  return null;
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { deriveStepStatuses } from '../../shared/wizard/status';
+
+const none = { baseUrlSaved: false, keySaved: false, keyInMemoryOnly: false };
+
+describe('step statuses', () => {
+  it('follow the checklists', () => {
+    const statuses = deriveStepStatuses({ checklists: { gallery: { 'added-app': true } }, connection: none });
+    expect(statuses.gallery).toBe('in-progress');
+    expect(statuses.plan).toBe('not-started');
+  });
+
+  it('mark the connection done only with both URL and key, and flag a key held in memory', () => {
+    expect(
+      deriveStepStatuses({ checklists: {}, connection: { ...none, baseUrlSaved: true } }).connection,
+    ).toBe('in-progress');
+    expect(
+      deriveStepStatuses({ checklists: {}, connection: { ...none, baseUrlSaved: true, keySaved: true } })
+        .connection,
+    ).toBe('done');
+    expect(
+      deriveStepStatuses({
+        checklists: {},
+        connection: { baseUrlSaved: true, keySaved: true, keyInMemoryOnly: true },
+      }).connection,
+    ).toBe('needs-attention');
+  });
+
+  it('never mark a step that is not built yet as done, even with forged checklist data', () => {
+    const statuses = deriveStepStatuses({
+      checklists: { 'dry-run': { everything: true } },
+      connection: none,
+    });
+    expect(statuses['dry-run']).toBe('not-started');
+  });
+});

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  root: 'renderer',
+  // Relative asset paths work both under the app:// protocol (Electron) and on the loopback server.
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: '../out/renderer',
+    emptyOutDir: true,
+    // Fluent UI is large; a single chunk keeps the CSP simple (script-src 'self') and loads from disk anyway.
+    chunkSizeWarningLimit: 2500,
+  },
+});
