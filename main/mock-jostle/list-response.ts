@@ -1,0 +1,11 @@
+export const LIST_RESPONSE_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:ListResponse';
+
+/** RFC 7644 §3.4.2: `Resources` is always present (empty for no matches), as Entra's samples show. */
+export function listResponse(
+  resources: unknown[],
+  totalResults: number,
+  startIndex: number,
+  itemsPerPage: number,
+): Record<string, unknown> {
+  return { schemas: [LIST_RESPONSE_SCHEMA], totalResults, Resources: resources, startIndex, itemsPerPage };
+}

@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { notFound } from './errors';
+import { parseUserNameFilter } from './filter';
+import { listResponse } from './list-response';
+import { applyPatch } from './patch';
+import { projector, readPagination, toResource } from './resource';
+import { normalizeUserBody, type StoredUser } from './user-model';
+import type { UserStore } from './user-store';
+
+export interface HandlerResult {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface UsersContext {
+  store: UserStore;
+  /** Absolute URL of /Users, for meta.location and Location. */
+  usersUrl: string;
+}
+
+/** GET /Users, with or without the userName filter; always a ListResponse. */
+export function listUsers(
+  ctx: UsersContext,
+  params: URLSearchParams,
+  duplicateMatches: boolean,
+): HandlerResult {
+  const { startIndex, count } = readPagination(params);
+  const project = projector(params);
+  const filter = params.get('filter');
+  let total: number;
+  let page: StoredUser[];
+  if (filter !== null) {
+    const userName = parseUserNameFilter(filter);
+    const found = ctx.store.findByUserName(userName);
+    const matches = found ? [found] : [];
+    // The duplicateMatches fault: Entra's match step sees two users and logs DuplicateTargetEntries.
+    if (duplicateMatches) while (matches.length < 2) matches.push(phantomDuplicate(userName));
+    total = matches.length;
+    page = matches.slice(startIndex - 1, startIndex - 1 + count);
+  } else {
+    total = ctx.store.size;
+    page = [];
+    let index = 0;
+    for (const user of ctx.store.values()) {
+      index += 1;
+      if (index < startIndex) continue;
+      if (page.length >= count) break;
+      page.push(user);
+    }
+  }
+  const resources = page.map((user) => project(toResource(user, ctx.usersUrl)));
+  return { status: 200, body: listResponse(resources, total, startIndex, resources.length) };
+}
+
+function phantomDuplicate(userName: string): StoredUser {
+  const now = new Date().toISOString();
+  return {
+    id: randomUUID(),
+    created: now,
+    lastModified: now,
+    data: { userName, name: { givenName: 'Duplicate', familyName: 'Match' }, active: true },
+  };
+}
+
+export function getUser(ctx: UsersContext, id: string, params: URLSearchParams): HandlerResult {
+  const user = ctx.store.get(id);
+  if (!user) throw notFound(`No user with id '${id}'.`);
+  return { status: 200, body: projector(params)(toResource(user, ctx.usersUrl)) };
+}
+
+export function createUser(ctx: UsersContext, body: unknown, params: URLSearchParams): HandlerResult {
+  const user = ctx.store.create(normalizeUserBody(body));
+  const resource = toResource(user, ctx.usersUrl);
+  return {
+    status: 201,
+    body: projector(params)(resource),
+    headers: { Location: `${ctx.usersUrl}/${user.id}` },
+  };
+}
+
+export function replaceUser(
+  ctx: UsersContext,
+  id: string,
+  body: unknown,
+  params: URLSearchParams,
+): HandlerResult {
+  ctx.store.require(id);
+  const user = ctx.store.update(id, normalizeUserBody(body));
+  return { status: 200, body: projector(params)(toResource(user, ctx.usersUrl)) };
+}
+
+export function patchUser(
+  ctx: UsersContext,
+  id: string,
+  body: unknown,
+  params: URLSearchParams,
+): HandlerResult {
+  const current = ctx.store.require(id);
+  const user = ctx.store.update(id, applyPatch(current.data, body));
+  return { status: 200, body: projector(params)(toResource(user, ctx.usersUrl)) };
+}
+
+export function deleteUser(ctx: UsersContext, id: string): HandlerResult {
+  ctx.store.delete(id);
+  return { status: 204 };
+}
