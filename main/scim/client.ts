@@ -1,0 +1,288 @@
+import { performance } from 'node:perf_hooks';
+import { request as undiciRequest } from 'undici';
+import { classifyNetworkError, describeKind, ScimNetworkError } from './errors';
+import { ProxyRouter } from './proxy';
+import { BodyTooLargeError, discardBody, readBodyCapped } from './read-body';
+import { redactSecret, truncate } from './redact';
+import { retryDelayMs, sleep } from './retry';
+import { buildTrustSettings, type CaSource } from './trust';
+import type {
+  NetworkErrorInfo,
+  RetryOptions,
+  ScimClientOptions,
+  ScimRequest,
+  ScimResponse,
+  ScimTimeouts,
+} from './types';
+import { buildRequestUrl, parseBaseUrl } from './url';
+import { USER_AGENT } from './user-agent';
+
+export const DEFAULT_TIMEOUTS: ScimTimeouts = { connectMs: 10_000, headersMs: 30_000, bodyMs: 30_000 };
+export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
+export const DEFAULT_MAX_TEXT_CHARS = 4096;
+export const DEFAULT_RETRY: RetryOptions = { maxAttempts: 3, baseDelayMs: 500, maxDelayMs: 10_000 };
+
+export interface ScimClient {
+  /** The normalised Base URL (no trailing slash). */
+  readonly baseUrl: string;
+  /** Which certificate stores TLS verification trusts. */
+  readonly trustSources: readonly CaSource[];
+  /** Resolves with any HTTP response (4xx/5xx included); rejects with ScimNetworkError when there is none. */
+  request(request: ScimRequest): Promise<ScimResponse>;
+  /** The same transport with another token, e.g. a deliberately wrong one. Both tokens stay redacted. */
+  withToken(token: string): ScimClient;
+  /** Tears down every connection, including ones a hostile server keeps open. */
+  close(): Promise<void>;
+}
+
+interface Transport {
+  base: URL;
+  router: ProxyRouter;
+  timeouts: ScimTimeouts;
+  maxBodyBytes: number;
+  maxTextChars: number;
+  retry: RetryOptions;
+  trustSources: CaSource[];
+  secrets: string[];
+}
+
+/** Builds a client; throws ScimConfigError for a bad Base URL or CA file before any traffic. */
+export function createScimClient(options: ScimClientOptions): ScimClient {
+  const base = parseBaseUrl(options.baseUrl);
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const env = options.env ?? process.env;
+  const trust = buildTrustSettings({ caFile: options.caFile, useSystemCa: options.useSystemCa, env });
+  const router = new ProxyRouter(
+    {
+      connectTimeoutMs: timeouts.connectMs,
+      headersTimeoutMs: timeouts.headersMs + 1000,
+      bodyTimeoutMs: timeouts.bodyMs + 1000,
+      ca: trust.ca,
+    },
+    options.resolveProxy,
+    env,
+  );
+  const transport: Transport = {
+    base,
+    router,
+    timeouts,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    maxTextChars: options.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS,
+    retry: { ...DEFAULT_RETRY, ...options.retry },
+    trustSources: trust.sources,
+    secrets: [options.token],
+  };
+  return clientFor(transport, options.token);
+}
+
+function clientFor(transport: Transport, token: string): ScimClient {
+  return {
+    baseUrl: transport.base.href.replace(/\/$/, ''),
+    trustSources: transport.trustSources,
+    request: (request) => requestWithRetries(transport, token, request),
+    withToken: (other) => {
+      transport.secrets.push(other);
+      return clientFor(transport, other);
+    },
+    close: () => transport.router.close(),
+  };
+}
+
+async function requestWithRetries(
+  transport: Transport,
+  token: string,
+  request: ScimRequest,
+): Promise<ScimResponse> {
+  const url = buildRequestUrl(transport.base, request.path, request.query);
+  const requestLine = `${request.method} ${url.href}`;
+  const idempotent = request.idempotent ?? ['GET', 'PUT', 'DELETE'].includes(request.method);
+  const started = performance.now();
+  for (let attempt = 1; ; attempt += 1) {
+    const response = await sendOnce(transport, token, request, url, requestLine, started);
+    const wait = retryDelayMs(
+      response.status,
+      response.headers['retry-after'],
+      attempt,
+      idempotent,
+      transport.retry,
+    );
+    if (wait === undefined) return { ...response, attempts: attempt, durationMs: elapsed(started) };
+    try {
+      await sleep(wait, request.signal);
+    } catch {
+      throw networkError(transport, { kind: 'aborted', requestLine, started, route: response.route });
+    }
+  }
+}
+
+async function sendOnce(
+  transport: Transport,
+  token: string,
+  request: ScimRequest,
+  url: URL,
+  requestLine: string,
+  started: number,
+): Promise<ScimResponse> {
+  const { signal } = request;
+  let route = 'direct';
+  if (signal?.aborted) throw networkError(transport, { kind: 'aborted', requestLine, started, route });
+  const controller = new AbortController();
+  const onCallerAbort = (): void => controller.abort();
+  signal?.addEventListener('abort', onCallerAbort, { once: true });
+  // Our own per-phase deadlines: undici's body timeout is an idle timer, which a byte-a-second server defeats.
+  let timedOut: 'headers' | 'body' | undefined;
+  let timer = setTimeout(() => {
+    timedOut = 'headers';
+    controller.abort();
+  }, transport.timeouts.headersMs);
+  try {
+    const chosen = await transport.router.routeFor(url);
+    route = chosen.description;
+    const response = await undiciRequest(url, {
+      dispatcher: chosen.dispatcher,
+      method: request.method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        accept: 'application/scim+json, application/json',
+        'user-agent': USER_AGENT,
+        ...(request.body === undefined ? {} : { 'content-type': 'application/scim+json' }),
+      },
+      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      signal: controller.signal,
+    });
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      timedOut = 'body';
+      controller.abort();
+    }, transport.timeouts.bodyMs);
+
+    const headers = flattenHeaders(response.headers);
+    const location = headers.location;
+    if (response.statusCode >= 300 && response.statusCode < 400 && location) {
+      discardBody(response.body);
+      throw redirectError(transport, url, response.statusCode, location, requestLine, started, route);
+    }
+    const buffer = await readBodyCapped(response.body, transport.maxBodyBytes, headers['content-length']);
+    const rawText = buffer.toString('utf8');
+    const { text, truncated } = truncate(redactSecret(rawText, transport.secrets), transport.maxTextChars);
+    return {
+      status: response.statusCode,
+      headers,
+      contentType: headers['content-type'],
+      body: parseJson(rawText),
+      text,
+      textTruncated: truncated,
+      bytes: buffer.length,
+      durationMs: elapsed(started),
+      requestLine,
+      attempts: 1,
+      route,
+    };
+  } catch (error) {
+    if (error instanceof ScimNetworkError) throw error;
+    if (signal?.aborted) throw networkError(transport, { kind: 'aborted', requestLine, started, route });
+    if (timedOut) {
+      const budget = timedOut === 'headers' ? transport.timeouts.headersMs : transport.timeouts.bodyMs;
+      const message =
+        timedOut === 'headers'
+          ? `No response headers within ${seconds(budget)}`
+          : `The response body did not finish within ${seconds(budget)}`;
+      throw networkError(transport, {
+        kind: 'timeout',
+        phase: timedOut,
+        message,
+        requestLine,
+        started,
+        route,
+      });
+    }
+    if (error instanceof BodyTooLargeError) {
+      throw networkError(transport, {
+        kind: 'tooLarge',
+        message: error.message,
+        requestLine,
+        started,
+        route,
+      });
+    }
+    const classified = classifyNetworkError(error);
+    const message = `${describeKind(classified.kind)}: ${classified.detail}`;
+    throw networkError(transport, { ...classified, message, requestLine, started, route });
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onCallerAbort);
+  }
+}
+
+function redirectError(
+  transport: Transport,
+  from: URL,
+  status: number,
+  location: string,
+  requestLine: string,
+  started: number,
+  route: string,
+): ScimNetworkError {
+  let target: URL | undefined;
+  try {
+    target = new URL(location, from);
+  } catch {
+    target = undefined;
+  }
+  const crossOrigin = !target || target.origin !== from.origin;
+  const shown = target ? `${target.origin}${target.pathname}` : location;
+  const message = `HTTP ${status} redirect to ${shown}${crossOrigin ? ' (another origin)' : ''}; not followed, so the API key was not sent there`;
+  return networkError(transport, {
+    kind: 'redirect',
+    status,
+    location: shown,
+    crossOrigin,
+    message,
+    requestLine,
+    started,
+    route,
+  });
+}
+
+type ErrorParts = Omit<NetworkErrorInfo, 'durationMs' | 'message'> & { message?: string; started: number };
+
+function networkError(transport: Transport, parts: ErrorParts): ScimNetworkError {
+  const { started, message, ...rest } = parts;
+  const info: NetworkErrorInfo = {
+    ...rest,
+    message: redactSecret(message ?? describeKind(parts.kind), transport.secrets),
+    durationMs: elapsed(started),
+  };
+  for (const key of Object.keys(info) as Array<keyof NetworkErrorInfo>) {
+    if (info[key] === undefined) delete info[key];
+  }
+  return new ScimNetworkError(info);
+}
+
+function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (value === undefined) continue;
+    const lower = name.toLowerCase();
+    headers[lower] = lower === 'set-cookie' ? '[redacted]' : Array.isArray(value) ? value.join(', ') : value;
+  }
+  return headers;
+}
+
+function parseJson(text: string): unknown {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return undefined;
+  try {
+    return JSON.parse(trimmed) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function elapsed(started: number): number {
+  return Math.round(performance.now() - started);
+}
+
+function seconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}
