@@ -4,8 +4,8 @@
  * envelope. Errors never carry stack traces or secrets to the UI.
  */
 import type { z } from 'zod';
-import { apiContract } from '../../shared/api/contract';
-import { apiChannels, type ApiChannel } from '../../shared/api/channels';
+
+import { apiChannels, apiContract, type ApiChannel } from '../../shared/api/contract';
 import { ApiError, type ApiEnvelope } from '../../shared/api/errors';
 import type { HandlerTable } from './handlers';
 import type { Logger } from '../logging/logger';

@@ -2,11 +2,13 @@
  * The handler table: plain async functions over the app context, with no Electron in sight, so the
  * same code serves the desktop window, the browser mode and the tests.
  */
-import type { ApiChannel } from '../../shared/api/channels';
+import type { ApiChannel } from '../../shared/api/contract';
 import type { ApiRequest, ApiResponse } from '../../shared/api/contract';
 import type { AppContext } from '../app/context';
 import { appVersion } from '../app/version';
 import { connectionHandlers } from './connection-handlers';
+import { mockHandlers } from './mock-handlers';
+import { probeHandlers } from './probe-handlers';
 import { settingsHandlers } from './settings-handlers';
 
 export type HandlerTable = { [C in ApiChannel]: (request: ApiRequest<C>) => Promise<ApiResponse<C>> };
@@ -22,5 +24,7 @@ export function createHandlers(context: AppContext): HandlerTable {
     }),
     ...settingsHandlers(context),
     ...connectionHandlers(context),
+    ...mockHandlers(context),
+    ...probeHandlers(context),
   };
 }

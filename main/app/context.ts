@@ -7,6 +7,9 @@ import { createFileLogger, type Logger } from '../logging/logger';
 import { Redactor } from '../logging/redactor';
 import { openApiKeyVault, type ApiKeyVault } from '../secrets';
 import { openSettings, type BackingStoreFactory, type SettingsStore } from '../settings/settings-store';
+import type { ClientSettings } from '../probes';
+import { EmbeddedMock } from './embedded-mock';
+import { ResultsStore } from './results-store';
 
 export interface AppContext {
   transport: 'electron' | 'browser';
@@ -15,6 +18,10 @@ export interface AppContext {
   vault: ApiKeyVault;
   redactor: Redactor;
   logger: Logger;
+  results: ResultsStore;
+  mock: EmbeddedMock;
+  /** How outgoing SCIM requests reach Jostle: the system proxy hook in Electron, environment proxies in Node. */
+  network: ClientSettings;
 }
 
 export interface AppContextOptions {
@@ -22,6 +29,7 @@ export interface AppContextOptions {
   dataDir: string;
   env: NodeJS.ProcessEnv;
   settingsBacking: BackingStoreFactory;
+  network?: ClientSettings;
 }
 
 export async function createAppContext(options: AppContextOptions): Promise<AppContext> {
@@ -33,5 +41,15 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
   const keyStatus = await vault.status();
   logger.log('info', 'started', { transport: options.transport, keyStorage: keyStatus.storage });
   if (keyStatus.storageProblem) logger.log('warn', keyStatus.storageProblem);
-  return { transport: options.transport, dataDir: options.dataDir, settings, vault, redactor, logger };
+  return {
+    transport: options.transport,
+    dataDir: options.dataDir,
+    settings,
+    vault,
+    redactor,
+    logger,
+    results: new ResultsStore(options.dataDir, redactor),
+    mock: new EmbeddedMock(),
+    network: { env: options.env, ...options.network },
+  };
 }

@@ -1,4 +1,6 @@
 import type { CliCommand } from './command';
+import { mockCommand } from './commands/mock';
+import { probeCommand } from './commands/probe';
 
 /** Every CLI command, in the order `--help` lists them. */
-export const cliCommands: CliCommand[] = [];
+export const cliCommands: CliCommand[] = [mockCommand, probeCommand];

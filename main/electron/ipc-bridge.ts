@@ -3,7 +3,7 @@
  * our own window showing our own page (security checklist #17), then the shared dispatcher.
  */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { apiChannels } from '../../shared/api/channels';
+import { apiChannels } from '../../shared/api/contract';
 import { dispatch } from '../api/dispatch';
 import type { HandlerTable } from '../api/handlers';
 import type { Logger } from '../logging/logger';

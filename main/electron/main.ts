@@ -44,7 +44,10 @@ if (!app.requestSingleInstanceLock()) {
       dataDir: app.getPath('userData'),
       env: process.env,
       settingsBacking: (options) => new ElectronStore(options as never) as unknown as BackingStore,
+      // Chromium's view of the system proxy, PAC files included, for SCIM requests made from main.
+      network: { resolveProxy: (url) => session.defaultSession.resolveProxy(url) },
     });
+    app.on('before-quit', () => void context.mock.stop());
     registerIpcBridge(createHandlers(context), trusted, context.logger);
 
     mainWindow = createMainWindow(join(appRoot, 'out', 'main', 'preload.cjs'), context.settings);

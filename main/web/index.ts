@@ -57,6 +57,7 @@ async function main(): Promise<number> {
     process.once('SIGTERM', resolve);
   });
   await server.close();
+  await context.mock.stop();
   context.logger.log('info', 'stopped');
   return 0;
 }

@@ -1,6 +1,12 @@
 /** Error codes a handler can answer with; the UI words its message by code where it needs to. */
 export type ApiErrorCode =
-  'invalid-request' | 'unknown-channel' | 'not-available' | 'keychain-unavailable' | 'not-found' | 'internal';
+  | 'invalid-request'
+  | 'unknown-channel'
+  | 'not-available'
+  | 'keychain-unavailable'
+  | 'not-found'
+  | 'busy'
+  | 'internal';
 
 export interface ApiErrorBody {
   code: ApiErrorCode;

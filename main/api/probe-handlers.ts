@@ -1,0 +1,64 @@
+import { probeReportSchema } from '../../shared/api/contracts/probes';
+import type { ProbeReportView } from '../../shared/api/contract';
+import { ApiError } from '../../shared/api/errors';
+import type { AppContext } from '../app/context';
+import { runProbes } from '../probes';
+import type { HandlerTable } from './handlers';
+
+const REPORT_FILE = 'probe-report';
+
+/** Where probes go: the embedded mock, or the saved Base URL with the key from the keychain. */
+export async function resolveTarget(
+  context: AppContext,
+  target: 'mock' | 'live',
+): Promise<{ baseUrl: string; token: string }> {
+  if (target === 'mock') {
+    const mock = await context.mock.ensure();
+    return { baseUrl: mock.baseUrl, token: mock.token };
+  }
+  const saved = await context.vault.read();
+  if (!saved) throw new ApiError('not-found', 'Save your Jostle Base URL and API key first (step 3).');
+  return { baseUrl: saved.baseUrl, token: saved.apiKey };
+}
+
+export function probeHandlers(
+  context: AppContext,
+): Pick<HandlerTable, 'runProbes' | 'cancelProbes' | 'getLatestProbeReport'> {
+  let running: AbortController | null = null;
+  return {
+    runProbes: async ({ target, write, confirmHost }) => {
+      if (running) throw new ApiError('busy', 'Probes are already running. Wait for them or cancel them.');
+      const controller = new AbortController();
+      running = controller;
+      try {
+        const { baseUrl, token } = await resolveTarget(context, target);
+        const report = await runProbes({
+          baseUrl,
+          token,
+          write,
+          confirmHost,
+          signal: controller.signal,
+          clientOptions: context.network,
+        });
+        const view: ProbeReportView = context.redactor.value({ ...report, target });
+        await context.results.save(REPORT_FILE, view);
+        context.logger.log('info', 'probes finished', {
+          target,
+          write,
+          ok: report.ok,
+          counts: report.counts,
+        });
+        return view;
+      } finally {
+        running = null;
+      }
+    },
+    cancelProbes: async () => {
+      running?.abort();
+      return { cancelled: running !== null };
+    },
+    getLatestProbeReport: async () => ({
+      report: await context.results.load(REPORT_FILE, (value) => probeReportSchema.parse(value)),
+    }),
+  };
+}
