@@ -1,7 +1,9 @@
 // Bundles the Electron main process (ESM) and the sandboxed preload (CommonJS: sandboxed preloads cannot be ESM).
 import { build } from 'esbuild';
+import { tsImport } from 'tsx/esm/api';
 
 const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: true, logLevel: 'warning' };
+const { apiChannels } = await tsImport('../shared/api/contract.ts', import.meta.url);
 
 await build({
   ...common,
@@ -18,4 +20,5 @@ await build({
   outfile: 'out/main/preload.cjs',
   format: 'cjs',
   external: ['electron'],
+  define: { __API_CHANNELS__: JSON.stringify(apiChannels) },
 });

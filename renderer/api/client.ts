@@ -2,8 +2,8 @@
  * The renderer's only way to reach main: the contract's named functions, over the preload bridge in
  * Electron or over the loopback server in the browser mode. Both answer with the same envelopes.
  */
-import { apiChannels, bridgeGlobalName, type ApiChannel } from '../../shared/api/channels';
-import type { AssistantApi } from '../../shared/api/contract';
+import { bridgeGlobalName } from '../../shared/api/channels';
+import { apiChannels, type ApiChannel, type AssistantApi } from '../../shared/api/contract';
 import { ApiError, type ApiEnvelope } from '../../shared/api/errors';
 
 type EnvelopeBridge = Record<ApiChannel, (request: unknown) => Promise<ApiEnvelope<unknown>>>;
