@@ -11,13 +11,16 @@ import {
 } from '@fluentui/react-components';
 import type { StepId } from '../shared/wizard/steps';
 import { api } from './api/client';
-import { StepRail } from './components/StepRail';
+import { StepRail, type ToolId } from './components/StepRail';
 import { useAssistant } from './state/assistant-state';
 import { AutomationUserStep } from './steps/AutomationUserStep';
 import { ConnectionStep } from './steps/ConnectionStep';
 import { GalleryStep } from './steps/GalleryStep';
 import { PlanStep } from './steps/PlanStep';
 import { UpcomingStep } from './steps/UpcomingStep';
+import { DiagnosticsPanel } from './tools/DiagnosticsPanel';
+import { MockJostlePanel } from './tools/MockJostlePanel';
+import { useState } from 'react';
 
 const useStyles = makeStyles({
   shell: {
@@ -69,6 +72,8 @@ function StepPanel({ stepId }: { stepId: StepId }) {
 export function App() {
   const styles = useStyles();
   const { appInfo, settings, loadError, setSettings, refresh } = useAssistant();
+  // Tools are not steps: which one is open is not saved, the wizard reopens on the current step.
+  const [tool, setTool] = useState<ToolId | null>(null);
 
   if (loadError) {
     return (
@@ -111,9 +116,13 @@ export function App() {
       <div className={styles.columns}>
         <aside className={styles.rail}>
           <StepRail
-            current={settings.currentStep}
+            current={tool ?? settings.currentStep}
             statuses={settings.stepStatus}
-            onSelect={(stepId) => void api.setCurrentStep({ stepId }).then(setSettings)}
+            onSelect={(stepId) => {
+              setTool(null);
+              void api.setCurrentStep({ stepId }).then(setSettings);
+            }}
+            onSelectTool={setTool}
           />
         </aside>
         <main className={styles.main}>
@@ -131,7 +140,9 @@ export function App() {
               ))}
             </div>
           )}
-          <StepPanel stepId={settings.currentStep} />
+          {tool === 'mock' && <MockJostlePanel />}
+          {tool === 'diagnostics' && <DiagnosticsPanel />}
+          {tool === null && <StepPanel stepId={settings.currentStep} />}
         </main>
       </div>
     </div>

@@ -1,8 +1,11 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { ReactElement } from 'react';
 import {
   CheckmarkCircle20Filled,
   Circle20Regular,
   CircleHalfFill20Regular,
+  Server20Regular,
+  Stethoscope20Regular,
   Warning20Filled,
 } from '@fluentui/react-icons';
 import { steps, type StepId, type StepStatus } from '../../shared/wizard/steps';
@@ -38,6 +41,13 @@ const useStyles = makeStyles({
   done: { color: tokens.colorPaletteGreenForeground1 },
   attention: { color: tokens.colorPaletteDarkOrangeForeground1 },
   progress: { color: tokens.colorBrandForeground1 },
+  toolsHeading: {
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXL} 0`,
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+    textTransform: 'uppercase',
+    letterSpacing: '0.05em',
+  },
 });
 
 function StatusIcon({ status }: { status: StepStatus }) {
@@ -48,10 +58,18 @@ function StatusIcon({ status }: { status: StepStatus }) {
   return <Circle20Regular aria-hidden />;
 }
 
+export type ToolId = 'mock' | 'diagnostics';
+
+const tools: Array<{ id: ToolId; title: string; icon: ReactElement }> = [
+  { id: 'mock', title: 'Mock Jostle', icon: <Server20Regular aria-hidden /> },
+  { id: 'diagnostics', title: 'Diagnostics', icon: <Stethoscope20Regular aria-hidden /> },
+];
+
 export function StepRail(props: {
-  current: StepId;
+  current: StepId | ToolId;
   statuses: Record<StepId, StepStatus>;
   onSelect(step: StepId): void;
+  onSelectTool(tool: ToolId): void;
 }) {
   const styles = useStyles();
   return (
@@ -82,6 +100,23 @@ export function StepRail(props: {
           );
         })}
       </ol>
+      <div className={styles.toolsHeading}>Tools</div>
+      <ul className={styles.rail}>
+        {tools.map((tool) => (
+          <li key={tool.id}>
+            <button
+              type="button"
+              data-testid={`tool-link-${tool.id}`}
+              aria-current={props.current === tool.id ? 'page' : undefined}
+              className={mergeClasses(styles.item, props.current === tool.id && styles.current)}
+              onClick={() => props.onSelectTool(tool.id)}
+            >
+              {tool.icon}
+              <span>{tool.title}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
     </nav>
   );
 }

@@ -15,6 +15,7 @@ import { checkApiKey, checkBaseUrl } from '../../shared/connection/validation';
 import { api } from '../api/client';
 import { StepLayout } from '../components/StepLayout';
 import { useAssistant } from '../state/assistant-state';
+import { ConnectionTest } from './ConnectionTest';
 import { SavedKeyCard } from './SavedKeyCard';
 
 const useStyles = makeStyles({
@@ -163,6 +164,9 @@ export function ConnectionStep() {
           )}
         </div>
       </form>
+      {connection.key.saved && connection.baseUrl && (
+        <ConnectionTest host={new URL(connection.baseUrl).host} />
+      )}
     </StepLayout>
   );
 }

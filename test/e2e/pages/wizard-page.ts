@@ -32,3 +32,40 @@ export class WizardPage {
     await this.page.getByTestId('save-connection').click();
   }
 }
+
+/** The Tools section: Mock Jostle and Diagnostics. */
+export class ToolsPage {
+  constructor(readonly page: Page) {}
+
+  async openMock(): Promise<void> {
+    await this.page.getByTestId('tool-link-mock').click();
+    await expect(this.page.getByTestId('tool-mock')).toBeVisible();
+  }
+
+  async startMock(): Promise<{ baseUrl: string; token: string }> {
+    await this.openMock();
+    await this.page.getByTestId('mock-start').click();
+    const baseUrl = (await this.page.getByTestId('mock-base-url').textContent())!;
+    const status = await this.page.evaluate(async () => {
+      const response = await fetch('./api/getMockStatus', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{}',
+      });
+      return ((await response.json()) as { value: { token: string } }).value;
+    });
+    return { baseUrl, token: status.token };
+  }
+
+  async setFault(kind: string, on: boolean): Promise<void> {
+    const toggle = this.page.getByTestId(`fault-${kind}`).getByRole('switch');
+    if ((await toggle.isChecked()) !== on) await toggle.click();
+    await (on ? expect(toggle).toBeChecked() : expect(toggle).not.toBeChecked());
+  }
+
+  async runDiagnostics(): Promise<void> {
+    await this.page.getByTestId('tool-link-diagnostics').click();
+    await this.page.getByTestId('run-probes').click();
+    await expect(this.page.getByTestId('probe-report')).toBeVisible({ timeout: 30_000 });
+  }
+}

@@ -1,0 +1,89 @@
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  makeStyles,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import type { ProbeResultView } from '../../shared/api/contract';
+
+const useStyles = makeStyles({
+  header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, width: '100%' },
+  title: { flexGrow: 1 },
+  duration: { color: tokens.colorNeutralForeground3 },
+  remedy: {
+    padding: tokens.spacingVerticalS,
+    borderLeft: `3px solid ${tokens.colorPaletteDarkOrangeBorder2}`,
+    background: tokens.colorNeutralBackground3,
+    margin: `${tokens.spacingVerticalS} 0`,
+  },
+  evidence: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    whiteSpace: 'pre-wrap',
+    wordBreak: 'break-all',
+    background: tokens.colorNeutralBackground3,
+    padding: tokens.spacingVerticalS,
+    maxHeight: '220px',
+    overflow: 'auto',
+  },
+});
+
+const statusColor = { pass: 'success', warn: 'warning', fail: 'danger', skipped: 'informative' } as const;
+const statusText = { pass: 'Pass', warn: 'Warning', fail: 'Fail', skipped: 'Skipped' } as const;
+
+export function ProbeStatusBadge({ status }: { status: ProbeResultView['status'] }) {
+  return (
+    <Badge appearance="filled" color={statusColor[status]}>
+      {statusText[status]}
+    </Badge>
+  );
+}
+
+/** Each probe with its finding; expanding one shows the remedy and the requests behind it (token-free). */
+export function ProbeResultList({ probes }: { probes: ProbeResultView[] }) {
+  const styles = useStyles();
+  const failing = probes
+    .filter((probe) => probe.status === 'fail' || probe.status === 'warn')
+    .map((probe) => probe.id);
+  return (
+    <Accordion multiple collapsible defaultOpenItems={failing} data-testid="probe-results">
+      {probes.map((probe) => (
+        <AccordionItem
+          key={probe.id}
+          value={probe.id}
+          data-testid={`probe-${probe.id}`}
+          data-status={probe.status}
+        >
+          <AccordionHeader>
+            <span className={styles.header}>
+              <ProbeStatusBadge status={probe.status} />
+              <Text weight="semibold">{probe.title}</Text>
+              <Text className={styles.title}>{probe.summary}</Text>
+              <Text className={styles.duration}>{Math.round(probe.durationMs)} ms</Text>
+            </span>
+          </AccordionHeader>
+          <AccordionPanel>
+            {probe.remedy && (
+              <div className={styles.remedy} data-testid={`remedy-${probe.id}`}>
+                <Text weight="semibold">What to do: </Text>
+                {probe.remedy}
+              </div>
+            )}
+            {probe.evidence.map((evidence, index) => (
+              <div key={index} className={styles.evidence}>
+                {`${evidence.requestLine} → ${evidence.status ?? evidence.error?.kind ?? 'no answer'} (${Math.round(evidence.durationMs)} ms)`}
+                {evidence.error && `\n${evidence.error.message}`}
+                {evidence.sent && `\nSent: ${evidence.sent}`}
+                {evidence.body && `\n${evidence.body}`}
+              </div>
+            ))}
+          </AccordionPanel>
+        </AccordionItem>
+      ))}
+    </Accordion>
+  );
+}

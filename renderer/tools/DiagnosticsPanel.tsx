@@ -1,0 +1,152 @@
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { ProbeReportView } from '../../shared/api/contract';
+import { api } from '../api/client';
+import { ProbeResultList } from '../components/ProbeResultList';
+import { TargetSwitch, type Target } from '../components/TargetSwitch';
+import { ToolLayout } from '../components/ToolLayout';
+import { useAssistant } from '../state/assistant-state';
+
+const useStyles = makeStyles({
+  controls: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    maxWidth: '820px',
+    marginBottom: tokens.spacingVerticalL,
+  },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  summary: { margin: `${tokens.spacingVerticalM} 0` },
+});
+
+function hostOf(url: string | null): string | null {
+  try {
+    return url ? new URL(url).hostname : null;
+  } catch {
+    return null;
+  }
+}
+
+export function DiagnosticsPanel() {
+  const styles = useStyles();
+  const { connection } = useAssistant();
+  const liveHost = connection?.key.saved ? hostOf(connection.baseUrl) : null;
+  const [target, setTarget] = useState<Target>('mock');
+  const [write, setWrite] = useState(false);
+  const [confirmHost, setConfirmHost] = useState('');
+  const [running, setRunning] = useState(false);
+  const [report, setReport] = useState<ProbeReportView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void api.getLatestProbeReport({}).then(({ report: latest }) => setReport((current) => current ?? latest));
+  }, []);
+
+  const liveWrite = target === 'live' && write;
+  const confirmed = !liveWrite || confirmHost.trim().toLowerCase() === liveHost;
+
+  async function run() {
+    setRunning(true);
+    setError(null);
+    try {
+      setReport(
+        await api.runProbes({ target, write, ...(liveWrite ? { confirmHost: confirmHost.trim() } : {}) }),
+      );
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setRunning(false);
+    }
+  }
+
+  return (
+    <ToolLayout
+      id="diagnostics"
+      title="Diagnostics"
+      intro="Sends the requests Entra will send, and a few more, and explains anything that does not work. Read-only unless you include the write probes: they create one clearly marked test user, change it, and delete it again."
+    >
+      <div className={styles.controls}>
+        <TargetSwitch value={target} liveHost={liveHost} onChange={setTarget} />
+        <Checkbox
+          checked={write}
+          onChange={(_event, data) => setWrite(data.checked === true)}
+          label="Include write probes (create, update, deactivate and delete a test user)"
+          data-testid="include-writes"
+        />
+        {liveWrite && (
+          <Field
+            label={`Type ${liveHost} to allow writes to your live tenant`}
+            validationState={confirmed ? 'success' : 'none'}
+            hint="The test user is named jpa-probe-… and is removed at the end, also if a probe fails or you cancel."
+          >
+            <Input
+              value={confirmHost}
+              onChange={(_event, data) => setConfirmHost(data.value)}
+              data-testid="confirm-host"
+            />
+          </Field>
+        )}
+        <div className={styles.row}>
+          <Button
+            appearance="primary"
+            disabled={running || !confirmed}
+            onClick={() => void run()}
+            data-testid="run-probes"
+          >
+            Run diagnostics
+          </Button>
+          {running && (
+            <>
+              <Spinner size="tiny" label="Probing…" />
+              <Button onClick={() => void api.cancelProbes({})}>Cancel</Button>
+            </>
+          )}
+        </div>
+      </div>
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {report && (
+        <div data-testid="probe-report">
+          <MessageBar intent={report.ok ? 'success' : 'error'} className={styles.summary}>
+            <MessageBarBody>
+              <MessageBarTitle>{report.ok ? 'No problems found' : 'Something needs fixing'}</MessageBarTitle>
+              {report.target === 'mock' ? 'Mock Jostle' : hostOf(report.baseUrl)} · {report.counts.pass}{' '}
+              passed, {report.counts.warn} warnings, {report.counts.fail} failed, {report.counts.skipped}{' '}
+              skipped · {new Date(report.finishedAt).toLocaleString()}
+              {report.cancelled && ' · cancelled'}
+            </MessageBarBody>
+          </MessageBar>
+          {report.leftovers.length > 0 && (
+            <MessageBar intent="warning">
+              <MessageBarBody>
+                Test users left behind:{' '}
+                {report.leftovers
+                  .map((leftover) => `${leftover.userName} (${leftover.id ?? 'no id'}, ${leftover.note})`)
+                  .join('; ')}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          <Text as="p" block>
+            Expand a probe to see what it sent and what came back.
+          </Text>
+          <ProbeResultList key={report.finishedAt} probes={report.probes} />
+        </div>
+      )}
+    </ToolLayout>
+  );
+}

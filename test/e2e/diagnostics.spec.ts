@@ -1,0 +1,51 @@
+import { expect, test } from './fixtures';
+import { ToolsPage, WizardPage } from './pages/wizard-page';
+
+test('diagnostics against Mock Jostle pass, and a revoked key is diagnosed with the tutorial’s remedy', async ({
+  assistant,
+}, testInfo) => {
+  const page = assistant.page;
+  const tools = new ToolsPage(page);
+  await tools.startMock();
+  await expect(page.getByTestId('mock-state')).toContainText('Running');
+
+  await tools.runDiagnostics();
+  await expect(page.getByTestId('probe-report')).toContainText('No problems found');
+  await expect(page.getByTestId('probe-test-connection')).toHaveAttribute('data-status', 'pass');
+  if (testInfo.project.name === 'browser')
+    await page.screenshot({ path: 'test-results/screenshots/diagnostics-pass.png' });
+
+  await tools.openMock();
+  await expect(page.getByTestId('mock-log')).toContainText('/Users?filter=');
+  await tools.setFault('unauthorized', true);
+
+  await tools.runDiagnostics();
+  await expect(page.getByTestId('probe-report')).toContainText('Something needs fixing');
+  await expect(page.getByTestId('probe-test-connection')).toHaveAttribute('data-status', 'fail');
+  await expect(page.getByTestId('remedy-test-connection')).toContainText(/Automation user/i);
+});
+
+test('the Base URL step’s Test connection uses the saved URL and key', async ({ assistant }) => {
+  const page = assistant.page;
+  const tools = new ToolsPage(page);
+  // Mock Jostle stands in for a live tenant here: its loopback URL and token are saved like a real pair.
+  const mock = await tools.startMock();
+
+  const wizard = new WizardPage(page);
+  await wizard.open('connection');
+  await wizard.fillConnection(mock.baseUrl, mock.token);
+  await expect(page.getByTestId('saved-key')).toBeVisible();
+  await page.getByTestId('test-connection').click();
+  await expect(page.getByTestId('connection-test-result')).toContainText('Jostle accepted the key', {
+    timeout: 30_000,
+  });
+
+  await tools.openMock();
+  await tools.setFault('unauthorized', true);
+  await wizard.open('connection');
+  await page.getByTestId('test-connection').click();
+  await expect(page.getByTestId('connection-test-result')).toContainText('Test Connection would fail', {
+    timeout: 30_000,
+  });
+  await expect(page.getByTestId('connection-test')).toContainText(/Automation user/i);
+});
