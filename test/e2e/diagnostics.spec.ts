@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { ToolsPage, WizardPage } from './pages/wizard-page';
+import { keepScreenshot } from './screenshots';
 
 test('diagnostics against Mock Jostle pass, and a revoked key is diagnosed with the tutorial’s remedy', async ({
   assistant,
@@ -12,8 +13,7 @@ test('diagnostics against Mock Jostle pass, and a revoked key is diagnosed with 
   await tools.runDiagnostics();
   await expect(page.getByTestId('probe-report')).toContainText('No problems found');
   await expect(page.getByTestId('probe-test-connection')).toHaveAttribute('data-status', 'pass');
-  if (testInfo.project.name === 'browser')
-    await page.screenshot({ path: 'test-results/screenshots/diagnostics-pass.png' });
+  await keepScreenshot(page, testInfo, 'diagnostics');
 
   await tools.openMock();
   await expect(page.getByTestId('mock-log')).toContainText('/Users?filter=');

@@ -4,6 +4,7 @@ import { checklistItems } from '../../shared/wizard/steps';
 import { keychainRequired } from '../support/keychain';
 import { expect, test } from './fixtures';
 import { WizardPage } from './pages/wizard-page';
+import { keepScreenshot } from './screenshots';
 
 const API_KEY = 'e2eKey-7QyZ3r9VbN2mW8xK4tH6pL1sD5fG0jA';
 const BASE_URL = 'https://acme-e2e.jostle.us/scim2';
@@ -48,9 +49,7 @@ test('walks Plan, Automation user, Base URL and key, and Gallery; progress and k
     await wizard.expectStatus('connection', 'done');
   }
   pagesSeen.push(await assistant.page.content());
-  if (testInfo.project.name === 'browser') {
-    await assistant.page.screenshot({ path: 'docs/screenshots/wizard-connection.png' });
-  }
+  await keepScreenshot(assistant.page, testInfo, 'wizard-connection');
 
   await wizard.open('gallery');
   await wizard.tickAll('gallery', checklistItems.gallery);
