@@ -14,9 +14,18 @@ export interface WindowBounds {
   maximized: boolean;
 }
 
+/** How SCIM requests leave this computer; the proxy itself comes from the system or HTTPS_PROXY. */
+export interface NetworkSettings {
+  /** An extra PEM file of trusted certificates, for corporate TLS inspection. */
+  caFile: string | null;
+  /** Also trust the operating system's certificate store, where the runtime can read it. */
+  useSystemCa: boolean;
+}
+
 export interface SettingsData {
   schemaVersion: number;
   connection: { baseUrl: string | null };
+  network: NetworkSettings;
   wizard: { currentStep: StepId; checklists: Record<string, Record<string, boolean>> };
   notices: Notice[];
   window: WindowBounds;
@@ -27,6 +36,7 @@ export const SETTINGS_SCHEMA_VERSION = 1;
 export const settingsDefaults: SettingsData = {
   schemaVersion: SETTINGS_SCHEMA_VERSION,
   connection: { baseUrl: null },
+  network: { caFile: null, useSystemCa: true },
   wizard: { currentStep: 'plan', checklists: {} },
   notices: [],
   window: { x: null, y: null, width: 1180, height: 820, maximized: false },
@@ -40,6 +50,14 @@ export const settingsSchema: Schema<SettingsData> = {
     type: 'object',
     additionalProperties: false,
     properties: { baseUrl: { type: ['string', 'null'], maxLength: 2048 } },
+  },
+  network: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      caFile: { type: ['string', 'null'], maxLength: 4096 },
+      useSystemCa: { type: 'boolean' },
+    },
   },
   wizard: {
     type: 'object',
