@@ -1,0 +1,12 @@
+export { printExpression, referencedAttributes } from './ast';
+export type { CompareOperator, ExpressionNode } from './ast';
+export { ExpressionSyntaxError, MAX_EXPRESSION_LENGTH, parseExpression, tryParseExpression } from './parser';
+export type { ParseResult } from './parser';
+export { evaluateExpression, evaluateText, IS_SOFT_DELETED } from './evaluate';
+export type { EvaluationContext, EvaluationOutcome } from './evaluate';
+export { analyzeExpression } from './analyze';
+export type { AnalyzeOptions, ExpressionAnalysis, ExpressionProblem } from './analyze';
+export { FUNCTIONS, UNSUPPORTED_FUNCTIONS } from './functions';
+export type { ResultKind } from './functions';
+export { ExpressionEvaluationError, booleanText, isNullOrEmpty } from './values';
+export type { ExpressionValue } from './values';

@@ -1,0 +1,113 @@
+/**
+ * The preview: for every imported user, in or out of scope and why, and the exact SCIM body Entra would
+ * POST to Jostle for those in scope. Used by the Scope and Attribute-mappings screens and the CLI.
+ */
+import { buildAssignmentIndex } from '../scoping/assignments';
+import { compileScope, type ScopeDecision } from '../scoping/evaluate';
+import type { ScopeConfig } from '../scoping/model';
+import type { AssignmentList } from '../source-data/assignments-csv';
+import type { SourceUser } from '../source-data/source-user';
+import { compileMapping, type MappingFailure } from './build-user';
+import type { MappingConfig } from './model';
+import type { ScimResource } from './scim-paths';
+
+export interface PreviewInput {
+  users: readonly SourceUser[];
+  /** Required for "Sync only assigned users and groups"; without it nobody is assigned. */
+  assignments?: AssignmentList;
+  scope: ScopeConfig;
+  mapping: MappingConfig;
+}
+
+export interface PreviewRow {
+  objectId: string;
+  userPrincipalName: string;
+  displayName: string | null;
+  inScope: boolean;
+  decidedBy: string;
+  scope: ScopeDecision;
+  /**
+   * False when accountEnabled is false. Entra's on-demand scope check includes "Active in source system",
+   * so such a user is not created; an existing Jostle user would be deactivated instead.
+   */
+  activeInSource: boolean;
+  /** The POST body, for in-scope users only. */
+  payload: ScimResource | null;
+  failures: MappingFailure[];
+}
+
+export interface PreviewSummary {
+  total: number;
+  inScope: number;
+  outOfScope: number;
+  /** In scope, but disabled in Entra: not created. */
+  inScopeButDisabled: number;
+  /** In scope with at least one mapping that fails: Entra would log an error for them. */
+  withMappingFailures: number;
+  /** Assignment references that match no imported user. */
+  unresolvedAssignments: string[];
+  /** "Start small": one or two in-scope users to assign first, per the Jostle tutorial. */
+  startSmall: string[];
+}
+
+export interface PreviewResult {
+  summary: PreviewSummary;
+  rows: PreviewRow[];
+}
+
+export function runPreview(input: PreviewInput): PreviewResult {
+  const scope = compileScope(input.scope);
+  const mapping = compileMapping(input.mapping);
+  const assignments = input.assignments ? buildAssignmentIndex(input.assignments, input.users) : undefined;
+  const rows: PreviewRow[] = [];
+  let inScope = 0;
+  let inScopeButDisabled = 0;
+  let withMappingFailures = 0;
+  const startSmall: string[] = [];
+  for (const user of input.users) {
+    const decision = scope.evaluate(user, assignments);
+    const activeInSource = user.attributes.accountEnabled !== false;
+    let payload: ScimResource | null = null;
+    let failures: MappingFailure[] = [];
+    if (decision.inScope) {
+      inScope += 1;
+      if (!activeInSource) inScopeButDisabled += 1;
+      const built = mapping.build(user, {
+        operation: 'create',
+        isSoftDeleted: !activeInSource,
+        appRoles: decision.appRoles,
+      });
+      payload = built.resource;
+      failures = built.failures;
+      if (failures.length > 0) withMappingFailures += 1;
+      else if (activeInSource && startSmall.length < 2) startSmall.push(user.userPrincipalName);
+    }
+    const displayName = user.attributes.displayName;
+    rows.push({
+      objectId: user.objectId,
+      userPrincipalName: user.userPrincipalName,
+      displayName: typeof displayName === 'string' ? displayName : null,
+      inScope: decision.inScope,
+      decidedBy:
+        decision.inScope && !activeInSource
+          ? `${decision.decidedBy}; disabled in Entra, so not created`
+          : decision.decidedBy,
+      scope: decision,
+      activeInSource,
+      payload,
+      failures,
+    });
+  }
+  return {
+    summary: {
+      total: input.users.length,
+      inScope,
+      outOfScope: input.users.length - inScope,
+      inScopeButDisabled,
+      withMappingFailures,
+      unresolvedAssignments: assignments?.unresolved ?? [],
+      startSmall,
+    },
+    rows,
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * "Sync only assigned users and groups": a user is assigned when assigned directly or as an immediate
+ * member of an assigned group. Members of nested groups are not (reference §10, HOW).
+ */
+import type { AssignmentList } from '../source-data/assignments-csv';
+import { caseKey, type SourceUser } from '../source-data/source-user';
+
+export interface UserAssignment {
+  direct: boolean;
+  /** Display names (or ids) of the assigned groups the user is an immediate member of. */
+  viaGroups: string[];
+  /** App roles from direct and group assignments: the user's [appRoleAssignments]. */
+  appRoles: string[];
+}
+
+export interface AssignmentIndex {
+  /** The user's assignment, or undefined when not assigned. */
+  lookup(user: SourceUser): UserAssignment | undefined;
+  /** References in the assignment list that match no imported user (typos, or users missing from the export). */
+  unresolved: string[];
+}
+
+export function buildAssignmentIndex(list: AssignmentList, users: readonly SourceUser[]): AssignmentIndex {
+  // Index only the references the list uses (far fewer than users × 2 spellings), then resolve them in
+  // one pass over the users.
+  const canonical = new Map<string, string>();
+  for (const user of list.users) canonical.set(caseKey(user.id), '');
+  for (const group of list.groups) for (const member of group.memberUsers) canonical.set(caseKey(member), '');
+  for (const user of users) {
+    const byId = caseKey(user.objectId);
+    if (canonical.has(byId)) canonical.set(byId, user.objectId);
+    const byUpn = caseKey(user.userPrincipalName);
+    if (canonical.has(byUpn)) canonical.set(byUpn, user.objectId);
+  }
+  const byObjectId = new Map<string, UserAssignment>();
+  const unresolved = new Set<string>();
+  const entry = (reference: string): UserAssignment | undefined => {
+    const objectId = canonical.get(caseKey(reference));
+    if (!objectId) {
+      unresolved.add(reference);
+      return undefined;
+    }
+    let assignment = byObjectId.get(objectId);
+    if (!assignment) {
+      assignment = { direct: false, viaGroups: [], appRoles: [] };
+      byObjectId.set(objectId, assignment);
+    }
+    return assignment;
+  };
+  const addRole = (assignment: UserAssignment, role: string | null) => {
+    if (role && !assignment.appRoles.includes(role)) assignment.appRoles.push(role);
+  };
+  for (const user of list.users) {
+    const assignment = entry(user.id);
+    if (!assignment) continue;
+    assignment.direct = true;
+    addRole(assignment, user.appRole);
+  }
+  for (const group of list.groups) {
+    for (const member of group.memberUsers) {
+      const assignment = entry(member);
+      if (!assignment) continue;
+      const name = group.displayName ?? group.id;
+      if (!assignment.viaGroups.includes(name)) assignment.viaGroups.push(name);
+      addRole(assignment, group.appRole);
+    }
+  }
+  return {
+    lookup: (user) => byObjectId.get(user.objectId),
+    unresolved: [...unresolved],
+  };
+}

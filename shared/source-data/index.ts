@@ -1,0 +1,12 @@
+export { ENTRA_USER_ATTRIBUTES, findSourceAttribute } from './entra-attributes';
+export type { SourceAttribute, SourceAttributeType } from './entra-attributes';
+export { SourceDataError } from './source-user';
+export type { ImportFailure, ImportResult, ImportSuccess, SourceUser, SourceValue } from './source-user';
+export { DOWNLOAD_USERS_COLUMNS, parseDownloadUsersCsv, toDownloadUsersCsv } from './users-csv';
+export { parseGraphUsersPages } from './users-graph';
+export type { GraphPage } from './users-graph';
+export { parseAssignmentsCsv } from './assignments-csv';
+export type { AssignedGroup, AssignmentList } from './assignments-csv';
+export { generateSyntheticTenant, toAssignmentsCsv } from './synthetic-tenant';
+export type { SyntheticTenant, SyntheticTenantOptions } from './synthetic-tenant';
+export { splitCsv } from './csv-text';

@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseDownloadUsersCsv, splitCsv, toDownloadUsersCsv } from '../../shared/source-data';
+
+const fixture = (name: string) =>
+  readFileSync(join(import.meta.dirname, '../fixtures/source-data', name), 'utf8');
+
+describe('Entra "Download users" CSV', () => {
+  const result = parseDownloadUsersCsv(fixture('entra-download-users.csv'), 'users.csv');
+  if (!result.ok) throw new Error(result.error.message);
+  const users = result.value;
+  const byUpn = (upn: string) => users.find((user) => user.userPrincipalName === upn)!;
+
+  it('reads every user of a realistic export (BOM, CRLF, quoted cells, multi-line address)', () => {
+    expect(users).toHaveLength(7);
+    expect(result.warnings).toEqual([]);
+    expect(byUpn('zoe.muller@contoso.example').attributes).toMatchObject({
+      displayName: 'Zoë Müller',
+      streetAddress: 'Leopoldstraße 1\r\nHinterhaus',
+      alternateEmailAddress: 'zoe@home.example',
+      otherMails: ['zoe@home.example'],
+    });
+    expect(byUpn('ada.lovelace@contoso.example').attributes.otherMails).toBeNull();
+    expect(byUpn('jose.nunez@contoso.example').attributes).toMatchObject({
+      displayName: 'Núñez, José',
+      jobTitle: 'Analyst, "Senior"',
+      mail: null,
+    });
+    expect(byUpn('yamada.ken@contoso.example').attributes.givenName).toBe('健');
+  });
+
+  it('reads accountEnabled as a Boolean whatever its case', () => {
+    expect(byUpn('lukasz.kowalski@contoso.example').attributes.accountEnabled).toBe(false);
+    expect(byUpn('soren.odegaard@contoso.example').attributes.accountEnabled).toBe(true);
+  });
+
+  it('keeps the guest UPN form', () => {
+    expect(byUpn('partner_fabrikam.example#EXT#@contoso.example').attributes.userType).toBe('Guest');
+  });
+
+  it('round-trips through the writer', () => {
+    const again = parseDownloadUsersCsv(toDownloadUsersCsv(users));
+    expect(again.ok && again.value).toEqual(users);
+  });
+
+  it('accepts display labels, the newer "id" column, semicolons and a leading version line', () => {
+    const text =
+      'version:v1.0\nUser principal name;Id;First name;Last name;Account enabled;Favourite colour\nann@x.example;a1;Ann;Lee;No;blue\n';
+    const parsed = parseDownloadUsersCsv(text);
+    expect(parsed.ok && parsed.value[0]).toEqual({
+      objectId: 'a1',
+      userPrincipalName: 'ann@x.example',
+      attributes: {
+        userPrincipalName: 'ann@x.example',
+        objectId: 'a1',
+        givenName: 'Ann',
+        surname: 'Lee',
+        accountEnabled: false,
+        'Favourite colour': 'blue',
+      },
+    });
+    expect(parsed.ok && parsed.warnings[0]).toContain('Favourite colour');
+  });
+});
+
+describe('broken exports fail whole, with the line', () => {
+  it.each([
+    ['entra-download-users-unclosed-quote.csv', 4, 'quoted cell is never closed'],
+    ['entra-download-users-bad-boolean.csv', 3, 'accountEnabled is "Maybe"'],
+    ['entra-download-users-duplicate.csv', 4, 'ada.lovelace@contoso.example already appears on line 2'],
+    ['entra-download-users-short-row.csv', 3, 'Expected 25 cells like the header but found 3'],
+  ])('%s → line %i', (file, line, message) => {
+    const result = parseDownloadUsersCsv(fixture(file), file);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toMatchObject({ line, file });
+    expect(result.error.message).toContain(message);
+    expect(result.error.message).toMatch(new RegExp(`^${file.replace(/\./g, '\\.')}, line ${line}: `));
+    expect('value' in result).toBe(false);
+  });
+
+  it('refuses a file that is not a users export', () => {
+    const result = parseDownloadUsersCsv('name,colour\nada,blue\n');
+    expect(!result.ok && result.error.message).toContain('No header row');
+  });
+
+  it('refuses a UPN without a domain and an empty objectId', () => {
+    const noAt = parseDownloadUsersCsv('userPrincipalName,objectId\nada,1\n');
+    expect(!noAt.ok && noAt.error).toMatchObject({ line: 2 });
+    const noId = parseDownloadUsersCsv('userPrincipalName,objectId\nada@x.example,\n');
+    expect(!noId.ok && noId.error.message).toContain('objectId is empty');
+  });
+});
+
+describe('splitCsv', () => {
+  it('handles RFC 4180 quoting, CR-only and LF line ends, and a missing final newline', () => {
+    expect(splitCsv('a,"b ""c""",d\r\n"x\ny",z', ',')).toEqual([
+      { line: 1, cells: ['a', 'b "c"', 'd'] },
+      { line: 2, cells: ['x\ny', 'z'] },
+    ]);
+    expect(splitCsv('a,b\rc,d\r', ',')).toEqual([
+      { line: 1, cells: ['a', 'b'] },
+      { line: 2, cells: ['c', 'd'] },
+    ]);
+    expect(splitCsv('a,', ',')).toEqual([{ line: 1, cells: ['a', ''] }]);
+  });
+
+  it('reports stray quotes with line and column', () => {
+    expect(() => splitCsv('a,b\nc,d"e\n', ',')).toThrow(expect.objectContaining({ line: 2, column: 4 }));
+    expect(() => splitCsv('a,"b"c\n', ',')).toThrow(expect.objectContaining({ line: 1, column: 6 }));
+  });
+});
