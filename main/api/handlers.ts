@@ -3,15 +3,17 @@
  * same code serves the desktop window, the browser mode and the tests.
  */
 import type { ApiChannel } from '../../shared/api/contract';
-import type { ApiRequest, ApiResponse } from '../../shared/api/contract';
+import type { ApiRequestParsed, ApiResponse } from '../../shared/api/contract';
 import type { AppContext } from '../app/context';
 import { appVersion } from '../app/version';
 import { connectionHandlers } from './connection-handlers';
+import { mappingHandlers } from './mapping-handlers';
 import { mockHandlers } from './mock-handlers';
 import { probeHandlers } from './probe-handlers';
 import { settingsHandlers } from './settings-handlers';
+import { sourceDataHandlers } from './source-data-handlers';
 
-export type HandlerTable = { [C in ApiChannel]: (request: ApiRequest<C>) => Promise<ApiResponse<C>> };
+export type HandlerTable = { [C in ApiChannel]: (request: ApiRequestParsed<C>) => Promise<ApiResponse<C>> };
 
 export function createHandlers(context: AppContext): HandlerTable {
   return {
@@ -26,5 +28,7 @@ export function createHandlers(context: AppContext): HandlerTable {
     ...connectionHandlers(context),
     ...mockHandlers(context),
     ...probeHandlers(context),
+    ...sourceDataHandlers(context),
+    ...mappingHandlers(context),
   };
 }

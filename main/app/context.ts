@@ -8,7 +8,9 @@ import { Redactor } from '../logging/redactor';
 import { openApiKeyVault, type ApiKeyVault } from '../secrets';
 import { openSettings, type BackingStoreFactory, type SettingsStore } from '../settings/settings-store';
 import type { ClientSettings } from '../probes';
+import { ConfigurationStore } from './configuration';
 import { EmbeddedMock } from './embedded-mock';
+import { PreviewCache } from './preview-cache';
 import { ResultsStore } from './results-store';
 
 export interface AppContext {
@@ -19,6 +21,8 @@ export interface AppContext {
   redactor: Redactor;
   logger: Logger;
   results: ResultsStore;
+  configuration: ConfigurationStore;
+  preview: PreviewCache;
   mock: EmbeddedMock;
   /** How outgoing SCIM requests reach Jostle: the system proxy hook in Electron, environment proxies in Node. */
   network: ClientSettings;
@@ -38,6 +42,7 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
   const logger = createFileLogger(options.dataDir, redactor);
   const settings = openSettings(options.dataDir, options.settingsBacking);
   const vault = await openApiKeyVault(options.env, redactor);
+  const configuration = new ConfigurationStore(options.dataDir);
   const keyStatus = await vault.status();
   logger.log('info', 'started', { transport: options.transport, keyStorage: keyStatus.storage });
   if (keyStatus.storageProblem) logger.log('warn', keyStatus.storageProblem);
@@ -49,6 +54,8 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
     redactor,
     logger,
     results: new ResultsStore(options.dataDir, redactor),
+    configuration,
+    preview: new PreviewCache(configuration),
     mock: new EmbeddedMock(),
     network: { env: options.env, ...options.network },
   };

@@ -9,18 +9,24 @@ import { appContract, noticeSchema, settingsViewSchema } from './contracts/app';
 import { connectionContract, connectionStatusSchema, keyStatusSchema } from './contracts/connection';
 import { faultSpecSchema, mockContract, mockLogEntrySchema, mockStatusSchema } from './contracts/mock';
 import { probeReportSchema, probesContract, probeResultSchema } from './contracts/probes';
+import { mappingContract, mappingStateSchema, scopeStateSchema } from './contracts/mapping';
+import { importStatusSchema, sourceDataContract } from './contracts/source-data';
 
 export const apiContract = {
   ...appContract,
   ...connectionContract,
   ...mockContract,
   ...probesContract,
+  ...sourceDataContract,
+  ...mappingContract,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type ApiChannel = keyof typeof apiContract;
 export const apiChannels = Object.keys(apiContract) as ApiChannel[];
 
 export type ApiRequest<C extends ApiChannel> = z.input<(typeof apiContract)[C]['request']>;
+/** What a handler receives: the request after validation, with defaults applied. */
+export type ApiRequestParsed<C extends ApiChannel> = z.output<(typeof apiContract)[C]['request']>;
 export type ApiResponse<C extends ApiChannel> = z.output<(typeof apiContract)[C]['response']>;
 export type SettingsView = z.output<typeof settingsViewSchema>;
 export type ConnectionStatus = z.output<typeof connectionStatusSchema>;
@@ -31,6 +37,9 @@ export type MockLogEntry = z.output<typeof mockLogEntrySchema>;
 export type MockFault = z.output<typeof faultSpecSchema>;
 export type ProbeReportView = z.output<typeof probeReportSchema>;
 export type ProbeResultView = z.output<typeof probeResultSchema>;
+export type ImportStatus = z.output<typeof importStatusSchema>;
+export type MappingState = z.output<typeof mappingStateSchema>;
+export type ScopeState = z.output<typeof scopeStateSchema>;
 
 /** What both transports hand to the renderer: one async function per channel. */
 export type AssistantApi = { [C in ApiChannel]: (request: ApiRequest<C>) => Promise<ApiResponse<C>> };

@@ -1,0 +1,108 @@
+import type { z } from 'zod';
+import type { importStatusSchema } from '../../shared/api/contracts/source-data';
+import { ApiError } from '../../shared/api/errors';
+import {
+  generateSyntheticTenant,
+  parseAssignmentsCsv,
+  parseDownloadUsersCsv,
+  parseGraphUsersPages,
+  type ImportResult,
+} from '../../shared/source-data';
+import type { AppContext } from '../app/context';
+import type { HandlerTable } from './handlers';
+
+type ImportStatus = z.output<typeof importStatusSchema>;
+type Channels =
+  'getImportStatus' | 'importUsers' | 'importAssignments' | 'generateSyntheticUsers' | 'clearImports';
+
+async function importStatus(context: AppContext, warnings: string[] = []): Promise<ImportStatus> {
+  const [users, assignments] = await Promise.all([
+    context.configuration.importedUsers(),
+    context.configuration.importedAssignments(),
+  ]);
+  return {
+    users: users
+      ? { fileName: users.fileName, importedAt: users.importedAt, count: users.users.length }
+      : null,
+    assignments: assignments
+      ? {
+          fileName: assignments.fileName,
+          importedAt: assignments.importedAt,
+          users: assignments.assignments.users.length,
+          groups: assignments.assignments.groups.length,
+        }
+      : null,
+    warnings,
+  };
+}
+
+/** A broken file changes nothing: the previous import stays, and the message names the file and line. */
+function accepted<T>(result: ImportResult<T>): { value: T; warnings: string[] } {
+  if (!result.ok) throw new ApiError('invalid-request', result.error.message, { file: result.error.message });
+  return { value: result.value, warnings: result.warnings };
+}
+
+const looksLikeJson = (text: string) => /^\uFEFF?\s*[[{]/.test(text);
+
+export function sourceDataHandlers(context: AppContext): Pick<HandlerTable, Channels> {
+  const changed = () => context.preview.invalidate();
+  return {
+    getImportStatus: () => importStatus(context),
+
+    importUsers: async ({ files }) => {
+      const json = files.every((file) => looksLikeJson(file.text));
+      if (!json && files.length > 1) {
+        throw new ApiError(
+          'invalid-request',
+          'Import one Download users CSV at a time, or any number of Graph JSON pages.',
+        );
+      }
+      const { value, warnings } = accepted(
+        json ? parseGraphUsersPages(files) : parseDownloadUsersCsv(files[0]!.text, files[0]!.name),
+      );
+      if (value.length === 0) throw new ApiError('invalid-request', `${files[0]!.name} holds no users.`);
+      await context.configuration.saveImportedUsers({
+        fileName: files.map((file) => file.name).join(', '),
+        importedAt: new Date().toISOString(),
+        users: value,
+      });
+      changed();
+      context.logger.log('info', 'users imported', { count: value.length });
+      return importStatus(context, warnings);
+    },
+
+    importAssignments: async ({ file }) => {
+      const { value, warnings } = accepted(parseAssignmentsCsv(file.text, file.name));
+      await context.configuration.saveImportedAssignments({
+        fileName: file.name,
+        importedAt: new Date().toISOString(),
+        assignments: value,
+      });
+      changed();
+      return importStatus(context, warnings);
+    },
+
+    generateSyntheticUsers: async ({ count, seed }) => {
+      const tenant = generateSyntheticTenant({ users: count, ...(seed === undefined ? {} : { seed }) });
+      const importedAt = new Date().toISOString();
+      await context.configuration.saveImportedUsers({
+        fileName: `synthetic tenant (${count} users)`,
+        importedAt,
+        users: tenant.users,
+      });
+      await context.configuration.saveImportedAssignments({
+        fileName: 'synthetic assignments',
+        importedAt,
+        assignments: tenant.assignments,
+      });
+      changed();
+      return importStatus(context);
+    },
+
+    clearImports: async () => {
+      await context.configuration.clearImports();
+      changed();
+      return importStatus(context);
+    },
+  };
+}

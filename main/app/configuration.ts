@@ -1,0 +1,165 @@
+/**
+ * The admin's provisioning configuration on disk: mapping.json, scope.json and the imported source data
+ * (see data-files.ts). Files that are missing mean the defaults; files that are unreadable are reported,
+ * never silently replaced.
+ */
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import {
+  GALLERY_DEFAULT_CONFIG,
+  parseMappingConfig,
+  validateMappingConfig,
+  type MappingConfig,
+  type MappingProblem,
+} from '../../shared/mapping';
+import {
+  DEFAULT_SCOPE_CONFIG,
+  parseScopeConfig,
+  validateScopeConfig,
+  type ScopeConfig,
+  type ScopeProblem,
+} from '../../shared/scoping';
+import type { AssignmentList, SourceUser } from '../../shared/source-data';
+import { dataFiles } from './data-files';
+
+export interface MappingState {
+  config: MappingConfig;
+  saved: boolean;
+  problems: MappingProblem[];
+}
+
+export interface ScopeState {
+  config: ScopeConfig;
+  saved: boolean;
+  problems: ScopeProblem[];
+}
+
+export interface ImportedUsers {
+  fileName: string;
+  importedAt: string;
+  users: SourceUser[];
+}
+
+export interface ImportedAssignments {
+  fileName: string;
+  importedAt: string;
+  assignments: AssignmentList;
+}
+
+async function readJson(file: string): Promise<unknown | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  return JSON.parse(text) as unknown;
+}
+
+/** Write-then-rename, so a crash never leaves half a file. */
+export async function writeJsonFile(file: string, value: unknown): Promise<void> {
+  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+  await writeFile(`${file}.tmp`, JSON.stringify(value, null, 2), { mode: 0o600 });
+  await rename(`${file}.tmp`, file);
+}
+
+export class ConfigurationStore {
+  constructor(private readonly dataDir: string) {}
+
+  async mapping(): Promise<MappingState> {
+    const file = dataFiles.mapping(this.dataDir);
+    const json = await readJson(file).catch(() => null);
+    if (json === undefined)
+      return {
+        config: GALLERY_DEFAULT_CONFIG,
+        saved: false,
+        problems: validateMappingConfig(GALLERY_DEFAULT_CONFIG),
+      };
+    const parsed = parseMappingConfig(json);
+    if (parsed.ok) return { config: parsed.config, saved: true, problems: parsed.problems };
+    return {
+      config: GALLERY_DEFAULT_CONFIG,
+      saved: false,
+      problems: [
+        {
+          severity: 'error',
+          message: `${file} could not be read; showing the gallery defaults until you save.`,
+        },
+        ...parsed.problems,
+      ],
+    };
+  }
+
+  async saveMapping(config: MappingConfig): Promise<MappingState> {
+    await writeJsonFile(dataFiles.mapping(this.dataDir), config);
+    return this.mapping();
+  }
+
+  async resetMapping(): Promise<MappingState> {
+    await rm(dataFiles.mapping(this.dataDir), { force: true });
+    return this.mapping();
+  }
+
+  async scope(): Promise<ScopeState> {
+    const file = dataFiles.scope(this.dataDir);
+    const json = await readJson(file).catch(() => null);
+    if (json === undefined)
+      return {
+        config: DEFAULT_SCOPE_CONFIG,
+        saved: false,
+        problems: validateScopeConfig(DEFAULT_SCOPE_CONFIG),
+      };
+    const parsed = parseScopeConfig(json);
+    if (parsed.ok) return { config: parsed.config, saved: true, problems: parsed.problems };
+    return {
+      config: DEFAULT_SCOPE_CONFIG,
+      saved: false,
+      problems: [
+        {
+          severity: 'error',
+          message: `${file} could not be read; showing the default scope until you save.`,
+        },
+        ...parsed.problems,
+      ],
+    };
+  }
+
+  async saveScope(config: ScopeConfig): Promise<ScopeState> {
+    await writeJsonFile(dataFiles.scope(this.dataDir), config);
+    return this.scope();
+  }
+
+  async resetScope(): Promise<ScopeState> {
+    await rm(dataFiles.scope(this.dataDir), { force: true });
+    return this.scope();
+  }
+
+  async importedUsers(): Promise<ImportedUsers | null> {
+    return (
+      ((await readJson(dataFiles.importedUsers(this.dataDir)).catch(() => undefined)) as
+        ImportedUsers | undefined) ?? null
+    );
+  }
+
+  async importedAssignments(): Promise<ImportedAssignments | null> {
+    return (
+      ((await readJson(dataFiles.importedAssignments(this.dataDir)).catch(() => undefined)) as
+        ImportedAssignments | undefined) ?? null
+    );
+  }
+
+  async saveImportedUsers(value: ImportedUsers): Promise<void> {
+    await writeJsonFile(dataFiles.importedUsers(this.dataDir), value);
+  }
+
+  async saveImportedAssignments(value: ImportedAssignments | null): Promise<void> {
+    const file = dataFiles.importedAssignments(this.dataDir);
+    if (value === null) await rm(file, { force: true });
+    else await writeJsonFile(file, value);
+  }
+
+  async clearImports(): Promise<void> {
+    await rm(dataFiles.importedUsers(this.dataDir), { force: true });
+    await rm(dataFiles.importedAssignments(this.dataDir), { force: true });
+  }
+}
