@@ -11,7 +11,8 @@ import type { Logger } from '../logging/logger';
 import { allowedHosts, cookieName, presentedToken, sameSecret, securityHeaders } from './security';
 import { readStaticFile } from './static-files';
 
-const MAX_API_BODY_BYTES = 1024 * 1024;
+// User exports of large tenants arrive as text through the API (a 100,000-user CSV is tens of MB).
+const DEFAULT_MAX_API_BODY_BYTES = 256 * 1024 * 1024;
 
 export interface WebServerOptions {
   handlers: HandlerTable;
@@ -19,6 +20,8 @@ export interface WebServerOptions {
   port?: number;
   token?: string;
   logger?: Logger;
+  /** Largest accepted API request body; default 256 MiB. */
+  maxBodyBytes?: number;
 }
 
 export interface RunningWebServer {
@@ -45,12 +48,12 @@ function sendText(response: ServerResponse, status: number, text: string): void 
   send(response, status, text, 'text/plain; charset=utf-8');
 }
 
-async function readBody(request: IncomingMessage): Promise<string | null> {
+async function readBody(request: IncomingMessage, limit: number): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_API_BODY_BYTES) return null;
+    if (size > limit) return null;
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -84,8 +87,10 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     if (!request.headers['content-type']?.startsWith('application/json')) {
       return sendText(response, 415, 'API calls must send application/json.');
     }
-    const raw = await readBody(request);
-    if (raw === null) return sendText(response, 413, 'The request is larger than 1 MiB.');
+    const limit = options.maxBodyBytes ?? DEFAULT_MAX_API_BODY_BYTES;
+    const raw = await readBody(request, limit);
+    if (raw === null)
+      return sendText(response, 413, `The request is larger than ${Math.round(limit / 1024 / 1024)} MiB.`);
     let payload: unknown;
     try {
       payload = raw === '' ? {} : JSON.parse(raw);
@@ -107,7 +112,12 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     void (async () => {
       if (!hosts.has(request.headers.host ?? '')) return sendText(response, 403, 'Unexpected Host header.');
-      const url = new URL(request.url ?? '/', origin);
+      let url: URL;
+      try {
+        url = new URL(request.url ?? '/', origin);
+      } catch {
+        return sendText(response, 400, 'Malformed request target.');
+      }
       const offered = url.searchParams.get('token');
       if (offered !== null) {
         if (!sameSecret(offered, token))

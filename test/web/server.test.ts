@@ -113,11 +113,22 @@ describe('browser-mode server', () => {
   });
 
   it('refuses oversized API bodies', async () => {
-    const response = await api('getSettings', {
-      body: JSON.stringify({ padding: 'x'.repeat(1024 * 1024 + 10) }),
+    const small = await startWebServer({
+      handlers: createHandlers(test.context),
+      staticDir: staticDir.path,
+      maxBodyBytes: 1024,
     });
-    expect(response.statusCode).toBe(413);
-    await response.body.dump();
+    try {
+      const response = await request(`${small.origin}/api/getSettings`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${small.token}` },
+        body: JSON.stringify({ padding: 'x'.repeat(2048) }),
+      });
+      expect(response.statusCode).toBe(413);
+      await response.body.dump();
+    } finally {
+      await small.close();
+    }
   });
 
   it('never serves files outside the renderer folder', async () => {
