@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createHandlers } from '../api/handlers';
 import { createAppContext } from '../app/context';
 import type { BackingStore } from '../settings/settings-store';
-import { registerAppScheme, serveRenderer } from './app-protocol';
+import { isAppUrl, registerAppScheme, serveRenderer } from './app-protocol';
 import { registerIpcBridge } from './ipc-bridge';
 import { createMainWindow } from './window';
 
@@ -17,6 +17,8 @@ if (process.env.JPA_DATA_DIR) app.setPath('userData', process.env.JPA_DATA_DIR);
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  // Every renderer sandboxed, whatever its webPreferences say (checklist #4); must run before ready.
+  app.enableSandbox();
   registerAppScheme();
   let mainWindow: BrowserWindow | null = null;
   const trusted = new Set<number>();
@@ -27,8 +29,13 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
 
+  // App-wide guards for every web contents, not just the main window (checklist #12, #13, #14).
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.on('will-navigate', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
 
   void app.whenReady().then(async () => {

@@ -26,7 +26,9 @@ export function createMainWindow(preloadPath: string, settings: SettingsStore): 
     show: false,
     title: 'Jostle Provisioning Assistant',
     webPreferences: {
-      preload: preloadPath,
+      // The preload is sandboxed CommonJS and exposes one named function per API channel, nothing else
+      // (main/electron/preload.ts); docs/security.md, checklist items 3, 4 and 20.
+      preload: preloadPath, // eng-disable PRELOAD_JS_CHECK
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -36,6 +38,8 @@ export function createMainWindow(preloadPath: string, settings: SettingsStore): 
       experimentalFeatures: false,
       webviewTag: false,
       spellcheck: false,
+      // Middle-click would open links in a new window; setWindowOpenHandler denies that anyway.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   if (saved.maximized) window.maximize();
@@ -43,7 +47,8 @@ export function createMainWindow(preloadPath: string, settings: SettingsStore): 
 
   // New windows are never opened; allow-listed https links go to the system browser instead.
   window.webContents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+    // Only https URLs on the fixed host allowlist (shared/links/allowlist.ts) reach the system browser.
+    if (isAllowedExternalUrl(url)) void shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK
     return { action: 'deny' };
   });
   window.webContents.on('will-navigate', (event, url) => {

@@ -39,22 +39,7 @@ export function presentedToken(request: IncomingMessage, port: number): string |
   return readCookie(request.headers.cookie, cookieName(port));
 }
 
-/** No inline script, no eval, nothing remote. Inline styles are allowed because Fluent UI injects its CSS. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
-
 export const securityHeaders: Record<string, string> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'DENY',
@@ -62,3 +47,13 @@ export const securityHeaders: Record<string, string> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
+
+/**
+ * No inline script, no eval, nothing remote. Inline styles are allowed because Fluent UI injects its CSS.
+ * Kept as one string literal assigned to the header by name, so electronegativity's CSP checks find it and
+ * evaluate the policy itself (npm run security:scan); the E2E (test/e2e/security.spec.ts) checks it in Chromium.
+ */
+securityHeaders['Content-Security-Policy'] =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+export const CONTENT_SECURITY_POLICY: string = securityHeaders['Content-Security-Policy'];

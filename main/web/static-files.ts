@@ -17,7 +17,12 @@ export async function readStaticFile(
   root: string,
   urlPath: string,
 ): Promise<{ body: Buffer; type: string } | null> {
-  const relative = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
+  let relative: string;
+  try {
+    relative = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
+  } catch {
+    return null; // a malformed %-escape names no file of ours (and must not become a 500)
+  }
   const resolved = normalize(join(root, relative));
   if (!(resolved + sep).startsWith(normalize(root) + sep) && resolved !== normalize(root)) return null;
   try {
