@@ -4,10 +4,23 @@ import { checklistItems, isChecklistStep } from '../../shared/wizard/steps';
 import { deriveStepStatuses } from '../../shared/wizard/status';
 import type { AppContext } from '../app/context';
 import type { HandlerTable } from './handlers';
+import type { DryRunSummary } from '../../shared/provisioning/summary';
+
+/** Name under main/app/results-store of the latest dry-run summary (data-files.ts: results/dry-run-summary.json). */
+export const DRY_RUN_SUMMARY = 'dry-run-summary';
+
+const hasErrors = (problems: ReadonlyArray<{ severity: string }>) =>
+  problems.some((problem) => problem.severity === 'error');
 
 export async function settingsView(context: AppContext): Promise<SettingsView> {
   const data = context.settings.read();
-  const key = await context.vault.status();
+  const [key, mapping, scope, usersImported, dryRun] = await Promise.all([
+    context.vault.status(),
+    context.configuration.mapping(),
+    context.configuration.scope(),
+    context.configuration.hasImportedUsers(),
+    context.results.load(DRY_RUN_SUMMARY, (value) => value as DryRunSummary),
+  ]);
   return {
     currentStep: data.wizard.currentStep,
     checklists: data.wizard.checklists,
@@ -19,6 +32,18 @@ export async function settingsView(context: AppContext): Promise<SettingsView> {
         keySaved: key.saved,
         keyInMemoryOnly: key.saved && key.storage === 'memory',
       },
+      scope: { usersImported, saved: scope.saved, hasErrors: hasErrors(scope.problems) },
+      mapping: { saved: mapping.saved, hasErrors: hasErrors(mapping.problems) },
+      dryRun: dryRun && {
+        failures: dryRun.cycles.reduce(
+          (sum, cycle) =>
+            sum + Object.values(cycle.counts).reduce((inner, byStatus) => inner + byStatus.Failure, 0),
+          0,
+        ),
+        quarantined: dryRun.quarantine.quarantined,
+        cancelled: dryRun.cycles.some((cycle) => cycle.cancelled),
+      },
+      exported: data.exportedAt !== null,
     }),
   };
 }

@@ -3,7 +3,7 @@
  * (see data-files.ts). Files that are missing mean the defaults; files that are unreadable are reported,
  * never silently replaced.
  */
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import {
   GALLERY_DEFAULT_CONFIG,
@@ -132,6 +132,14 @@ export class ConfigurationStore {
   async resetScope(): Promise<ScopeState> {
     await rm(dataFiles.scope(this.dataDir), { force: true });
     return this.scope();
+  }
+
+  /** Cheap: the status rail asks on every change, and an import can hold 100,000 users. */
+  async hasImportedUsers(): Promise<boolean> {
+    return access(dataFiles.importedUsers(this.dataDir)).then(
+      () => true,
+      () => false,
+    );
   }
 
   async importedUsers(): Promise<ImportedUsers | null> {

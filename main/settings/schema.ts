@@ -29,6 +29,8 @@ export interface SettingsData {
   wizard: { currentStep: StepId; checklists: Record<string, Record<string, boolean>> };
   notices: Notice[];
   window: WindowBounds;
+  /** When the admin last saved a support export; the Export step is done once there is one. */
+  exportedAt: string | null;
 }
 
 export const SETTINGS_SCHEMA_VERSION = 1;
@@ -40,12 +42,14 @@ export const settingsDefaults: SettingsData = {
   wizard: { currentStep: 'plan', checklists: {} },
   notices: [],
   window: { x: null, y: null, width: 1180, height: 820, maximized: false },
+  exportedAt: null,
 };
 
 const nullableInteger = { type: ['integer', 'null'] } as const;
 
 export const settingsSchema: Schema<SettingsData> = {
   schemaVersion: { type: 'integer', minimum: 1 },
+  exportedAt: { type: ['string', 'null'] },
   connection: {
     type: 'object',
     additionalProperties: false,

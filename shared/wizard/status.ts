@@ -10,6 +10,11 @@ import {
 export interface ProgressFacts {
   checklists: Readonly<Record<string, Readonly<Record<string, boolean>>>>;
   connection: { baseUrlSaved: boolean; keySaved: boolean; keyInMemoryOnly: boolean };
+  scope?: { usersImported: boolean; saved: boolean; hasErrors: boolean };
+  mapping?: { saved: boolean; hasErrors: boolean };
+  /** The latest dry run, if any. */
+  dryRun?: { failures: number; quarantined: boolean; cancelled: boolean } | null;
+  exported?: boolean;
 }
 
 /**
@@ -31,6 +36,23 @@ function statusOf(stepId: StepId, facts: ProgressFacts): StepStatus {
     if (baseUrlSaved && keySaved) return 'done';
     return baseUrlSaved || keySaved ? 'in-progress' : 'not-started';
   }
+  if (stepId === 'scope' && facts.scope) {
+    const { usersImported, saved, hasErrors } = facts.scope;
+    if (hasErrors) return 'needs-attention';
+    if (usersImported && saved) return 'done';
+    return usersImported || saved ? 'in-progress' : 'not-started';
+  }
+  if (stepId === 'mappings' && facts.mapping) {
+    if (facts.mapping.hasErrors) return 'needs-attention';
+    return facts.mapping.saved ? 'done' : 'not-started';
+  }
+  if (stepId === 'dry-run' && facts.dryRun !== undefined) {
+    const run = facts.dryRun;
+    if (run === null) return 'not-started';
+    if (run.quarantined || run.failures > 0) return 'needs-attention';
+    return run.cancelled ? 'in-progress' : 'done';
+  }
+  if (stepId === 'export') return facts.exported ? 'done' : 'not-started';
   if (isChecklistStep(stepId)) return checklistStatus(checklistItems[stepId], facts.checklists[stepId] ?? {});
   return 'not-started';
 }

@@ -138,3 +138,69 @@ describe('dispatch', () => {
     });
   });
 });
+
+describe('configuration handlers', () => {
+  it('imports users, saves mapping and scope, pages the preview, and reflects it all in step statuses', async () => {
+    const csv = [
+      'userPrincipalName,displayName,surname,mail,givenName,objectId,userType,jobTitle,department,accountEnabled',
+      'ada@contoso.example,Ada Lovelace,Lovelace,ada@contoso.example,Ada,11111111-1111-1111-1111-111111111111,Member,Analyst,Research,True',
+      'alan@contoso.example,Alan Turing,Turing,alan@contoso.example,Alan,22222222-2222-2222-2222-222222222222,Member,Engineer,Sales,True',
+    ].join('\r\n');
+    const imported = await dispatch(handlers, 'importUsers', { files: [{ name: 'users.csv', text: csv }] });
+    expect(imported).toMatchObject({ ok: true, value: { users: { count: 2, fileName: 'users.csv' } } });
+
+    const scope = await dispatch(handlers, 'saveScope', {
+      config: {
+        version: 1,
+        scope: 'allUsers',
+        filters: [
+          { title: 'Sales', clauses: [{ attribute: 'department', operator: 'EQUALS', value: 'Sales' }] },
+        ],
+      },
+    });
+    expect(scope).toMatchObject({ ok: true, value: { saved: true } });
+    const mapping = await dispatch(handlers, 'getMapping', {});
+    expect(mapping.ok).toBe(true);
+    if (mapping.ok)
+      await dispatch(handlers, 'saveMapping', { config: (mapping.value as { config: unknown }).config });
+
+    const preview = await dispatch(handlers, 'getPreview', { show: 'in-scope', offset: 0, limit: 10 });
+    expect(preview).toMatchObject({
+      ok: true,
+      value: {
+        summary: { total: 2, inScope: 1 },
+        matching: 1,
+        rows: [{ userPrincipalName: 'alan@contoso.example' }],
+      },
+    });
+    const user = await dispatch(handlers, 'getUserPreview', {
+      objectId: '22222222-2222-2222-2222-222222222222',
+    });
+    expect(user).toMatchObject({
+      ok: true,
+      value: {
+        payload: { userName: 'alan@contoso.example', name: { givenName: 'Alan', familyName: 'Turing' } },
+      },
+    });
+
+    expect(await dispatch(handlers, 'getSettings', {})).toMatchObject({
+      ok: true,
+      value: { stepStatus: { mappings: 'done' } },
+    });
+  });
+
+  it('keeps the previous import when a file is broken, naming the line', async () => {
+    await dispatch(handlers, 'generateSyntheticUsers', { count: 5, seed: 1 });
+    const broken = await dispatch(handlers, 'importUsers', {
+      files: [{ name: 'bad.csv', text: 'userPrincipalName,objectId\n"unterminated,x\n' }],
+    });
+    expect(broken).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request', message: expect.stringMatching(/bad\.csv/) },
+    });
+    expect(await dispatch(handlers, 'getImportStatus', {})).toMatchObject({
+      ok: true,
+      value: { users: { count: 5 } },
+    });
+  });
+});

@@ -34,3 +34,26 @@ describe('step statuses', () => {
     expect(statuses['dry-run']).toBe('not-started');
   });
 });
+
+describe('steps that follow saved configuration', () => {
+  const base = { checklists: {}, connection: none };
+
+  it('scope: done with users imported and a saved scope, needs attention on errors', () => {
+    const scope = (usersImported: boolean, saved: boolean, hasErrors = false) =>
+      deriveStepStatuses({ ...base, scope: { usersImported, saved, hasErrors } }).scope;
+    expect(scope(false, false)).toBe('not-started');
+    expect(scope(true, false)).toBe('in-progress');
+    expect(scope(true, true)).toBe('done');
+    expect(scope(true, true, true)).toBe('needs-attention');
+  });
+
+  it('mappings: done once saved without errors', () => {
+    expect(deriveStepStatuses({ ...base, mapping: { saved: false, hasErrors: false } }).mappings).toBe(
+      'not-started',
+    );
+    expect(deriveStepStatuses({ ...base, mapping: { saved: true, hasErrors: false } }).mappings).toBe('done');
+    expect(deriveStepStatuses({ ...base, mapping: { saved: true, hasErrors: true } }).mappings).toBe(
+      'needs-attention',
+    );
+  });
+});
