@@ -1,4 +1,4 @@
-import { readCsvRecords } from './csv-records';
+import { csvRecords, CsvSyntaxError, isBlankRecord, type CsvRecord } from '../csv';
 import { FIELD_PATHS, flatten, headersSupply, type Lookupable } from './fields';
 import { ProvisioningLogError, type ProvisioningLogRow } from './model';
 import { toRow } from './row';
@@ -23,10 +23,28 @@ const expectedNames = (field: keyof typeof FIELD_PATHS) =>
 
 /** The ProvisioningLogs CSV of Entra's download (or a Log Analytics export) to normalised rows, all or nothing. */
 export function parseCsvLogs(text: string): { rows: ProvisioningLogRow[]; warnings: string[] } {
-  const records = readCsvRecords(text).filter((record) => record.cells.some((cell) => cell.trim() !== ''));
-  const [header, ...data] = records;
-  if (!header) throw new ProvisioningLogError('The file is empty: there is no header line.');
+  try {
+    return readLogs(csvRecords(text));
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) {
+      throw new ProvisioningLogError(`Line ${error.line}: ${error.problem}.`, {
+        line: error.line,
+        column: error.column,
+      });
+    }
+    throw error;
+  }
+}
 
+function readLogs(records: Iterator<CsvRecord>): { rows: ProvisioningLogRow[]; warnings: string[] } {
+  const nextRecord = (): CsvRecord | undefined => {
+    for (let next = records.next(); !next.done; next = records.next()) {
+      if (!isBlankRecord(next.value.cells)) return next.value;
+    }
+    return undefined;
+  };
+  const header = nextRecord();
+  if (!header) throw new ProvisioningLogError('The file is empty: there is no header line.');
   const headers = header.cells.map((cell) => cell.trim());
   const flatHeaders = new Set(headers.map(flatten));
   const missing = (['at', 'status'] as const).filter((field) => !headersSupply(flatHeaders, field));
@@ -53,11 +71,13 @@ export function parseCsvLogs(text: string): { rows: ProvisioningLogRow[]; warnin
   if (!headersSupply(flatHeaders, 'action'))
     warnings.push('The file has no action column; every event is counted as Other.');
 
-  const rows = data.map((record, index) => {
+  const rows: ProvisioningLogRow[] = [];
+  for (let record = nextRecord(); record; record = nextRecord()) {
+    const number = rows.length + 1;
     if (record.cells.length !== headers.length) {
       throw new ProvisioningLogError(
         `Line ${record.line}: ${record.cells.length} cells where the header has ${headers.length} (a comma inside an unquoted value?).`,
-        { line: record.line, record: index + 1 },
+        { line: record.line, record: number },
       );
     }
     const fields: Lookupable = {};
@@ -65,7 +85,7 @@ export function parseCsvLogs(text: string): { rows: ProvisioningLogRow[]; warnin
       // With a repeated header, the first column keeps the name: later duplicates are usually empty extras.
       if (!(name in fields)) fields[name] = record.cells[column];
     });
-    return toRow(fields, { line: record.line, record: index + 1 });
-  });
+    rows.push(toRow(fields, { line: record.line, record: number }));
+  }
   return { rows, warnings };
 }

@@ -34,7 +34,7 @@ export interface ProvisioningLogImportError {
   message: string;
   /** 1-based line (CSV, NDJSON, or the line of a JSON syntax error). */
   line?: number;
-  /** 1-based column of a JSON syntax error. */
+  /** 1-based column of a JSON syntax error or of malformed CSV quoting. */
   column?: number;
   /** 0-based character offset of a JSON syntax error. */
   position?: number;

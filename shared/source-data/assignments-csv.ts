@@ -10,7 +10,7 @@
  * `id`/`memberId` of users may be an objectId or a userPrincipalName. One row per group member; a group
  * row without a member is an empty assigned group.
  */
-import { headerKey, readCsv } from './csv-text';
+import { headerKey, readCsv } from './csv-table';
 import { failure, SourceDataError, type ImportResult } from './source-user';
 
 export interface AssignedGroup {

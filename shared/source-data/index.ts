@@ -9,4 +9,3 @@ export { parseAssignmentsCsv } from './assignments-csv';
 export type { AssignedGroup, AssignmentList } from './assignments-csv';
 export { generateSyntheticTenant, toAssignmentsCsv } from './synthetic-tenant';
 export type { SyntheticTenant, SyntheticTenantOptions } from './synthetic-tenant';
-export { splitCsv } from './csv-text';

@@ -7,7 +7,7 @@
  * (MicrosoftDocs/entra-docs users-bulk-download.md). Newer portal builds write `id` for objectId and some
  * tools write display labels ("User principal name"), so headers match loosely.
  */
-import { readCsv, headerKey } from './csv-text';
+import { headerKey, readCsv } from './csv-table';
 import { findSourceAttribute } from './entra-attributes';
 import {
   caseKey,

@@ -88,6 +88,7 @@ describe('provisioning-logs CSV import', () => {
     it('names the line where an unclosed quote opens', () => {
       expect(errorOf(fixture('broken-unclosed-quote.csv'))).toMatchObject({
         line: 4,
+        column: 232,
         message: expect.stringMatching(/^Line 4: a quoted cell is never closed/),
       });
     });
@@ -120,6 +121,17 @@ describe('provisioning-logs CSV import', () => {
     it('names text after a closing quote', () => {
       expect(errorOf(`${HEADER}\n2026-03-02T10:00:00Z,Create,Success,,"said "hi"",id-1\n`)).toMatchObject({
         line: 2,
+      });
+    });
+
+    it('keeps the line right for a quoting error after a reason that spans lines', () => {
+      const text =
+        `${HEADER}\r\n2026-03-02T10:00:00Z,Create,Failure,Conflict,"first\r\nsecond",id-1\r\n` +
+        '2026-03-02T10:01:00Z,Create,Success,,"open,id-2\r\n';
+      expect(errorOf(text)).toMatchObject({
+        line: 4,
+        column: 38,
+        message: expect.stringMatching(/^Line 4: a quoted cell is never closed/),
       });
     });
 

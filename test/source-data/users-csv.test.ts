@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDownloadUsersCsv, splitCsv, toDownloadUsersCsv } from '../../shared/source-data';
+import { parseDownloadUsersCsv, toDownloadUsersCsv } from '../../shared/source-data';
 
 const fixture = (name: string) =>
   readFileSync(join(import.meta.dirname, '../fixtures/source-data', name), 'utf8');
@@ -80,6 +80,20 @@ describe('broken exports fail whole, with the line', () => {
     expect('value' in result).toBe(false);
   });
 
+  it('reports malformed quoting with its line and column, after a quoted line break', () => {
+    const text =
+      'userPrincipalName,objectId,streetAddress\r\n' +
+      'ada@x.example,1,"Main St 1\r\nBack house"\r\n' +
+      'bob@x.example,2,5 "B" Road\r\n';
+    const result = parseDownloadUsersCsv(text, 'users.csv');
+    expect(!result.ok && result.error).toMatchObject({
+      file: 'users.csv',
+      line: 4,
+      column: 19,
+      message: expect.stringMatching(/^users\.csv, line 4: A " inside an unquoted cell/),
+    });
+  });
+
   it('refuses a file that is not a users export', () => {
     const result = parseDownloadUsersCsv('name,colour\nada,blue\n');
     expect(!result.ok && result.error.message).toContain('No header row');
@@ -90,24 +104,5 @@ describe('broken exports fail whole, with the line', () => {
     expect(!noAt.ok && noAt.error).toMatchObject({ line: 2 });
     const noId = parseDownloadUsersCsv('userPrincipalName,objectId\nada@x.example,\n');
     expect(!noId.ok && noId.error.message).toContain('objectId is empty');
-  });
-});
-
-describe('splitCsv', () => {
-  it('handles RFC 4180 quoting, CR-only and LF line ends, and a missing final newline', () => {
-    expect(splitCsv('a,"b ""c""",d\r\n"x\ny",z', ',')).toEqual([
-      { line: 1, cells: ['a', 'b "c"', 'd'] },
-      { line: 2, cells: ['x\ny', 'z'] },
-    ]);
-    expect(splitCsv('a,b\rc,d\r', ',')).toEqual([
-      { line: 1, cells: ['a', 'b'] },
-      { line: 2, cells: ['c', 'd'] },
-    ]);
-    expect(splitCsv('a,', ',')).toEqual([{ line: 1, cells: ['a', ''] }]);
-  });
-
-  it('reports stray quotes with line and column', () => {
-    expect(() => splitCsv('a,b\nc,d"e\n', ',')).toThrow(expect.objectContaining({ line: 2, column: 4 }));
-    expect(() => splitCsv('a,"b"c\n', ',')).toThrow(expect.objectContaining({ line: 1, column: 6 }));
   });
 });
