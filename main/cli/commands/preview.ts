@@ -1,23 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  GALLERY_DEFAULT_CONFIG,
-  parseMappingConfig,
-  runPreview,
-  type MappingConfig,
-} from '../../../shared/mapping';
-import type { PreviewResult } from '../../../shared/mapping';
-import { DEFAULT_SCOPE_CONFIG, parseScopeConfig, type ScopeConfig } from '../../../shared/scoping';
-import {
-  parseAssignmentsCsv,
-  parseDownloadUsersCsv,
-  parseGraphUsersPages,
-  type AssignmentList,
-  type ImportResult,
-  type SourceUser,
-} from '../../../shared/source-data';
+import { runPreview, type PreviewResult } from '../../../shared/mapping';
+import type { ScopeConfig } from '../../../shared/scoping';
 import { UsageError, type CliCommand, type CliIo } from '../command';
+import { InputFileError, loadInputs } from '../load-inputs';
 
 const usage = `Usage: npm run cli -- preview --users <file> [--assignments <file>] [--mapping <file.json>] [--scope <file.json>] [--json]
 
@@ -35,9 +20,6 @@ Options:
   -h, --help            Show this help
 
 Exit codes: 0 preview printed, 1 an input file is missing or broken, 2 bad usage.`;
-
-/** A broken input file: exit code 1 with the message. */
-class InputFileError extends Error {}
 
 function parse(args: string[]) {
   try {
@@ -57,79 +39,6 @@ function parse(args: string[]) {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-}
-
-/** Reads UTF-8, or UTF-16 when the file starts with its byte-order mark (Excel's "Unicode text"). */
-async function readText(path: string): Promise<string> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    throw new InputFileError(
-      `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-    );
-  }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  return new TextDecoder('utf-8').decode(bytes);
-}
-
-function unwrap<T>(result: ImportResult<T>, io: CliIo): T {
-  if (!result.ok) throw new InputFileError(result.error.message);
-  for (const warning of result.warnings) io.stderr(`warning: ${warning}`);
-  return result.value;
-}
-
-async function readJson(path: string): Promise<unknown> {
-  const text = await readText(path);
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new InputFileError(`${basename(path)} is not valid JSON: ${(error as Error).message}`);
-  }
-}
-
-async function loadUsers(paths: string[], io: CliIo): Promise<SourceUser[]> {
-  const json = paths.map((path) => /\.json$/i.test(path));
-  if (json.some(Boolean) && !json.every(Boolean)) {
-    throw new UsageError('Give either one CSV file or one or more JSON pages to --users, not both');
-  }
-  if (!json[0] && paths.length > 1)
-    throw new UsageError('Only JSON exports can be split over several --users files');
-  if (json[0]) {
-    const pages = await Promise.all(
-      paths.map(async (path) => ({ name: basename(path), text: await readText(path) })),
-    );
-    return unwrap(parseGraphUsersPages(pages), io);
-  }
-  const path = paths[0] as string;
-  return unwrap(parseDownloadUsersCsv(await readText(path), basename(path)), io);
-}
-
-interface ConfigProblem {
-  severity: string;
-  message: string;
-  mappingIndex?: number;
-  filterIndex?: number;
-  clauseIndex?: number;
-}
-
-type ConfigParser<T> = (
-  json: unknown,
-) => { ok: true; config: T; problems: ConfigProblem[] } | { ok: false; problems: ConfigProblem[] };
-
-async function loadConfig<T>(path: string, parseConfig: ConfigParser<T>, io: CliIo): Promise<T> {
-  const result = parseConfig(await readJson(path));
-  const where = (problem: ConfigProblem) =>
-    problem.mappingIndex !== undefined
-      ? `mapping ${problem.mappingIndex + 1}: `
-      : problem.filterIndex !== undefined
-        ? `filter ${problem.filterIndex + 1}${problem.clauseIndex === undefined ? '' : ` clause ${problem.clauseIndex + 1}`}: `
-        : '';
-  const lines = result.problems.map((problem) => `${problem.severity}: ${where(problem)}${problem.message}`);
-  if (!result.ok) throw new InputFileError(`${basename(path)} cannot be used:\n  ${lines.join('\n  ')}`);
-  for (const line of lines) io.stderr(line);
-  return result.config;
 }
 
 function printText(result: PreviewResult, scope: ScopeConfig, io: CliIo): void {
@@ -169,27 +78,15 @@ export const previewCommand: CliCommand = {
     const options = parse(args);
     if (!options.users?.length) throw new UsageError('--users is required');
     try {
-      const users = await loadUsers(options.users, io);
-      let assignments: AssignmentList | undefined;
-      if (options.assignments) {
-        assignments = unwrap(
-          parseAssignmentsCsv(await readText(options.assignments), basename(options.assignments)),
-          io,
-        );
-      }
-      const scope: ScopeConfig = options.scope
-        ? await loadConfig(options.scope, parseScopeConfig, io)
-        : assignments
-          ? DEFAULT_SCOPE_CONFIG
-          : { version: 1, scope: 'allUsers', filters: [] };
-      if (scope.scope === 'assignedOnly' && !assignments) {
-        throw new UsageError(
-          'The scope is "Sync only assigned users and groups": give the assignments with --assignments',
-        );
-      }
-      const mapping: MappingConfig = options.mapping
-        ? await loadConfig(options.mapping, parseMappingConfig, io)
-        : GALLERY_DEFAULT_CONFIG;
+      const { users, assignments, scope, mapping } = await loadInputs(
+        {
+          users: options.users,
+          assignments: options.assignments,
+          mapping: options.mapping,
+          scope: options.scope,
+        },
+        io,
+      );
       const result = runPreview({ users, assignments, scope, mapping });
       if (options.json) io.stdout(JSON.stringify(result, null, 2));
       else printText(result, scope, io);

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { runProbes, writeConfirmed, type ProbeReport, type ProbeResult } from '../../probes';
 import { isLoopbackHost } from '../../scim/url';
-import { readStoredApiKey } from '../../secrets';
 import { UsageError, type CliCommand, type CliIo } from '../command';
+import { tokenForUrl } from '../token';
 
 const usage = `Usage: npm run cli -- probe --url <BaseURL> [options]
 
@@ -49,31 +49,6 @@ function parse(args: string[]) {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-}
-
-/** The API key: from the named variable, else the keychain — and then only if it was saved for this origin. */
-async function findToken(url: URL, tokenEnv: string | undefined, env: NodeJS.ProcessEnv): Promise<string> {
-  if (tokenEnv !== undefined) {
-    const token = env[tokenEnv]?.trim();
-    if (!token) throw new UsageError(`Environment variable ${tokenEnv} is not set or empty.`);
-    return token;
-  }
-  const stored = await readStoredApiKey(env);
-  if (!stored)
-    throw new UsageError('No API key: pass --token-env NAME, or save the key in the assistant first.');
-  let storedOrigin: string | undefined;
-  try {
-    storedOrigin = new URL(stored.baseUrl).origin;
-  } catch {
-    storedOrigin = undefined;
-  }
-  if (storedOrigin !== url.origin) {
-    // Never send a tenant's key to a different host than the one it was saved for.
-    throw new UsageError(
-      `The saved API key belongs to ${stored.baseUrl}, not ${url.origin}; use --token-env NAME.`,
-    );
-  }
-  return stored.apiKey;
 }
 
 function wrap(text: string, width: number, indent: string): string[] {
@@ -152,7 +127,7 @@ export const probeCommand: CliCommand = {
           : `--write changes data in your tenant: add --confirm-host ${url.hostname} to confirm.`,
       );
     }
-    const token = await findToken(url, values['token-env'], io.env);
+    const token = await tokenForUrl(url, values['token-env'], io.env);
     const report = await runProbes({
       baseUrl: values.url,
       token,

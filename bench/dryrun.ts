@@ -1,0 +1,202 @@
+/**
+ * Benchmark (not a test): a 100,000-user initial dry-run cycle against the mock Jostle on loopback, beside a
+ * baseline measured in the same run: the same SCIM client sending the same number of requests (the same mix of
+ * lookups and creates, at the same concurrency) to a bare `node:http` server that gives a fixed answer.
+ * The mock and the bare server run in child processes, so the engine gets this process to itself in both.
+ * Targets: the dry run reaches ≥ 50% of the baseline's request rate, and everything takes < 60 s.
+ * Run: `npx tsx bench/dryrun.ts [--users N] [--concurrency N] [--json]`.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+interface Ready {
+  baseUrl: string;
+  token: string;
+}
+
+const TOKEN = 'bench-dryrun-token';
+const FIXED_ANSWER = JSON.stringify({
+  schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'],
+  totalResults: 0,
+  Resources: [],
+  startIndex: 1,
+  itemsPerPage: 20,
+  id: 'fixed',
+});
+
+async function runChild(kind: string): Promise<void> {
+  if (kind === 'mock') {
+    const { startMockJostle } = await import('../main/mock-jostle');
+    const mock = await startMockJostle({ token: TOKEN });
+    process.send?.({ ready: { baseUrl: mock.baseUrl, token: mock.token }, users: 0 });
+    process.on('message', () => process.send?.({ users: mock.userCount() }));
+    process.on('disconnect', () => void mock.close().then(() => process.exit(0)));
+    return;
+  }
+  const server = createServer({ keepAlive: true }, (request, response) => {
+    request.resume();
+    request.on('end', () => {
+      response.writeHead(request.method === 'POST' ? 201 : 200, { 'content-type': 'application/scim+json' });
+      response.end(FIXED_ANSWER);
+    });
+  });
+  server.listen(0, '127.0.0.1', () => {
+    const { port } = server.address() as AddressInfo;
+    process.send?.({ ready: { baseUrl: `http://127.0.0.1:${port}/scim2`, token: TOKEN } });
+  });
+  process.on('disconnect', () => server.close(() => process.exit(0)));
+}
+
+function spawnChild(kind: 'mock' | 'bare'): Promise<{ child: ChildProcess; ready: Ready }> {
+  const child = fork(fileURLToPath(import.meta.url), ['--child', kind], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`${kind} server exited early with code ${code}`)));
+    child.once('message', (message: { ready: Ready }) => resolve({ child, ready: message.ready }));
+  });
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      child: { type: 'string' },
+      users: { type: 'string', default: '100000' },
+      concurrency: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  if (values.child) return runChild(values.child);
+  const allStarted = performance.now();
+  const userCount = Number(values.users);
+  const concurrency = values.concurrency ? Number(values.concurrency) : undefined;
+
+  const { createScimClient } = await import('../main/scim');
+  const { createProvisioningEngine, DEFAULT_LOOPBACK_CONCURRENCY } = await import('../main/provisioning');
+  const { GALLERY_DEFAULT_CONFIG, compileMapping } = await import('../shared/mapping');
+  const { generateSyntheticTenant } = await import('../shared/source-data');
+
+  const [mock, bare] = await Promise.all([spawnChild('mock'), spawnChild('bare')]);
+  try {
+    let phase = performance.now();
+    const { users } = generateSyntheticTenant({ users: userCount, seed: 42 });
+    const generateMs = performance.now() - phase;
+
+    const engine = createProvisioningEngine({
+      target: { kind: 'mock', baseUrl: mock.ready.baseUrl, token: mock.ready.token },
+      clientOptions: { env: {} },
+      ...(concurrency ? { concurrency } : {}),
+    });
+    phase = performance.now();
+    const report = await engine.runCycle({
+      users,
+      scope: { version: 1, scope: 'allUsers', filters: [] },
+      mapping: GALLERY_DEFAULT_CONFIG,
+    });
+    const dryRunMs = performance.now() - phase;
+    const result = engine.result();
+    await engine.close();
+    const rssMb = process.memoryUsage().rss / 2 ** 20;
+    mock.child.send({ count: true });
+    const mockUsers = await new Promise<number>((resolve) =>
+      mock.child.once('message', (message: { users: number }) => resolve(message.users)),
+    );
+
+    // Baseline: the same client, the same number and mix of requests, the same concurrency.
+    const client = createScimClient({
+      baseUrl: bare.ready.baseUrl,
+      token: bare.ready.token,
+      env: {},
+      retry: { maxAttempts: 1 },
+    });
+    const body = compileMapping(GALLERY_DEFAULT_CONFIG).build(users[0]!, {
+      operation: 'create',
+      isSoftDeleted: false,
+    }).resource;
+    const creates = report.counts.Create.Success + report.counts.Create.Failure;
+    const total = report.requests;
+    let sent = 0;
+    phase = performance.now();
+    const worker = async () => {
+      while (sent < total) {
+        const serial = sent;
+        sent += 1;
+        const user = users[Math.floor(serial / 2) % users.length]!;
+        const response =
+          serial % 2 === 1 && serial / 2 < creates
+            ? await client.request({ method: 'POST', path: '/Users', body })
+            : await client.request({
+                method: 'GET',
+                path: '/Users',
+                query: { filter: `userName eq "${user.userPrincipalName}"` },
+              });
+        if (response.status >= 400) throw new Error(`baseline got HTTP ${response.status}`);
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency ?? DEFAULT_LOOPBACK_CONCURRENCY }, worker));
+    const baselineMs = performance.now() - phase;
+    await client.close();
+
+    const dryRunRate = (report.requests * 1000) / dryRunMs;
+    const baselineRate = (total * 1000) / baselineMs;
+    const ratio = dryRunRate / baselineRate;
+    const allMs = performance.now() - allStarted;
+    const figures = {
+      users: userCount,
+      inScope: report.inScope,
+      created: report.counts.Create.Success,
+      skipped: report.counts.Skip.Skipped,
+      failures: result.summary.firstErrors.length,
+      reconciled: report.reconciled,
+      mockUsersAfter: mockUsers,
+      requests: report.requests,
+      concurrency: concurrency ?? DEFAULT_LOOPBACK_CONCURRENCY,
+      generateSeconds: +(generateMs / 1000).toFixed(2),
+      dryRunSeconds: +(dryRunMs / 1000).toFixed(2),
+      dryRunRequestsPerSecond: Math.round(dryRunRate),
+      baselineSeconds: +(baselineMs / 1000).toFixed(2),
+      baselineRequestsPerSecond: Math.round(baselineRate),
+      ratio: +ratio.toFixed(3),
+      totalSeconds: +(allMs / 1000).toFixed(2),
+      logEntries: result.log.length,
+      rssMbAfterDryRun: Math.round(rssMb),
+      estimate: result.summary.estimate,
+    };
+    const ok = ratio >= 0.5 && allMs < 60_000 && report.reconciled;
+    if (values.json) console.log(JSON.stringify({ ...figures, ok }, null, 2));
+    else {
+      console.log(
+        `Dry run: ${userCount} users (${report.inScope} in scope), concurrency ${figures.concurrency}`,
+      );
+      console.log(
+        `  created ${figures.created}, skipped ${figures.skipped}, failures ${figures.failures}, reconciled ${report.reconciled}, mock now holds ${mockUsers} users`,
+      );
+      console.log(
+        `  ${report.requests} requests in ${figures.dryRunSeconds} s = ${figures.dryRunRequestsPerSecond} req/s`,
+      );
+      console.log(`Baseline (same client, bare node:http, fixed answer):`);
+      console.log(
+        `  ${total} requests in ${figures.baselineSeconds} s = ${figures.baselineRequestsPerSecond} req/s`,
+      );
+      console.log(`Ratio dry run / baseline: ${(ratio * 100).toFixed(1)}% (target ≥ 50%)`);
+      console.log(
+        `Total time: ${figures.totalSeconds} s (target < 60 s; tenant generation ${figures.generateSeconds} s); RSS after the dry run ${figures.rssMbAfterDryRun} MB, ${figures.logEntries} log entries`,
+      );
+      console.log(
+        `Microsoft's estimate for the real initial cycle: ${figures.estimate.minMinutes}–${figures.estimate.maxMinutes} minutes`,
+      );
+      console.log(ok ? 'Targets met.' : 'TARGET MISSED.');
+    }
+    process.exitCode = ok ? 0 : 1;
+  } finally {
+    mock.child.disconnect();
+    bare.child.disconnect();
+  }
+}
+
+void main();

@@ -1,0 +1,223 @@
+import { parseArgs } from 'node:util';
+import { parseFaultSpec, startMockJostle, type FaultSpec, type MockJostle } from '../../mock-jostle';
+import { DEFAULT_LIVE_MAX_USERS, runDryRun, type CycleReport, type DryRunResult } from '../../provisioning';
+import { isLoopbackHost } from '../../scim/url';
+import { UsageError, type CliCommand, type CliIo } from '../command';
+import { tokenForUrl } from '../token';
+import { InputFileError, loadInputs } from '../load-inputs';
+
+const usage = `Usage: npm run cli -- dry-run --users <file> [--assignments f] [--mapping f] [--scope f]
+                          [--target mock|<BaseURL>] [--cycles N] [--json] [options]
+
+Simulates Microsoft Entra's provisioning cycles (match, create, update, disable, delete, with Entra's
+retries, escrow and quarantine rules) against the built-in mock Jostle, or, if you confirm it, a live tenant.
+
+Options:
+  --users FILE          Entra "Download users" CSV, or Microsoft Graph /users JSON pages (repeatable) (required)
+  --assignments FILE    Users and groups assigned to the Jostle app, as CSV
+  --mapping FILE        Attribute mappings (default: the Jostle gallery defaults)
+  --scope FILE          Scope and scoping filters (default: assigned only with --assignments, else all users)
+  --target T            mock (default: an empty mock started for this run) or a SCIM Base URL
+  --confirm-host HOST   Required with a Base URL that is not on this computer: the URL's host name
+  --token-env NAME      API key from environment variable NAME (default: the key saved in the OS keychain
+                        for this Base URL)
+  --max-users N         "Start small": touch at most N users (default ${DEFAULT_LIVE_MAX_USERS} for a Base URL; no limit on the mock)
+  --cycles N            Cycles to run over the same data (default 1; later cycles retry escrowed users)
+  --dialect D           PATCH dialect: default or aadOptscim062020
+  --faults SPEC         Mock only: faults to inject, e.g. 429@create:2,latency@filter:500 (see docs/mock-jostle.md)
+  --concurrency N       Users processed at once (default 64 on the mock, 4 on a Base URL)
+  --rate N              Requests per second cap (default none on the mock, 25 on a Base URL)
+  --timeout SECONDS     Per-request timeout (default 30)
+  --json                Print the summary as JSON
+  -h, --help            Show this help
+
+Exit codes: 0 no failures, 1 failures, quarantine, cancellation or an unreadable input file, 2 bad usage.`;
+
+function parse(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        users: { type: 'string', multiple: true },
+        assignments: { type: 'string' },
+        mapping: { type: 'string' },
+        scope: { type: 'string' },
+        target: { type: 'string', default: 'mock' },
+        'confirm-host': { type: 'string' },
+        'token-env': { type: 'string' },
+        'max-users': { type: 'string' },
+        cycles: { type: 'string', default: '1' },
+        dialect: { type: 'string', default: 'default' },
+        faults: { type: 'string' },
+        concurrency: { type: 'string' },
+        rate: { type: 'string' },
+        timeout: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }).values;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function positiveInteger(text: string | undefined, name: string, max: number): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1 || value > max)
+    throw new UsageError(`${name} must be a whole number from 1 to ${max}.`);
+  return value;
+}
+
+function cycleLine(report: CycleReport): string {
+  const parts: string[] = [];
+  for (const [action, byStatus] of Object.entries(report.counts)) {
+    for (const [status, count] of Object.entries(byStatus))
+      if (count) parts.push(`${action} ${status} ${count}`);
+  }
+  if (report.unchanged) parts.push(`unchanged ${report.unchanged}`);
+  if (report.notProcessed) parts.push(`not processed ${report.notProcessed}`);
+  return (
+    `Cycle ${report.cycle} (${report.kind}${report.cancelled ? ', cancelled' : ''}): ${report.inScope} in scope; ` +
+    `${parts.join(', ') || 'nothing to do'}; ${report.requests} requests in ${report.durationMs} ms`
+  );
+}
+
+function printText(result: DryRunResult, io: CliIo): void {
+  const { summary } = result;
+  io.stdout(
+    `Dry run against ${summary.target === 'mock' ? 'the mock Jostle' : summary.targetHost}, PATCH dialect ${summary.patchDialect}`,
+  );
+  for (const report of summary.cycles) {
+    io.stdout(cycleLine(report));
+    const limited = report.notProcessedReasons.startSmallLimit;
+    if (limited)
+      io.stdout(
+        `  Start small: ${limited} users not processed (first: ${report.notProcessedSample.slice(0, 5).join(', ')})`,
+      );
+    if (report.deletionThresholdExceeded)
+      io.stdout(
+        `  Accidental-deletion threshold exceeded: ${report.deletionsPlanned} disables/deletes staged`,
+      );
+  }
+  if (summary.quarantine.quarantined)
+    io.stdout(`Quarantine: ${summary.quarantine.reason}. ${summary.quarantine.explanation}`);
+  for (const error of summary.firstErrors.slice(0, 10)) {
+    io.stdout(`  ${error.action} failed for ${error.user}: ${error.errorCode}: ${error.message}`);
+  }
+  const { estimate } = summary;
+  io.stdout(
+    `Microsoft's estimate for the real initial cycle (${estimate.objectsInScope} objects in scope): ` +
+      `${estimate.minMinutes}–${estimate.maxMinutes} minutes; incremental cycles follow about every 40 minutes.`,
+  );
+}
+
+export const dryRunCommand: CliCommand = {
+  name: 'dry-run',
+  summary: "Simulate Entra's provisioning cycles against the mock (or, confirmed, live Jostle)",
+  usage,
+  async run(args, io, signal) {
+    const options = parse(args);
+    if (!options.users?.length) throw new UsageError('--users is required');
+    const cycles = positiveInteger(options.cycles, '--cycles', 100) ?? 1;
+    const maxUsers = positiveInteger(options['max-users'], '--max-users', 10_000_000);
+    const concurrency = positiveInteger(options.concurrency, '--concurrency', 1_000);
+    const rate = positiveInteger(options.rate, '--rate', 100_000);
+    const timeoutSeconds = positiveInteger(options.timeout, '--timeout', 600);
+    if (options.dialect !== 'default' && options.dialect !== 'aadOptscim062020')
+      throw new UsageError('--dialect must be default or aadOptscim062020.');
+    const dialect = options.dialect;
+    const onMock = options.target === 'mock';
+    let faults: FaultSpec[] = [];
+    if (options.faults !== undefined) {
+      if (!onMock) throw new UsageError('--faults works only with --target mock.');
+      try {
+        faults = parseFaultSpec(options.faults);
+      } catch (error) {
+        throw new UsageError((error as Error).message);
+      }
+    }
+    let liveUrl: URL | undefined;
+    if (!onMock) {
+      try {
+        liveUrl = new URL(options.target);
+      } catch {
+        throw new UsageError(`--target must be mock or a SCIM Base URL, not “${options.target}”.`);
+      }
+      const confirmed =
+        (options['confirm-host'] ?? '').trim().toLowerCase() === liveUrl.hostname.toLowerCase();
+      if (!isLoopbackHost(liveUrl.hostname) && !confirmed) {
+        throw new UsageError(
+          `A dry run against ${liveUrl.hostname} creates, changes and disables real users: add --confirm-host ${liveUrl.hostname} to confirm.`,
+        );
+      }
+    }
+
+    let mock: MockJostle | undefined;
+    try {
+      const inputs = await loadInputs(
+        {
+          users: options.users,
+          assignments: options.assignments,
+          mapping: options.mapping,
+          scope: options.scope,
+        },
+        io,
+      );
+      const token = liveUrl ? await tokenForUrl(liveUrl, options['token-env'], io.env) : undefined;
+      if (onMock) mock = await startMockJostle({ faults });
+      const snapshot = { ...inputs };
+      const result = await runDryRun({
+        target: mock
+          ? { kind: 'mock', baseUrl: mock.baseUrl, token: mock.token }
+          : { kind: 'live', baseUrl: options.target, token: token! },
+        patchDialect: dialect,
+        maxUsersPerRun: maxUsers ?? (onMock ? null : DEFAULT_LIVE_MAX_USERS),
+        ...(concurrency ? { concurrency } : {}),
+        ...(rate ? { requestsPerSecond: rate } : {}),
+        ...(timeoutSeconds
+          ? {
+              timeouts: {
+                connectMs: Math.min(10_000, timeoutSeconds * 1000),
+                headersMs: timeoutSeconds * 1000,
+                bodyMs: timeoutSeconds * 1000,
+              },
+            }
+          : {}),
+        clientOptions: { env: io.env },
+        snapshots: Array.from({ length: cycles }, () => snapshot),
+        signal,
+      });
+      if (options.json) {
+        const { summary } = result;
+        io.stdout(
+          JSON.stringify(
+            {
+              ...summary,
+              requests: summary.cycles.reduce((sum, cycle) => sum + cycle.requests, 0),
+              durationMs: summary.cycles.reduce((sum, cycle) => sum + cycle.durationMs, 0),
+              logEntries: result.log.length,
+            },
+            null,
+            2,
+          ),
+        );
+      } else printText(result, io);
+      const failed =
+        result.summary.quarantine.quarantined ||
+        result.summary.firstErrors.length > 0 ||
+        result.summary.cycles.some((cycle) => cycle.cancelled);
+      return failed ? 1 : 0;
+    } catch (error) {
+      if (error instanceof InputFileError) {
+        io.stderr(error.message);
+        return 1;
+      }
+      throw error;
+    } finally {
+      await mock?.close();
+    }
+  },
+};

@@ -1,0 +1,138 @@
+/**
+ * Loads the source-data inputs shared by `preview` and `dry-run`: the user export (--users), the assignments
+ * (--assignments), and the mapping and scope files (--mapping, --scope), with the same defaults and messages.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { GALLERY_DEFAULT_CONFIG, parseMappingConfig, type MappingConfig } from '../../shared/mapping';
+import { DEFAULT_SCOPE_CONFIG, parseScopeConfig, type ScopeConfig } from '../../shared/scoping';
+import {
+  parseAssignmentsCsv,
+  parseDownloadUsersCsv,
+  parseGraphUsersPages,
+  type AssignmentList,
+  type ImportResult,
+  type SourceUser,
+} from '../../shared/source-data';
+import { UsageError, type CliIo } from './command';
+
+/** A broken input file: commands exit with code 1 and the message. */
+export class InputFileError extends Error {
+  override name = 'InputFileError';
+}
+
+/** Reads UTF-8, or UTF-16 when the file starts with its byte-order mark (Excel's "Unicode text"). */
+export async function readText(path: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw new InputFileError(
+      `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+function unwrap<T>(result: ImportResult<T>, io: CliIo): T {
+  if (!result.ok) throw new InputFileError(result.error.message);
+  for (const warning of result.warnings) io.stderr(`warning: ${warning}`);
+  return result.value;
+}
+
+async function readJson(path: string): Promise<unknown> {
+  const text = await readText(path);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new InputFileError(`${basename(path)} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+export async function loadUsers(paths: string[], io: CliIo): Promise<SourceUser[]> {
+  const json = paths.map((path) => /\.json$/i.test(path));
+  if (json.some(Boolean) && !json.every(Boolean)) {
+    throw new UsageError('Give either one CSV file or one or more JSON pages to --users, not both');
+  }
+  if (!json[0] && paths.length > 1)
+    throw new UsageError('Only JSON exports can be split over several --users files');
+  if (json[0]) {
+    const pages = await Promise.all(
+      paths.map(async (path) => ({ name: basename(path), text: await readText(path) })),
+    );
+    return unwrap(parseGraphUsersPages(pages), io);
+  }
+  const path = paths[0] as string;
+  return unwrap(parseDownloadUsersCsv(await readText(path), basename(path)), io);
+}
+
+interface ConfigProblem {
+  severity: string;
+  message: string;
+  mappingIndex?: number;
+  filterIndex?: number;
+  clauseIndex?: number;
+}
+
+type ConfigParser<T> = (
+  json: unknown,
+) => { ok: true; config: T; problems: ConfigProblem[] } | { ok: false; problems: ConfigProblem[] };
+
+async function loadConfig<T>(path: string, parseConfig: ConfigParser<T>, io: CliIo): Promise<T> {
+  const result = parseConfig(await readJson(path));
+  const where = (problem: ConfigProblem) =>
+    problem.mappingIndex !== undefined
+      ? `mapping ${problem.mappingIndex + 1}: `
+      : problem.filterIndex !== undefined
+        ? `filter ${problem.filterIndex + 1}${problem.clauseIndex === undefined ? '' : ` clause ${problem.clauseIndex + 1}`}: `
+        : '';
+  const lines = result.problems.map((problem) => `${problem.severity}: ${where(problem)}${problem.message}`);
+  if (!result.ok) throw new InputFileError(`${basename(path)} cannot be used:\n  ${lines.join('\n  ')}`);
+  for (const line of lines) io.stderr(line);
+  return result.config;
+}
+
+export interface InputPaths {
+  users: string[];
+  assignments?: string;
+  mapping?: string;
+  scope?: string;
+}
+
+export interface LoadedInputs {
+  users: SourceUser[];
+  assignments: AssignmentList | undefined;
+  scope: ScopeConfig;
+  mapping: MappingConfig;
+}
+
+/**
+ * Reads every input. Defaults: the Jostle gallery mappings; "Sync only assigned users and groups" when
+ * assignments are given, else "Sync all users and groups". Throws InputFileError or UsageError.
+ */
+export async function loadInputs(paths: InputPaths, io: CliIo): Promise<LoadedInputs> {
+  const users = await loadUsers(paths.users, io);
+  let assignments: AssignmentList | undefined;
+  if (paths.assignments) {
+    assignments = unwrap(
+      parseAssignmentsCsv(await readText(paths.assignments), basename(paths.assignments)),
+      io,
+    );
+  }
+  const scope: ScopeConfig = paths.scope
+    ? await loadConfig(paths.scope, parseScopeConfig, io)
+    : assignments
+      ? DEFAULT_SCOPE_CONFIG
+      : { version: 1, scope: 'allUsers', filters: [] };
+  if (scope.scope === 'assignedOnly' && !assignments) {
+    throw new UsageError(
+      'The scope is "Sync only assigned users and groups": give the assignments with --assignments',
+    );
+  }
+  const mapping: MappingConfig = paths.mapping
+    ? await loadConfig(paths.mapping, parseMappingConfig, io)
+    : GALLERY_DEFAULT_CONFIG;
+  return { users, assignments, scope, mapping };
+}

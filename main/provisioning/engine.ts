@@ -1,0 +1,308 @@
+/**
+ * The provisioning engine: runs Entra-like cycles against a SCIM target through the shared client. Keeps
+ * Entra's per-user state between cycles (cached target ids) plus a snapshot of what was last synced, so an
+ * incremental cycle sends requests only for users whose source changed, who left scope, or whose last attempt
+ * failed (escrow). Cancellable at any moment; every considered user ends each cycle in exactly one state.
+ */
+import { provisioningActions, provisioningStatuses } from '../../shared/provisioning/summary';
+import type { CycleSummary, DryRunError, QuarantineVerdict } from '../../shared/provisioning/summary';
+import { createScimClient } from '../scim/client';
+import { isLoopbackHost } from '../scim/url';
+import { planCycle, type PlannedJob, type UserState } from './cycle-plan';
+import { CODES } from './entra-codes';
+import { DEFAULT_LOG_LIMITS, ProvisioningLog } from './log-store';
+import { createRateLimiter } from './rate-limiter';
+import { createRequestSender } from './request-sender';
+import { compileSource } from './source-plan';
+import { runJobs } from './job-runner';
+import {
+  credentialsVerdict,
+  DEFAULT_QUARANTINE_THRESHOLDS,
+  deletionVerdict,
+  ENTRA_DEFAULT_DELETION_THRESHOLD,
+  estimateInitialCycle,
+  NOT_QUARANTINED,
+} from './thresholds';
+import type {
+  CycleReport,
+  CycleRunOptions,
+  DryRunResult,
+  ProvisioningEngineOptions,
+  SourceSnapshot,
+  UserOutcome,
+} from './types';
+import type { SyncResult } from './user-sync';
+
+/** "Start small" default for live tenants when the caller gives no limit. */
+export const DEFAULT_LIVE_MAX_USERS = 25;
+export const DEFAULT_LOOPBACK_CONCURRENCY = 64;
+export const DEFAULT_LIVE_CONCURRENCY = 4;
+export const ENTRA_REQUESTS_PER_SECOND = 25;
+
+export interface ProvisioningEngine {
+  /** Runs one cycle over this import of the source: the first is the initial cycle, later ones incremental. */
+  runCycle(snapshot: SourceSnapshot, options?: CycleRunOptions): Promise<CycleReport>;
+  result(): DryRunResult;
+  /** The latest state of every user the engine has dealt with. */
+  userOutcomes(): UserOutcome[];
+  close(): Promise<void>;
+}
+
+export type Counts = CycleSummary['counts'];
+
+export function emptyCounts(): Counts {
+  const counts = {} as Counts;
+  for (const action of provisioningActions) {
+    counts[action] = {} as Counts[typeof action];
+    for (const status of provisioningStatuses) counts[action][status] = 0;
+  }
+  return counts;
+}
+
+export function createProvisioningEngine(options: ProvisioningEngineOptions): ProvisioningEngine {
+  const { target } = options;
+  const loopback = isLoopbackHost(new URL(target.baseUrl).hostname);
+  const live = target.kind === 'live';
+  const maxUsersPerRun =
+    options.maxUsersPerRun === undefined ? (live ? DEFAULT_LIVE_MAX_USERS : null) : options.maxUsersPerRun;
+  const concurrency = Math.max(
+    1,
+    options.concurrency ?? (loopback && !live ? DEFAULT_LOOPBACK_CONCURRENCY : DEFAULT_LIVE_CONCURRENCY),
+  );
+  const requestsPerSecond =
+    options.requestsPerSecond === undefined
+      ? live
+        ? ENTRA_REQUESTS_PER_SECOND
+        : null
+      : options.requestsPerSecond;
+  const thresholds = { ...DEFAULT_QUARANTINE_THRESHOLDS, ...options.quarantine };
+  const deletionThreshold =
+    options.deletionThreshold === undefined ? ENTRA_DEFAULT_DELETION_THRESHOLD : options.deletionThreshold;
+  const dialect = options.patchDialect ?? 'default';
+  const logLimits = { ...DEFAULT_LOG_LIMITS, ...options.log };
+
+  const client = createScimClient({
+    ...options.clientOptions,
+    baseUrl: target.baseUrl,
+    token: target.token,
+    timeouts: options.timeouts,
+    maxTextChars: logLimits.maxBodyChars,
+    retry: { maxAttempts: 1 },
+  });
+  const sender = createRequestSender(client, createRateLimiter(requestsPerSecond), {
+    maxAttempts: Math.max(1, options.retryAttempts ?? 3),
+    baseDelayMs: options.retryBaseDelayMs ?? 500,
+    maxDelayMs: options.retryMaxDelayMs ?? 10_000,
+  });
+  const log = new ProvisioningLog(logLimits, [target.token]);
+  const states = new Map<string, UserState>();
+  const admitted = new Set<string>();
+  const cycles: CycleReport[] = [];
+  const firstErrors: DryRunError[] = [];
+  let quarantine: QuarantineVerdict | null = null;
+  let objectsInScope = 0;
+  const startedAt = new Date().toISOString();
+
+  function remember(planned: PlannedJob, result: SyncResult, cycle: number): void {
+    const { job } = planned;
+    const state: UserState = states.get(job.objectId) ?? {
+      objectId: job.objectId,
+      userPrincipalName: job.userPrincipalName,
+      targetId: null,
+      fingerprint: null,
+      active: false,
+      deleted: false,
+      cycle,
+      outcome: 'NotProcessed',
+    };
+    state.userPrincipalName = job.userPrincipalName;
+    state.targetId = result.targetId;
+    state.cycle = cycle;
+    state.outcome = `${result.action}:${result.status}`;
+    if (result.inSync) {
+      if (job.kind === 'delete') {
+        state.deleted = true;
+        state.targetId = null;
+        state.fingerprint = null;
+      } else {
+        state.deleted = false;
+        state.fingerprint = planned.fingerprint;
+        state.active = result.targetId !== null && !job.planned!.softDeleted;
+      }
+    } else {
+      state.fingerprint = null; // Escrowed (or cancelled, or staged): the next cycle tries again.
+    }
+    states.set(job.objectId, state);
+  }
+
+  function markSilent(planned: PlannedJob, cycle: number, outcome: 'NotProcessed'): void {
+    const state = states.get(planned.job.objectId);
+    if (state) {
+      state.cycle = cycle;
+      state.outcome = outcome;
+    } else {
+      states.set(planned.job.objectId, {
+        objectId: planned.job.objectId,
+        userPrincipalName: planned.job.userPrincipalName,
+        targetId: null,
+        fingerprint: null,
+        active: false,
+        deleted: false,
+        cycle,
+        outcome,
+      });
+    }
+  }
+
+  return {
+    async runCycle(snapshot, runOptions = {}) {
+      const cycle = cycles.length + 1;
+      const kind = cycle === 1 ? 'initial' : 'incremental';
+      const cycleStarted = new Date();
+      const started = performance.now();
+      const requestsBefore = sender.requestCount;
+      const source = compileSource(snapshot);
+      if (cycle === 1) objectsInScope = source.inScope;
+      const plan = planCycle(source, states, admitted, { maxUsersPerRun, deletionThreshold });
+      const counts = emptyCounts();
+      let cycleQuarantine: QuarantineVerdict | null = null;
+
+      for (const state of plan.unchanged) {
+        state.cycle = cycle;
+        state.outcome = 'Unchanged';
+      }
+      for (const staged of plan.staged) {
+        const action = staged.job.kind === 'delete' ? 'Delete' : 'Disable';
+        counts[action].Skipped += 1;
+        const result: SyncResult = {
+          action,
+          status: 'Skipped',
+          errorCode: CODES.staged,
+          message: `Staged, not sent: this cycle would disable or delete ${plan.deletionsPlanned} users, more than the accidental-deletion threshold of ${deletionThreshold}.`,
+          targetId: staged.job.targetId,
+          diff: [],
+          exchanges: [],
+          inSync: false,
+          cancelled: false,
+        };
+        log.add({
+          cycle,
+          ...result,
+          objectId: staged.job.objectId,
+          userPrincipalName: staged.job.userPrincipalName,
+          diff: [],
+          exchanges: [],
+        });
+        remember(staged, result, cycle);
+      }
+      if (plan.deletionThresholdExceeded)
+        cycleQuarantine = deletionVerdict(plan.deletionsPlanned, deletionThreshold!);
+      for (const over of plan.overLimit) markSilent(over, cycle, 'NotProcessed');
+
+      const run = await runJobs({
+        jobs: plan.jobs,
+        cycle,
+        kind,
+        concurrency,
+        thresholds,
+        counts,
+        sender,
+        dialect,
+        source,
+        signal: runOptions.signal,
+        onProgress: runOptions.onProgress,
+        alreadyDone: plan.unchanged.length + plan.staged.length + plan.overLimit.length,
+        total: plan.considered,
+        onResult(planned, result) {
+          remember(planned, result, cycle);
+          log.add({
+            cycle,
+            ...result,
+            objectId: planned.job.objectId,
+            userPrincipalName: planned.job.userPrincipalName,
+          });
+          if (result.status === 'Failure' && firstErrors.length < 50) {
+            firstErrors.push({
+              cycle,
+              user: planned.job.userPrincipalName || planned.job.objectId,
+              action: result.action,
+              errorCode: result.errorCode ?? 'Unknown',
+              message: result.message,
+            });
+          }
+        },
+      });
+      for (const skipped of run.notDispatched) markSilent(skipped, cycle, 'NotProcessed');
+      cycleQuarantine ??= run.quarantineStatus ? credentialsVerdict(run.quarantineStatus) : run.escrowVerdict;
+      if (cycleQuarantine && !quarantine) quarantine = cycleQuarantine;
+
+      const logged = Object.values(counts).reduce(
+        (sum, byStatus) => sum + Object.values(byStatus).reduce((a, b) => a + b, 0),
+        0,
+      );
+      const notProcessed = plan.overLimit.length + run.notDispatched.length;
+      const durationMs = Math.round(performance.now() - started);
+      const requests = sender.requestCount - requestsBefore;
+      const report: CycleReport = {
+        cycle,
+        kind,
+        startedAt: cycleStarted.toISOString(),
+        durationMs,
+        counts,
+        requests,
+        inScope: source.inScope,
+        cancelled: run.cancelled,
+        considered: plan.considered,
+        unchanged: plan.unchanged.length,
+        notProcessed,
+        notProcessedReasons: {
+          startSmallLimit: plan.overLimit.length,
+          cancelled: run.cancelled ? run.notDispatched.length : 0,
+          quarantined: run.cancelled ? 0 : run.notDispatched.length,
+        },
+        notProcessedSample: [...plan.overLimit, ...run.notDispatched]
+          .slice(0, 100)
+          .map((planned) => planned.job.userPrincipalName || planned.job.objectId),
+        outOfScope: plan.outOfScope,
+        deletionsPlanned: plan.deletionsPlanned,
+        deletionThresholdExceeded: plan.deletionThresholdExceeded,
+        quarantine: cycleQuarantine,
+        reconciled: logged + plan.unchanged.length + notProcessed === plan.considered,
+        requestsPerSecond: durationMs > 0 ? Math.round((requests * 1000) / durationMs) : 0,
+      };
+      cycles.push(report);
+      return report;
+    },
+
+    result() {
+      const finishedAt = new Date().toISOString();
+      return {
+        summary: {
+          startedAt,
+          finishedAt,
+          target: target.kind,
+          targetHost: target.kind === 'live' ? new URL(target.baseUrl).host : null,
+          patchDialect: dialect,
+          cycles,
+          firstErrors,
+          quarantine: quarantine ?? NOT_QUARANTINED,
+          estimate: estimateInitialCycle(objectsInScope),
+        },
+        log: log.all(),
+        droppedLogEntries: log.droppedEntries,
+      };
+    },
+
+    userOutcomes() {
+      return [...states.values()].map((state) => ({
+        objectId: state.objectId,
+        userPrincipalName: state.userPrincipalName,
+        cycle: state.cycle,
+        outcome: state.outcome,
+        targetId: state.targetId,
+      }));
+    },
+
+    close: () => client.close(),
+  };
+}

@@ -1,0 +1,191 @@
+/**
+ * Public, plain-data types of the provisioning engine (the dry run). Everything here is JSON-serialisable so
+ * the app's API handlers can pass it to the renderer and the support export unchanged.
+ */
+import type { MappingConfig, PatchDialect } from '../../shared/mapping';
+import type {
+  CycleSummary,
+  DryRunSummary,
+  ProvisioningAction,
+  ProvisioningStatus,
+} from '../../shared/provisioning/summary';
+import type { ScopeConfig } from '../../shared/scoping';
+import type { AssignmentList, SourceUser } from '../../shared/source-data';
+import type { ScimClientOptions, ScimTimeouts } from '../scim/types';
+
+/** One import of the source directory: what a cycle sees. A later import with changes drives an incremental cycle. */
+export interface SourceSnapshot {
+  users: readonly SourceUser[];
+  /** Required for "Sync only assigned users and groups". */
+  assignments?: AssignmentList;
+  scope: ScopeConfig;
+  mapping: MappingConfig;
+}
+
+export interface ProvisioningTarget {
+  /** `mock` for the embedded mock, `live` for a real Jostle tenant (start-small limits apply). */
+  kind: 'mock' | 'live';
+  baseUrl: string;
+  /** Sent only as the bearer token; never logged, never returned. */
+  token: string;
+}
+
+/**
+ * Entra's escrow-proportion quarantine (reference §8.3): evaluation starts once `evaluationStartFailures`
+ * failures have accrued; then the job is quarantined when more than `escrowProportion` of the events failed, or
+ * more than `maxFailures` failed. `'scaled'` shrinks Entra's 5,000 for small runs (see scaledEvaluationStart).
+ */
+export interface QuarantineThresholds {
+  evaluationStartFailures: number | 'scaled';
+  /** 0.4: "> 40% of provisioning events failed". */
+  escrowProportion: number;
+  /** 40,000 failures. */
+  maxFailures: number;
+}
+
+/**
+ * Accidental-deletion prevention: when a cycle would disable plus delete more than `threshold` users, none
+ * of those is sent; they are logged as Skipped (StagedDelete). null turns the check off.
+ */
+export interface DeletionThreshold {
+  threshold: number | null;
+}
+
+export interface ProvisioningEngineOptions {
+  target: ProvisioningTarget;
+  patchDialect?: PatchDialect;
+  /**
+   * "Start small": the most users this run may touch (send anything for). Users beyond it are reported as not
+   * processed. Required for live targets (defaults to DEFAULT_LIVE_MAX_USERS there); null = no limit.
+   */
+  maxUsersPerRun?: number | null;
+  /** Users processed at once. Default 64 against loopback, 4 against a live tenant. */
+  concurrency?: number;
+  /** Requests per second cap (token bucket). Default: none against loopback, 25 (Entra's target) for live. */
+  requestsPerSecond?: number | null;
+  quarantine?: Partial<QuarantineThresholds>;
+  /** Default 500 disables + deletes per cycle (Entra's default accidental-deletion threshold). */
+  deletionThreshold?: number | null;
+  /** Attempts per request, the first included (default 3); 429 honours Retry-After up to retryMaxDelayMs. */
+  retryAttempts?: number;
+  retryBaseDelayMs?: number;
+  /** Longest wait honoured for a Retry-After or backoff; a longer Retry-After escrows instead (default 10 s). */
+  retryMaxDelayMs?: number;
+  timeouts?: Partial<ScimTimeouts>;
+  /** Passed to createScimClient (proxy, CA file, env). Token and base URL come from `target`. */
+  clientOptions?: Omit<ScimClientOptions, 'baseUrl' | 'token' | 'timeouts' | 'retry'>;
+  log?: Partial<LogLimits>;
+}
+
+/**
+ * The log keeps every entry compactly (action, status, code, user, target id, diff, request lines and
+ * statuses) and the request/response bodies only for non-successes and the first `detailedSuccesses`
+ * successes of each cycle. Past `maxEntries` in all, entries are counted in `droppedEntries` but not kept.
+ */
+export interface LogLimits {
+  detailedSuccesses: number;
+  maxEntries: number;
+  /** Characters of each request/response body kept. */
+  maxBodyChars: number;
+}
+
+/** One HTTP exchange behind a log entry. Bodies are redacted JSON text, truncated. */
+export interface LoggedRequest {
+  method: string;
+  /** Relative to the Base URL, e.g. `/Users?filter=userName+eq+%22ada%40contoso.com%22`. */
+  path: string;
+  /** null when no response arrived (timeout, reset, cancelled). */
+  status: number | null;
+  durationMs: number;
+  attempts: number;
+  requestBody?: string;
+  responseBody?: string;
+  /** For network failures: the client's message. */
+  error?: string;
+}
+
+export interface AttributeDiff {
+  attribute: string;
+  old: unknown;
+  new: unknown;
+}
+
+export interface ProvisioningLogEntry {
+  id: number;
+  cycle: number;
+  at: string;
+  action: ProvisioningAction;
+  status: ProvisioningStatus;
+  /** Entra's provisioning-log error or skip code (EntryConflict, TooManyRequests, StagedDelete…); null on success. */
+  errorCode: string | null;
+  message: string;
+  /** The source user. */
+  objectId: string;
+  userPrincipalName: string;
+  /** Jostle's id for the user, once known. */
+  targetId: string | null;
+  /** For Update and Disable: what changed (or, on failure, would have). */
+  diff: AttributeDiff[];
+  requests: LoggedRequest[];
+  /** false when bodies were left out to bound memory (successes past the detailed sample). */
+  detailed: boolean;
+}
+
+/** Where a user ended a cycle when no log entry was written. */
+export type SilentOutcome = 'Unchanged' | 'NotProcessed';
+
+/** Per cycle, beyond the shared CycleSummary: the numbers that make the counts reconcile. */
+export interface CycleReport extends CycleSummary {
+  /** Users the cycle had to account for: in scope now, or synced before and now out of scope or deleted. */
+  considered: number;
+  /** Considered users whose source did not change since the last successful sync: no request sent. */
+  unchanged: number;
+  /** Considered users left alone: start-small limit, cancellation, quarantine. */
+  notProcessed: number;
+  notProcessedReasons: { startSmallLimit: number; cancelled: number; quarantined: number };
+  /** The first 100 users not processed (UPNs). */
+  notProcessedSample: string[];
+  /** Out of scope and never provisioned: Entra does not touch them. */
+  outOfScope: number;
+  /** Deletes + disables this cycle wanted to send; compared against the accidental-deletion threshold. */
+  deletionsPlanned: number;
+  deletionThresholdExceeded: boolean;
+  quarantine: DryRunSummary['quarantine'] | null;
+  /** Σ counts + unchanged + notProcessed === considered. */
+  reconciled: boolean;
+  requestsPerSecond: number;
+}
+
+export interface ProvisioningProgress {
+  cycle: number;
+  kind: 'initial' | 'incremental';
+  processed: number;
+  total: number;
+  counts: CycleSummary['counts'];
+  requests: number;
+  elapsedMs: number;
+  /** null until enough users are done to extrapolate. */
+  etaMs: number | null;
+  requestsPerSecond: number;
+}
+
+export interface CycleRunOptions {
+  signal?: AbortSignal;
+  /** At most about ten calls a second, plus one at the end. */
+  onProgress?: (progress: ProvisioningProgress) => void;
+}
+
+/** The state a user ended the latest cycle in, for the UI's per-user view and for tests. */
+export interface UserOutcome {
+  objectId: string;
+  userPrincipalName: string;
+  cycle: number;
+  outcome: `${ProvisioningAction}:${ProvisioningStatus}` | SilentOutcome;
+  targetId: string | null;
+}
+
+export interface DryRunResult {
+  summary: DryRunSummary & { cycles: CycleReport[] };
+  log: ProvisioningLogEntry[];
+  droppedLogEntries: number;
+}

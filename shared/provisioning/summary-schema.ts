@@ -1,0 +1,50 @@
+/**
+ * Schema of {@link DryRunSummary}: validates the API answer and reads the saved file. The file may come
+ * from an older or newer version, so unknown fields are tolerated and a mismatch reads as "no dry run".
+ */
+import { z } from 'zod';
+import { provisioningActions, provisioningStatuses, type DryRunSummary } from './summary';
+
+const countsByStatus = z.object(
+  Object.fromEntries(provisioningStatuses.map((status) => [status, z.number()])) as Record<
+    (typeof provisioningStatuses)[number],
+    z.ZodNumber
+  >,
+);
+const counts = z.object(
+  Object.fromEntries(provisioningActions.map((action) => [action, countsByStatus])) as Record<
+    (typeof provisioningActions)[number],
+    typeof countsByStatus
+  >,
+);
+
+export const dryRunSummarySchema = z.object({
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  target: z.enum(['mock', 'live']),
+  targetHost: z.string().nullable(),
+  patchDialect: z.enum(['default', 'aadOptscim062020']),
+  cycles: z.array(
+    z.object({
+      cycle: z.number(),
+      kind: z.enum(['initial', 'incremental']),
+      startedAt: z.string(),
+      durationMs: z.number(),
+      counts,
+      requests: z.number(),
+      inScope: z.number(),
+      cancelled: z.boolean(),
+    }),
+  ),
+  firstErrors: z.array(
+    z.object({
+      cycle: z.number(),
+      user: z.string(),
+      action: z.enum(provisioningActions),
+      errorCode: z.string(),
+      message: z.string(),
+    }),
+  ),
+  quarantine: z.object({ quarantined: z.boolean(), reason: z.string().nullable(), explanation: z.string() }),
+  estimate: z.object({ objectsInScope: z.number(), minMinutes: z.number(), maxMinutes: z.number() }),
+}) satisfies z.ZodType<DryRunSummary>;

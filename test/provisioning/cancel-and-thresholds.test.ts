@@ -1,0 +1,214 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { MappingConfig } from '../../shared/mapping';
+import { GALLERY_DEFAULT_CONFIG } from '../../shared/mapping';
+import type { ProvisioningProgress } from '../../main/provisioning';
+import { escrowVerdict, scaledEvaluationStart } from '../../main/provisioning/thresholds';
+import {
+  expectReconciled,
+  smallTenant,
+  snapshotOf,
+  startHarness,
+  withAttributes,
+  type Harness,
+} from './helpers';
+
+let harness: Harness | undefined;
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+describe('cancellation', () => {
+  it('stops mid-run with consistent state, and the next cycle finishes the job', async () => {
+    const controller = new AbortController();
+    let seen = 0;
+    harness = await startHarness(
+      { concurrency: 4 },
+      {
+        faults: [{ kind: 'latency', endpoint: 'all', latencyMs: 20 }],
+        onRequest: () => {
+          if ((seen += 1) === 12) controller.abort();
+        },
+      },
+    );
+    const { users, assignments } = smallTenant(40);
+    const report = await harness.engine.runCycle(snapshotOf(users, assignments), {
+      signal: controller.signal,
+    });
+    expect(report.cancelled).toBe(true);
+    expect(report.notProcessedReasons.cancelled).toBeGreaterThan(0);
+    expectReconciled(
+      harness,
+      report,
+      users.map((user) => user.objectId),
+    );
+    const cancelledEntries = harness.engine
+      .result()
+      .log.filter((entry) => entry.errorCode === 'OperationCancelled');
+    expect(cancelledEntries.every((entry) => entry.status === 'Skipped')).toBe(true);
+
+    harness.mock.setFaults([]);
+    const next = await harness.engine.runCycle(snapshotOf(users, assignments));
+    expect(next.cancelled).toBe(false);
+    expectReconciled(
+      harness,
+      next,
+      users.map((user) => user.objectId),
+    );
+    expect(harness.mock.userCount()).toBe(40);
+    const third = await harness.engine.runCycle(snapshotOf(users, assignments));
+    expect(third.requests).toBe(0);
+  });
+
+  it('an already-aborted signal sends nothing', async () => {
+    harness = await startHarness();
+    const { users, assignments } = smallTenant(5);
+    const report = await harness.engine.runCycle(snapshotOf(users, assignments), {
+      signal: AbortSignal.abort(),
+    });
+    expect(report.requests).toBe(0);
+    expect(report.notProcessed).toBe(5);
+    expectReconciled(
+      harness,
+      report,
+      users.map((user) => user.objectId),
+    );
+  });
+
+  it('reports progress with counts and an ETA', async () => {
+    harness = await startHarness({ concurrency: 2 });
+    const { users, assignments } = smallTenant(30);
+    const seen: ProvisioningProgress[] = [];
+    await harness.engine.runCycle(snapshotOf(users, assignments), {
+      onProgress: (progress) => seen.push(progress),
+    });
+    expect(seen.at(-1)).toMatchObject({ processed: 30, total: 30 });
+    expect(seen.at(-1)!.counts.Create.Success).toBe(30);
+    expect(seen.some((progress) => progress.etaMs !== null)).toBe(true);
+  });
+});
+
+/** jobTitle feeds an IIF, which fails the user when jobTitle is empty (as Entra does). */
+const FAILING_MAPPING: MappingConfig = {
+  version: 1,
+  mappings: [
+    ...GALLERY_DEFAULT_CONFIG.mappings,
+    { type: 'Expression', expression: 'IIF([jobTitle]="Boss", "B", "E")', target: 'title', apply: 'Always' },
+  ],
+};
+
+describe('quarantine thresholds', () => {
+  it('scales Entra’s 5,000-failure start for small runs', () => {
+    expect(scaledEvaluationStart(20)).toBe(10);
+    expect(scaledEvaluationStart(1_000)).toBe(100);
+    expect(scaledEvaluationStart(50_000)).toBe(5_000);
+    expect(scaledEvaluationStart(1_000_000)).toBe(5_000);
+    const thresholds = {
+      evaluationStartFailures: 5_000,
+      escrowProportion: 0.4,
+      maxFailures: 40_000,
+    } as const;
+    expect(escrowVerdict(4_999, 5_000, 5_000, thresholds)).toBeNull();
+    expect(escrowVerdict(5_000, 12_000, 5_000, thresholds)?.reason).toBe(
+      'EncounteredEscrowProportionThreshold',
+    );
+    expect(escrowVerdict(5_000, 12_500, 5_000, thresholds)).toBeNull(); // exactly 40%
+    expect(escrowVerdict(40_001, 1_000_000, 5_000, thresholds)?.explanation).toMatch(/40000/);
+  });
+
+  async function runWithFailures(failing: number, total: number, evaluationStartFailures: number | 'scaled') {
+    harness = await startHarness({ concurrency: 1, quarantine: { evaluationStartFailures } });
+    const { users, assignments } = smallTenant(total);
+    const shaped = users.map((user, index) =>
+      withAttributes(user, { jobTitle: index < failing ? null : 'Boss' }),
+    );
+    const report = await harness.engine.runCycle({
+      ...snapshotOf(shaped, assignments),
+      mapping: FAILING_MAPPING,
+    });
+    expectReconciled(
+      harness,
+      report,
+      users.map((user) => user.objectId),
+    );
+    return report;
+  }
+
+  it('quarantines when more than 40% fail once evaluation has started', async () => {
+    const report = await runWithFailures(6, 10, 3);
+    expect(report.quarantine?.reason).toBe('EncounteredEscrowProportionThreshold');
+    expect(report.counts.Create.Failure).toBe(3);
+    expect(report.notProcessedReasons.quarantined).toBe(7);
+    expect(harness!.engine.result().log[0]).toMatchObject({
+      errorCode: 'AttributeMappingFailure',
+      requests: [],
+    });
+  });
+
+  it('judges the proportion only once evaluation has started', async () => {
+    const under = await runWithFailures(3, 10, 1);
+    // The first user fails: 1 of 1 is over 40% once evaluation starts at 1 failure.
+    expect(under.quarantine?.reason).toBe('EncounteredEscrowProportionThreshold');
+    await harness!.close();
+    harness = undefined;
+    const late = await runWithFailures(3, 10, 4);
+    expect(late.quarantine).toBeNull();
+    expect(late.counts.Create.Failure).toBe(3);
+    expect(late.counts.Create.Success).toBe(7);
+  });
+
+  it('scaled default: a small run with every create failing is quarantined after 10 failures', async () => {
+    harness = await startHarness(
+      { concurrency: 1 },
+      { faults: [{ kind: 'serverError', endpoint: 'create' }] },
+    );
+    const { users, assignments } = smallTenant(25);
+    const report = await harness.engine.runCycle(snapshotOf(users, assignments));
+    expect(report.counts.Create.Failure).toBe(10);
+    expect(report.notProcessed).toBe(15);
+    expect(harness.engine.result().summary.quarantine.reason).toBe('EncounteredEscrowProportionThreshold');
+    expectReconciled(
+      harness,
+      report,
+      users.map((user) => user.objectId),
+    );
+  });
+});
+
+describe('accidental-deletion threshold', () => {
+  it('stages disables and deletes over the threshold instead of sending them', async () => {
+    harness = await startHarness({ deletionThreshold: 2 });
+    const { users, assignments } = smallTenant(6);
+    await harness.engine.runCycle(snapshotOf(users, assignments));
+    harness.mock.clearLog();
+    const kept = users
+      .slice(0, 3)
+      .map((user, index) => (index === 0 ? withAttributes(user, { accountEnabled: false }) : user));
+    const report = await harness.engine.runCycle(snapshotOf(kept, assignments));
+    expect(report.deletionsPlanned).toBe(4);
+    expect(report.deletionThresholdExceeded).toBe(true);
+    expect(report.counts.Delete.Skipped).toBe(3);
+    expect(report.counts.Disable.Skipped).toBe(1);
+    expect(harness.mock.requestLog()).toHaveLength(0);
+    expect(harness.mock.userCount()).toBe(6);
+    const staged = harness.engine.result().log.filter((entry) => entry.cycle === 2);
+    expect(
+      staged.every((entry) => entry.errorCode === 'StagedDelete' && /threshold of 2/.test(entry.message)),
+    ).toBe(true);
+    expect(report.quarantine?.reason).toBe('AccidentalDeletionThresholdExceeded');
+    expectReconciled(
+      harness,
+      report,
+      kept.map((user) => user.objectId),
+    );
+  });
+
+  it('sends them when within the threshold', async () => {
+    harness = await startHarness({ deletionThreshold: 4 });
+    const { users, assignments } = smallTenant(6);
+    await harness.engine.runCycle(snapshotOf(users, assignments));
+    const report = await harness.engine.runCycle(snapshotOf(users.slice(0, 2), assignments));
+    expect(report.counts.Delete.Success).toBe(4);
+    expect(harness.mock.userCount()).toBe(2);
+  });
+});
