@@ -29,6 +29,19 @@ export class Redactor {
 
   /** Deep-copies a JSON value with every string redacted and secret-named fields blanked. */
   value<T>(input: T): T {
-    return JSON.parse(this.text(JSON.stringify(input) ?? 'null')) as T;
+    // Strings first, one by one: inside JSON text a key containing " or \ is escaped and would not match.
+    // Then the JSON text, where the field patterns see names and values together.
+    return JSON.parse(this.text(JSON.stringify(this.strings(input)) ?? 'null')) as T;
+  }
+
+  private strings(input: unknown): unknown {
+    if (typeof input === 'string') return this.text(input);
+    if (Array.isArray(input)) return input.map((item: unknown) => this.strings(item));
+    if (input && typeof input === 'object' && !(input instanceof Date)) {
+      return Object.fromEntries(
+        Object.entries(input).map(([key, item]) => [this.text(key), this.strings(item)]),
+      );
+    }
+    return input;
   }
 }

@@ -1,0 +1,213 @@
+import type { SupportExport } from './model';
+import { MAX_EXPORTED_USERS } from './model';
+import { missing, orNone, yesNo, type Block, type Cell, type Section, type Tone } from './outline';
+
+const PROBE_TONES: Record<string, Tone> = { pass: 'good', warn: 'warn', fail: 'bad', skipped: 'muted' };
+
+export function probesSection(model: SupportExport): Section {
+  const title = 'Latest probe results';
+  const { probes } = model;
+  if (!probes) {
+    return {
+      id: 'probes',
+      title,
+      blocks: [missing('Not run yet: no probes have been run against the mock or the Jostle tenant.')],
+    };
+  }
+  const { pass, warn, fail, skipped } = probes.counts;
+  const blocks: Block[] = [
+    {
+      kind: 'fields',
+      rows: [
+        ['Target', probes.target === 'mock' ? 'the built-in mock Jostle' : 'the Jostle tenant (live)'],
+        ['Host', orNone(probes.baseUrlHost, 'unknown')],
+        [
+          'Run',
+          `${probes.startedAt} to ${probes.finishedAt} (${probes.durationMs} ms)${probes.cancelled ? ', cancelled' : ''}`,
+        ],
+        ['Write probes', yesNo(probes.write)],
+        [
+          'Outcome',
+          {
+            text: `${pass} passed, ${warn} warned, ${fail} failed, ${skipped} skipped`,
+            tone: probes.ok ? 'good' : 'bad',
+          },
+        ],
+        ['Certificates trusted', probes.trust.length ? probes.trust.join('; ') : 'Node.js defaults'],
+      ],
+    },
+    {
+      kind: 'table',
+      columns: ['Status', 'Probe', 'Summary', 'What to do', 'First request'],
+      rows: probes.results.map((result): Cell[] => [
+        { text: result.status.toUpperCase(), tone: PROBE_TONES[result.status] ?? 'muted' },
+        result.title,
+        result.summary,
+        orNone(result.remedy, ''),
+        orNone(result.firstEvidence, ''),
+      ]),
+    },
+  ];
+  if (probes.leftovers.length > 0) {
+    blocks.push({ kind: 'heading', text: 'Test users left behind' });
+    blocks.push({
+      kind: 'list',
+      items: probes.leftovers.map(
+        (leftover) =>
+          `${leftover.userName}${leftover.id ? ` (id ${leftover.id})` : ''}, ${leftover.state}: ${leftover.note}`,
+      ),
+    });
+  }
+  return { id: 'probes', title, blocks };
+}
+
+export function dryRunSection(model: SupportExport): Section {
+  const title = 'Latest dry run';
+  const { dryRun } = model;
+  if (!dryRun) return { id: 'dry-run', title, blocks: [missing('Not run yet: no dry run has been made.')] };
+  const blocks: Block[] = [
+    {
+      kind: 'fields',
+      rows: [
+        [
+          'Target',
+          dryRun.target === 'mock'
+            ? 'the built-in mock Jostle'
+            : `the Jostle tenant (${orNone(dryRun.targetHost, 'unknown host')})`,
+        ],
+        ['Run', `${dryRun.startedAt} to ${dryRun.finishedAt}`],
+        ['PATCH dialect', dryRun.patchDialect === 'default' ? 'default' : 'aadOptscim062020 (feature flag)'],
+        [
+          'Quarantine',
+          dryRun.quarantine.quarantined
+            ? {
+                text: `quarantined (${orNone(dryRun.quarantine.reason, 'no reason given')}): ${dryRun.quarantine.explanation}`,
+                tone: 'bad',
+              }
+            : { text: `not quarantined: ${dryRun.quarantine.explanation}`, tone: 'good' },
+        ],
+        [
+          'Estimated real initial cycle',
+          `${dryRun.estimate.objectsInScope} objects in scope: ${dryRun.estimate.minMinutes} to ${dryRun.estimate.maxMinutes} minutes`,
+        ],
+      ],
+    },
+    {
+      kind: 'table',
+      columns: ['Cycle', 'Kind', 'In scope', 'Requests', 'Duration', 'Results'],
+      rows: dryRun.cycles.map((cycle): Cell[] => [
+        String(cycle.cycle),
+        cycle.kind + (cycle.cancelled ? ' (cancelled)' : ''),
+        String(cycle.inScope),
+        String(cycle.requests),
+        `${cycle.durationMs} ms`,
+        Object.entries(cycle.counts)
+          .map(([name, count]) => `${name}: ${count}`)
+          .join(', ') || 'nothing to do',
+      ]),
+    },
+  ];
+  if (dryRun.firstErrors.length === 0) {
+    blocks.push(missing('No errors.'));
+  } else {
+    blocks.push({
+      kind: 'heading',
+      text: `First errors (${dryRun.firstErrors.length} of ${dryRun.errorCount} kept by the dry run)`,
+    });
+    blocks.push({
+      kind: 'table',
+      columns: ['Cycle', 'User', 'Action', 'Error code', 'Message'],
+      rows: dryRun.firstErrors.map((error): Cell[] => [
+        String(error.cycle),
+        error.user,
+        error.action,
+        { text: error.errorCode, tone: 'bad' },
+        error.message,
+      ]),
+    });
+  }
+  return { id: 'dry-run', title, blocks };
+}
+
+function attributesText(attributes: Readonly<Record<string, unknown>>): string {
+  return Object.entries(attributes)
+    .filter(([, value]) => value !== null && value !== '')
+    .map(([name, value]) => `${name}: ${Array.isArray(value) ? value.join(', ') : String(value)}`)
+    .join('; ');
+}
+
+export function importedDataSection(model: SupportExport): Section {
+  const { users, assignments, userDataIncluded } = model.importedData;
+  const blocks: Block[] = [
+    {
+      kind: 'paragraph',
+      text: userDataIncluded
+        ? 'The admin chose to include the imported user data.'
+        : 'Imported user data is left out (only counts are shown); the admin can choose to include it.',
+      tone: userDataIncluded ? 'warn' : 'muted',
+    },
+  ];
+  blocks.push(
+    users
+      ? {
+          kind: 'fields',
+          rows: [
+            [
+              'Users file',
+              `${orNone(users.fileName, 'unnamed')}, imported ${orNone(users.importedAt, 'at an unknown time')}`,
+            ],
+            ['Users', String(users.count)],
+          ],
+        }
+      : missing('No users imported yet.'),
+  );
+  blocks.push(
+    assignments
+      ? {
+          kind: 'fields',
+          rows: [
+            [
+              'Assignments file',
+              `${orNone(assignments.fileName, 'unnamed')}, imported ${orNone(assignments.importedAt, 'at an unknown time')}`,
+            ],
+            ['Directly assigned users', String(assignments.directUsers)],
+            ['Assigned groups', `${assignments.groups} (${assignments.groupMembers} members)`],
+          ],
+        }
+      : missing('No assignments imported yet.'),
+  );
+  if (users?.list) {
+    blocks.push({
+      kind: 'heading',
+      text:
+        users.list.length < users.count ? `Users (first ${MAX_EXPORTED_USERS} of ${users.count})` : 'Users',
+    });
+    blocks.push({
+      kind: 'table',
+      columns: ['userPrincipalName', 'objectId', 'Attributes'],
+      rows: users.list.map((user) => [
+        user.userPrincipalName,
+        user.objectId,
+        attributesText(user.attributes),
+      ]),
+    });
+  }
+  if (assignments?.list) {
+    blocks.push({ kind: 'heading', text: 'Assignments' });
+    blocks.push({
+      kind: 'table',
+      columns: ['Type', 'Id', 'Name', 'Members', 'App role'],
+      rows: [
+        ...assignments.list.users.map((user) => ['User', user.id, '', '', orNone(user.appRole, '')]),
+        ...assignments.list.groups.map((group) => [
+          'Group',
+          group.id,
+          orNone(group.displayName, ''),
+          [...group.memberUsers, ...group.memberGroups.map((id) => `group ${id}`)].join(', '),
+          orNone(group.appRole, ''),
+        ]),
+      ],
+    });
+  }
+  return { id: 'imported-data', title: 'Imported data', blocks };
+}
