@@ -1,0 +1,15 @@
+/**
+ * The system clipboard as a port, so the API key can travel from the keychain to the clipboard without ever
+ * passing through the window. Electron's `clipboard` module backs it in the desktop app; the OS's own tools
+ * back it in the browser mode (the server runs on the admin's computer, so its clipboard is theirs).
+ */
+export interface SecretClipboard {
+  /** False when there is no clipboard to write to (no tool installed, no desktop session). */
+  available(): Promise<boolean>;
+  write(text: string): Promise<void>;
+  /** The clipboard's text, or null when it holds no text. */
+  read(): Promise<string | null>;
+  clear(): Promise<void>;
+  /** Why `available()` is false, in words an admin can act on; null when it is available. Optional. */
+  problem?(): Promise<string | null>;
+}
