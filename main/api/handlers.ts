@@ -7,6 +7,9 @@ import type { ApiRequestParsed, ApiResponse } from '../../shared/api/contract';
 import type { AppContext } from '../app/context';
 import { appVersion } from '../app/version';
 import { connectionHandlers } from './connection-handlers';
+import { dryRunHandlers } from './dry-run-handlers';
+import { entraHandoffHandlers } from './entra-handoff-handlers';
+import { exportHandlers } from './export-handlers';
 import { mappingHandlers } from './mapping-handlers';
 import { mockHandlers } from './mock-handlers';
 import { probeHandlers } from './probe-handlers';
@@ -30,5 +33,8 @@ export function createHandlers(context: AppContext): HandlerTable {
     ...probeHandlers(context),
     ...sourceDataHandlers(context),
     ...mappingHandlers(context),
+    ...dryRunHandlers(context),
+    ...exportHandlers(context),
+    ...entraHandoffHandlers(context),
   };
 }

@@ -7,6 +7,7 @@ import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises
 import { dirname } from 'node:path';
 import {
   GALLERY_DEFAULT_CONFIG,
+  mappingConfigSchema,
   parseMappingConfig,
   validateMappingConfig,
   type MappingConfig,
@@ -15,6 +16,7 @@ import {
 import {
   DEFAULT_SCOPE_CONFIG,
   parseScopeConfig,
+  scopeConfigSchema,
   validateScopeConfig,
   type ScopeConfig,
   type ScopeProblem,
@@ -75,8 +77,11 @@ export class ConfigurationStore {
         saved: false,
         problems: validateMappingConfig(GALLERY_DEFAULT_CONFIG),
       };
+    // A file that fits the schema is the admin's work, problems and all; only a misshapen file is unreadable.
+    const shaped = mappingConfigSchema.safeParse(json);
+    if (shaped.success)
+      return { config: shaped.data, saved: true, problems: validateMappingConfig(shaped.data) };
     const parsed = parseMappingConfig(json);
-    if (parsed.ok) return { config: parsed.config, saved: true, problems: parsed.problems };
     return {
       config: GALLERY_DEFAULT_CONFIG,
       saved: false,
@@ -109,8 +114,10 @@ export class ConfigurationStore {
         saved: false,
         problems: validateScopeConfig(DEFAULT_SCOPE_CONFIG),
       };
+    const shaped = scopeConfigSchema.safeParse(json);
+    if (shaped.success)
+      return { config: shaped.data, saved: true, problems: validateScopeConfig(shaped.data) };
     const parsed = parseScopeConfig(json);
-    if (parsed.ok) return { config: parsed.config, saved: true, problems: parsed.problems };
     return {
       config: DEFAULT_SCOPE_CONFIG,
       saved: false,

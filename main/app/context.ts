@@ -3,12 +3,15 @@
  * settings backing store they pass in.
  */
 import { mkdirSync } from 'node:fs';
+import { NodeSecretClipboard, type SecretClipboard } from '../clipboard';
 import { createFileLogger, type Logger } from '../logging/logger';
 import { Redactor } from '../logging/redactor';
 import { openApiKeyVault, type ApiKeyVault } from '../secrets';
 import { openSettings, type BackingStoreFactory, type SettingsStore } from '../settings/settings-store';
 import type { ClientSettings } from '../probes';
 import { ConfigurationStore } from './configuration';
+import { DryRunSession } from './dry-run-session';
+import type { ExportSaver } from '../export/saver';
 import { EmbeddedMock } from './embedded-mock';
 import { PreviewCache } from './preview-cache';
 import { ResultsStore } from './results-store';
@@ -24,8 +27,13 @@ export interface AppContext {
   configuration: ConfigurationStore;
   preview: PreviewCache;
   mock: EmbeddedMock;
+  dryRun: DryRunSession;
+  /** The save dialog of the desktop app; absent in the browser mode and the CLI. */
+  exportSaver?: ExportSaver;
   /** How outgoing SCIM requests reach Jostle: the system proxy hook in Electron, environment proxies in Node. */
   network: ClientSettings;
+  /** Where "Copy secret token" puts the API key: Electron's clipboard, or the OS's tools in Node. */
+  clipboard: SecretClipboard;
 }
 
 export interface AppContextOptions {
@@ -34,6 +42,9 @@ export interface AppContextOptions {
   env: NodeJS.ProcessEnv;
   settingsBacking: BackingStoreFactory;
   network?: ClientSettings;
+  exportSaver?: ExportSaver;
+  /** Default: the OS's own clipboard tools (browser mode, CLI, tests). */
+  clipboard?: SecretClipboard;
 }
 
 export async function createAppContext(options: AppContextOptions): Promise<AppContext> {
@@ -46,7 +57,7 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
   const keyStatus = await vault.status();
   logger.log('info', 'started', { transport: options.transport, keyStorage: keyStatus.storage });
   if (keyStatus.storageProblem) logger.log('warn', keyStatus.storageProblem);
-  return {
+  const context: AppContext = {
     transport: options.transport,
     dataDir: options.dataDir,
     settings,
@@ -58,5 +69,11 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
     preview: new PreviewCache(configuration),
     mock: new EmbeddedMock(),
     network: { env: options.env, ...options.network },
+    clipboard: options.clipboard ?? new NodeSecretClipboard({ env: options.env }),
+    // Set just below: the session needs the finished context.
+    dryRun: undefined as unknown as DryRunSession,
+    ...(options.exportSaver ? { exportSaver: options.exportSaver } : {}),
   };
+  context.dryRun = new DryRunSession(context);
+  return context;
 }

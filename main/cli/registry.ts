@@ -1,7 +1,17 @@
 import type { CliCommand } from './command';
+import { dryRunCommand } from './commands/dry-run';
+import { exportCommand } from './commands/export';
+import { keyCommand } from './commands/key';
 import { mockCommand } from './commands/mock';
 import { previewCommand } from './commands/preview';
 import { probeCommand } from './commands/probe';
 
 /** Every CLI command, in the order `--help` lists them. */
-export const cliCommands: CliCommand[] = [mockCommand, probeCommand, previewCommand];
+export const cliCommands: CliCommand[] = [
+  keyCommand,
+  mockCommand,
+  probeCommand,
+  previewCommand,
+  dryRunCommand,
+  exportCommand,
+];

@@ -5,10 +5,13 @@
 import { app, session, type BrowserWindow } from 'electron';
 import ElectronStore from 'electron-store';
 import { join } from 'node:path';
+import { clearApiKeyFromClipboard } from '../api/entra-handoff-handlers';
 import { createHandlers } from '../api/handlers';
 import { createAppContext } from '../app/context';
 import type { BackingStore } from '../settings/settings-store';
 import { isAppUrl, registerAppScheme, serveRenderer } from './app-protocol';
+import { electronClipboard } from './clipboard';
+import { electronExportSaver } from './export-saver';
 import { registerIpcBridge } from './ipc-bridge';
 import { createMainWindow } from './window';
 
@@ -53,8 +56,23 @@ if (!app.requestSingleInstanceLock()) {
       settingsBacking: (options) => new ElectronStore(options as never) as unknown as BackingStore,
       // Chromium's view of the system proxy, PAC files included, for SCIM requests made from main.
       network: { resolveProxy: (url) => session.defaultSession.resolveProxy(url) },
+      exportSaver: electronExportSaver(() => mainWindow),
+      clipboard: electronClipboard,
     });
-    app.on('before-quit', () => void context.mock.stop());
+    let cleanedUp = false;
+    app.on('before-quit', (event) => {
+      if (cleanedUp) return;
+      // Finish the clean-up before quitting: a copied key must not stay on the clipboard.
+      event.preventDefault();
+      void Promise.allSettled([
+        clearApiKeyFromClipboard(context),
+        context.dryRun.close(),
+        context.mock.stop(),
+      ]).then(() => {
+        cleanedUp = true;
+        app.quit();
+      });
+    });
     registerIpcBridge(createHandlers(context), trusted, context.logger);
 
     mainWindow = createMainWindow(join(appRoot, 'out', 'main', 'preload.cjs'), context.settings);

@@ -4,6 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { clearApiKeyFromClipboard } from '../api/entra-handoff-handlers';
 import { createHandlers } from '../api/handlers';
 import { createAppContext } from '../app/context';
 import { defaultDataDir } from '../app/paths';
@@ -57,6 +58,8 @@ async function main(): Promise<number> {
     process.once('SIGTERM', resolve);
   });
   await server.close();
+  await clearApiKeyFromClipboard(context);
+  await context.dryRun.close();
   await context.mock.stop();
   context.logger.log('info', 'stopped');
   return 0;

@@ -11,6 +11,9 @@ import { faultSpecSchema, mockContract, mockLogEntrySchema, mockStatusSchema } f
 import { probeReportSchema, probesContract, probeResultSchema } from './contracts/probes';
 import { mappingContract, mappingStateSchema, scopeStateSchema } from './contracts/mapping';
 import { importStatusSchema, sourceDataContract } from './contracts/source-data';
+import { dryRunContract, dryRunLogEntrySchema, dryRunStatusSchema } from './contracts/dry-run';
+import { exportContract } from './contracts/export';
+import { entraHandoffContract } from './contracts/entra-handoff';
 
 export const apiContract = {
   ...appContract,
@@ -19,6 +22,9 @@ export const apiContract = {
   ...probesContract,
   ...sourceDataContract,
   ...mappingContract,
+  ...dryRunContract,
+  ...exportContract,
+  ...entraHandoffContract,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type ApiChannel = keyof typeof apiContract;
@@ -40,6 +46,8 @@ export type ProbeResultView = z.output<typeof probeResultSchema>;
 export type ImportStatus = z.output<typeof importStatusSchema>;
 export type MappingState = z.output<typeof mappingStateSchema>;
 export type ScopeState = z.output<typeof scopeStateSchema>;
+export type DryRunStatusView = z.output<typeof dryRunStatusSchema>;
+export type DryRunLogEntryView = z.output<typeof dryRunLogEntrySchema>;
 
 /** What both transports hand to the renderer: one async function per channel. */
 export type AssistantApi = { [C in ApiChannel]: (request: ApiRequest<C>) => Promise<ApiResponse<C>> };

@@ -19,12 +19,12 @@ export interface ProgressFacts {
 
 /**
  * Every step's status follows from saved facts, so progress resumes exactly after a restart and can never
- * claim more than what was done. Steps that are not built yet stay "not started".
+ * claim more than what was done.
  */
 export function deriveStepStatuses(facts: ProgressFacts): Record<StepId, StepStatus> {
   const result = {} as Record<StepId, StepStatus>;
   for (const step of steps) {
-    result[step.id] = step.available ? statusOf(step.id, facts) : 'not-started';
+    result[step.id] = statusOf(step.id, facts);
   }
   return result;
 }

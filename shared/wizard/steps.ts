@@ -1,7 +1,4 @@
-/**
- * The wizard follows the Microsoft tutorial's order. Steps that a later release fills are listed so the admin
- * sees the whole journey, but they can never be marked done until they do something real.
- */
+/** The wizard follows the Microsoft tutorial's order. */
 export const stepIds = [
   'plan',
   'automation-user',
@@ -23,21 +20,19 @@ export type StepStatus = (typeof stepStatuses)[number];
 export interface StepDefinition {
   id: StepId;
   title: string;
-  /** Steps whose tools are still being built say what they will do instead. */
-  available: boolean;
 }
 
 export const steps: readonly StepDefinition[] = [
-  { id: 'plan', title: 'Plan', available: true },
-  { id: 'automation-user', title: 'Jostle automation user', available: true },
-  { id: 'connection', title: 'Jostle Base URL and API key', available: true },
-  { id: 'gallery', title: 'Add Jostle from the Entra gallery', available: true },
-  { id: 'scope', title: 'Scope', available: true },
-  { id: 'mappings', title: 'Attribute mappings', available: true },
-  { id: 'dry-run', title: 'Dry run', available: false },
-  { id: 'configure-entra', title: 'Configure provisioning in Entra', available: false },
-  { id: 'monitor', title: 'Monitor', available: false },
-  { id: 'export', title: 'Export summary', available: false },
+  { id: 'plan', title: 'Plan' },
+  { id: 'automation-user', title: 'Jostle automation user' },
+  { id: 'connection', title: 'Jostle Base URL and API key' },
+  { id: 'gallery', title: 'Add Jostle from the Entra gallery' },
+  { id: 'scope', title: 'Scope' },
+  { id: 'mappings', title: 'Attribute mappings' },
+  { id: 'dry-run', title: 'Dry run' },
+  { id: 'configure-entra', title: 'Configure provisioning in Entra' },
+  { id: 'monitor', title: 'Monitor' },
+  { id: 'export', title: 'Export summary' },
 ];
 
 /** Checklists the admin ticks; the step's status follows from them. */
@@ -45,6 +40,18 @@ export const checklistItems = {
   plan: ['entra-tenant', 'entra-role', 'jostle-tenant', 'jostle-admin', 'jostle-subscription', 'start-small'],
   'automation-user': ['created', 'signed-in-once'],
   gallery: ['added-app', 'separate-test-app', 'opened-provisioning'],
+  'configure-entra': [
+    'mode-automatic',
+    'admin-credentials',
+    'test-connection',
+    'notification-email',
+    'saved-credentials',
+    'mappings',
+    'scope-assigned',
+    'status-on',
+    'saved-settings',
+  ],
+  monitor: ['first-cycle', 'logs-checked', 'no-quarantine', 'users-in-jostle'],
 } as const satisfies Partial<Record<StepId, readonly string[]>>;
 
 export type ChecklistStepId = keyof typeof checklistItems;

@@ -1,0 +1,38 @@
+import type { AppContext } from '../app/context';
+import type { HandlerTable } from './handlers';
+
+type Channels = 'getDryRunStatus' | 'startDryRun' | 'cancelDryRun' | 'getDryRunLog';
+
+export function dryRunHandlers(context: AppContext): Pick<HandlerTable, Channels> {
+  const session = context.dryRun;
+  return {
+    getDryRunStatus: () => session.status(),
+    startDryRun: async (request) => {
+      await session.start(request);
+      return session.status();
+    },
+    cancelDryRun: async () => {
+      session.cancel();
+      return session.status();
+    },
+    getDryRunLog: async ({ offset, limit, action, status, search }) => {
+      const result = session.log();
+      if (!result) return { total: 0, matching: 0, entries: [], dropped: 0 };
+      const needle = search?.trim().toLowerCase() ?? '';
+      const matching = result.log.filter(
+        (entry) =>
+          (action === undefined || entry.action === action) &&
+          (status === undefined || entry.status === status) &&
+          (needle === '' ||
+            entry.userPrincipalName.toLowerCase().includes(needle) ||
+            (entry.errorCode ?? '').toLowerCase().includes(needle)),
+      );
+      return {
+        total: result.log.length,
+        matching: matching.length,
+        entries: context.redactor.value(matching.slice(offset, offset + limit)),
+        dropped: result.droppedLogEntries,
+      };
+    },
+  };
+}

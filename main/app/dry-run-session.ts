@@ -1,0 +1,141 @@
+/**
+ * The Dry run step's engine for this session. The first cycle is Entra's initial cycle; later cycles over a
+ * changed import (or edited mapping and scope) are incremental, against the same target state, until the
+ * admin starts over. Cycles run in the background; the window polls status, progress and the log.
+ */
+import type { ApiRequestParsed, ApiResponse } from '../../shared/api/contract';
+import { ApiError } from '../../shared/api/errors';
+import { isLoopbackHost } from '../../shared/connection/validation';
+import {
+  createProvisioningEngine,
+  type ProvisioningEngine,
+  type ProvisioningProgress,
+  type SourceSnapshot,
+} from '../provisioning';
+import type { AppContext } from './context';
+
+export const DRY_RUN_SUMMARY_FILE = 'dry-run-summary';
+/** "Start small" default against a live tenant when the admin does not choose. */
+export const DEFAULT_LIVE_DRY_RUN_USERS = 5;
+
+type StartRequest = ApiRequestParsed<'startDryRun'>;
+type DryRunStatus = ApiResponse<'getDryRunStatus'>;
+
+export class DryRunSession {
+  private engine: ProvisioningEngine | null = null;
+  private target: 'mock' | 'live' | null = null;
+  private cyclesRun = 0;
+  private running: AbortController | null = null;
+  private progress: ProvisioningProgress | null = null;
+  private problem: string | null = null;
+
+  constructor(private readonly context: AppContext) {}
+
+  private async snapshot(): Promise<SourceSnapshot> {
+    const { configuration } = this.context;
+    const [users, assignments, mapping, scope] = await Promise.all([
+      configuration.importedUsers(),
+      configuration.importedAssignments(),
+      configuration.mapping(),
+      configuration.scope(),
+    ]);
+    if (!users) throw new ApiError('not-found', 'Import your users first, in the Scope step.');
+    const mappingErrors = mapping.problems.filter((problem) => problem.severity === 'error');
+    if (mappingErrors.length > 0) {
+      throw new ApiError(
+        'invalid-request',
+        `Fix the attribute mappings first: ${mappingErrors[0]!.message}.`,
+      );
+    }
+    if (scope.problems.some((problem) => problem.severity === 'error')) {
+      throw new ApiError('invalid-request', 'Fix the scoping filters first, in the Scope step.');
+    }
+    return {
+      users: users.users,
+      ...(assignments ? { assignments: assignments.assignments } : {}),
+      scope: scope.config,
+      mapping: mapping.config,
+    };
+  }
+
+  private async createEngine(request: StartRequest): Promise<ProvisioningEngine> {
+    if (request.target === 'mock') {
+      const mock = await this.context.mock.ensure();
+      mock.reset(); // An initial cycle starts from an empty Jostle, as a new tenant would.
+      return createProvisioningEngine({
+        target: { kind: 'mock', baseUrl: mock.baseUrl, token: mock.token },
+        patchDialect: request.patchDialect,
+        clientOptions: this.context.network,
+      });
+    }
+    const saved = await this.context.vault.read();
+    if (!saved) throw new ApiError('not-found', 'Save your Jostle Base URL and API key first (step 3).');
+    const host = new URL(saved.baseUrl).hostname.toLowerCase();
+    if (!isLoopbackHost(host) && request.confirmHost?.trim().toLowerCase() !== host) {
+      throw new ApiError('invalid-request', `Type ${host} to confirm a dry run against your live tenant.`, {
+        confirmHost: 'Does not match.',
+      });
+    }
+    return createProvisioningEngine({
+      target: { kind: 'live', baseUrl: saved.baseUrl, token: saved.apiKey },
+      patchDialect: request.patchDialect,
+      maxUsersPerRun: request.maxUsers ?? DEFAULT_LIVE_DRY_RUN_USERS,
+      clientOptions: this.context.network,
+    });
+  }
+
+  async start(request: StartRequest): Promise<void> {
+    if (this.running) throw new ApiError('busy', 'A dry run is already running. Wait for it or cancel it.');
+    const snapshot = await this.snapshot();
+    if (request.fresh || !this.engine || this.target !== request.target) {
+      await this.engine?.close();
+      this.engine = null;
+      this.engine = await this.createEngine(request);
+      this.target = request.target;
+      this.cyclesRun = 0;
+    }
+    const engine = this.engine;
+    const controller = new AbortController();
+    this.running = controller;
+    this.progress = null;
+    this.problem = null;
+    void engine
+      .runCycle(snapshot, { signal: controller.signal, onProgress: (progress) => (this.progress = progress) })
+      .then(async () => {
+        this.cyclesRun += 1;
+        await this.context.results.save(DRY_RUN_SUMMARY_FILE, engine.result().summary);
+      })
+      .catch((error: unknown) => {
+        this.problem = error instanceof Error ? error.message : String(error);
+        this.context.logger.log('error', 'dry run failed', { error: this.problem });
+      })
+      .finally(() => {
+        this.running = null;
+      });
+  }
+
+  cancel(): void {
+    this.running?.abort();
+  }
+
+  async status(): Promise<DryRunStatus> {
+    const summary = this.engine ? this.engine.result().summary : null;
+    return {
+      running: this.running !== null,
+      cyclesRun: this.cyclesRun,
+      target: this.target,
+      progress: this.progress,
+      summary: summary && summary.cycles.length > 0 ? this.context.redactor.value(summary) : null,
+      problem: this.problem,
+    };
+  }
+
+  log() {
+    return this.engine ? this.engine.result() : null;
+  }
+
+  async close(): Promise<void> {
+    this.running?.abort();
+    await this.engine?.close();
+  }
+}
