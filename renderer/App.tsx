@@ -17,7 +17,12 @@ import { AutomationUserStep } from './steps/AutomationUserStep';
 import { ConnectionStep } from './steps/ConnectionStep';
 import { GalleryStep } from './steps/GalleryStep';
 import { PlanStep } from './steps/PlanStep';
-import { UpcomingStep } from './steps/UpcomingStep';
+import { MappingsStep } from './steps/mappings/MappingsStep';
+import { ScopeStep } from './steps/scope/ScopeStep';
+import { ConfigureEntraStep } from './steps/configure-entra/ConfigureEntraStep';
+import { MonitorStep } from './steps/monitor/MonitorStep';
+import { DryRunStep } from './steps/dry-run/DryRunStep';
+import { ExportStep } from './steps/export/ExportStep';
 import { DiagnosticsPanel } from './tools/DiagnosticsPanel';
 import { MockJostlePanel } from './tools/MockJostlePanel';
 import { useState } from 'react';
@@ -64,8 +69,18 @@ function StepPanel({ stepId }: { stepId: StepId }) {
       return <ConnectionStep />;
     case 'gallery':
       return <GalleryStep />;
-    default:
-      return <UpcomingStep stepId={stepId} />;
+    case 'scope':
+      return <ScopeStep />;
+    case 'mappings':
+      return <MappingsStep />;
+    case 'dry-run':
+      return <DryRunStep />;
+    case 'export':
+      return <ExportStep />;
+    case 'configure-entra':
+      return <ConfigureEntraStep />;
+    case 'monitor':
+      return <MonitorStep />;
   }
 }
 

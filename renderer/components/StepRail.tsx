@@ -37,7 +37,6 @@ const useStyles = makeStyles({
   },
   current: { background: tokens.colorNeutralBackground1Selected, fontWeight: tokens.fontWeightSemibold },
   number: { color: tokens.colorNeutralForeground3, minWidth: '1.4em' },
-  upcoming: { color: tokens.colorNeutralForeground3 },
   done: { color: tokens.colorPaletteGreenForeground1 },
   attention: { color: tokens.colorPaletteDarkOrangeForeground1 },
   progress: { color: tokens.colorBrandForeground1 },
@@ -85,11 +84,7 @@ export function StepRail(props: {
                 data-status={status}
                 aria-current={props.current === step.id ? 'step' : undefined}
                 title={statusLabel(status)}
-                className={mergeClasses(
-                  styles.item,
-                  props.current === step.id && styles.current,
-                  !step.available && styles.upcoming,
-                )}
+                className={mergeClasses(styles.item, props.current === step.id && styles.current)}
                 onClick={() => props.onSelect(step.id)}
               >
                 <span className={styles.number}>{index + 1}</span>

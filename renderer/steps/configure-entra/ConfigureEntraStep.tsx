@@ -1,0 +1,181 @@
+import { Button, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import { api } from '../../api/client';
+import { Checklist } from '../../components/Checklist';
+import { CopyButton } from '../../components/CopyButton';
+import { ExternalLink } from '../../components/ExternalLink';
+import { StepLayout } from '../../components/StepLayout';
+import { useAssistant } from '../../state/assistant-state';
+import { MappingTable } from './MappingTable';
+import { SecretToken } from './SecretToken';
+
+const useStyles = makeStyles({
+  section: {
+    marginTop: tokens.spacingVerticalL,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    background: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusLarge,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  number: {
+    display: 'inline-grid',
+    placeItems: 'center',
+    width: '24px',
+    height: '24px',
+    marginRight: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusCircular,
+    background: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+    fontSize: tokens.fontSizeBase200,
+  },
+  field: { marginTop: tokens.spacingVerticalS },
+  label: { display: 'block', fontWeight: tokens.fontWeightSemibold },
+  value: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
+  url: {
+    fontFamily: tokens.fontFamilyMonospace,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    background: tokens.colorNeutralBackground3,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  hint: { display: 'block', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+});
+
+function Section({ number, title, children }: { number: number; title: string; children: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <section className={styles.section} aria-label={title}>
+      <Subtitle2 as="h2">
+        <span className={styles.number} aria-hidden>
+          {number}
+        </span>
+        {title}
+      </Subtitle2>
+      {children}
+    </section>
+  );
+}
+
+function TenantUrl() {
+  const styles = useStyles();
+  const { connection, setSettings } = useAssistant();
+  if (!connection?.baseUrl) {
+    return (
+      <Text>
+        No Base URL is saved yet.{' '}
+        <Button
+          appearance="transparent"
+          size="small"
+          onClick={() => void api.setCurrentStep({ stepId: 'connection' }).then(setSettings)}
+        >
+          Add it on the Base URL step
+        </Button>
+      </Text>
+    );
+  }
+  return (
+    <>
+      <span className={styles.value}>
+        <code className={styles.url} data-testid="tenant-url">
+          {connection.baseUrl}
+        </code>
+        <CopyButton value={connection.baseUrl} label="Copy Tenant URL" testId="copy-tenant-url" />
+      </span>
+      <Text className={styles.hint}>
+        Your Jostle Base URL, exactly as saved. Microsoft’s optional <code>?aadOptscim062020</code> suffix
+        switches Entra to its newer update format; add it only if Jostle Support asks you to.
+      </Text>
+    </>
+  );
+}
+
+export function ConfigureEntraStep() {
+  const styles = useStyles();
+  return (
+    <StepLayout stepId="configure-entra" tutorialStep="Step 5, Configure automatic user provisioning">
+      <p>
+        Enter these values in Entra in the order its pages ask for them, and tick each part as you finish it.
+        Open the <ExternalLink href="https://entra.microsoft.com">Microsoft Entra admin center</ExternalLink>,
+        then <b>Identity &gt; Applications &gt; Enterprise applications &gt; Jostle &gt; Provisioning</b>.
+      </p>
+
+      <Section number={1} title="Provisioning Mode">
+        <p>
+          Select <b>Get started</b> (or <b>Edit provisioning</b>) and set <b>Provisioning Mode</b> to{' '}
+          <b>Automatic</b>.
+        </p>
+        <Checklist
+          stepId="configure-entra"
+          entries={[{ id: 'mode-automatic', label: 'Provisioning Mode is Automatic' }]}
+        />
+      </Section>
+
+      <Section number={2} title="Admin Credentials">
+        <div className={styles.field}>
+          <span className={styles.label}>Tenant URL</span>
+          <TenantUrl />
+        </div>
+        <div className={styles.field}>
+          <span className={styles.label}>Secret Token</span>
+          <Text className={styles.hint}>
+            Your Jostle API key. Copying puts it on the clipboard straight from your keychain and clears it
+            after 60 seconds.
+          </Text>
+          <SecretToken />
+        </div>
+        <p>
+          Then select <b>Test Connection</b>. If it fails, check that the Automation user has signed in to
+          Jostle once and that the key was not revoked.
+        </p>
+        <Checklist
+          stepId="configure-entra"
+          entries={[
+            { id: 'admin-credentials', label: 'Tenant URL and Secret Token are entered' },
+            { id: 'test-connection', label: 'Test Connection succeeded' },
+          ]}
+        />
+      </Section>
+
+      <Section number={3} title="Notification Email">
+        <p>
+          Enter a person or group mailbox and tick <b>Send an email notification when a failure occurs</b>.
+          Jostle also reports failures, so this is optional. Then select <b>Save</b> at the top.
+        </p>
+        <Checklist
+          stepId="configure-entra"
+          entries={[
+            { id: 'notification-email', label: 'Notification email set (or deliberately left empty)' },
+            { id: 'saved-credentials', label: 'Saved' },
+          ]}
+        />
+      </Section>
+
+      <Section number={4} title="Mappings">
+        <p>
+          Open <b>Mappings &gt; Provision Microsoft Entra ID Users</b> and make the list match this one, then{' '}
+          <b>Save</b>.
+        </p>
+        <MappingTable />
+        <Checklist
+          stepId="configure-entra"
+          entries={[{ id: 'mappings', label: 'Entra’s mappings match the table and are saved' }]}
+        />
+      </Section>
+
+      <Section number={5} title="Settings and Provisioning Status">
+        <p>
+          Back on the provisioning page, under <b>Settings</b>, set <b>Scope</b> to{' '}
+          <b>Sync only assigned users and groups</b>. Set <b>Provisioning Status</b> to <b>On</b>, then select{' '}
+          <b>Save</b>. Saving starts the first cycle.
+        </p>
+        <Checklist
+          stepId="configure-entra"
+          entries={[
+            { id: 'scope-assigned', label: 'Scope is “Sync only assigned users and groups”' },
+            { id: 'status-on', label: 'Provisioning Status is On' },
+            { id: 'saved-settings', label: 'Saved: the first cycle has started' },
+          ]}
+        />
+      </Section>
+    </StepLayout>
+  );
+}

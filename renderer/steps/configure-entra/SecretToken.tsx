@@ -1,0 +1,172 @@
+import {
+  Button,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { Copy20Regular, Eye20Regular, EyeOff20Regular } from '@fluentui/react-icons';
+import { useEffect, useState } from 'react';
+import type { CopyApiKeyResult } from '../../../shared/api/contracts/entra-handoff';
+import { api } from '../../api/client';
+import { useAssistant } from '../../state/assistant-state';
+
+const useStyles = makeStyles({
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  outcome: { marginTop: tokens.spacingVerticalS },
+  revealed: { marginTop: tokens.spacingVerticalS, display: 'flex', gap: tokens.spacingHorizontalS },
+  key: { flexGrow: 1, fontFamily: tokens.fontFamilyMonospace },
+  countdown: { color: tokens.colorNeutralForeground3, alignSelf: 'center', whiteSpace: 'nowrap' },
+});
+
+const timeOf = (iso: string) => new Date(iso).toLocaleTimeString(undefined, { timeStyle: 'medium' });
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Gets the saved key into Entra's Secret Token field. "Copy secret token" asks main to put the key on the
+ * clipboard (the window never receives it). "Reveal" is the one exception: on the admin's click only, main
+ * sends the key, shown here for the number of seconds main says (30), then dropped from the page.
+ */
+export function SecretToken() {
+  const styles = useStyles();
+  const { connection } = useAssistant();
+  const [copy, setCopy] = useState<CopyApiKeyResult | { error: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [revealed, setRevealed] = useState<{ key: string; hideAt: number } | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+  const [revealError, setRevealError] = useState<string | null>(null);
+
+  // One timer drops the key from state (and so from the page) when its time is up; a second one only
+  // refreshes the countdown. Leaving the step unmounts this component, which drops the key as well.
+  const hideAt = revealed?.hideAt ?? null;
+  useEffect(() => {
+    if (hideAt === null) return;
+    const hide = setTimeout(() => setRevealed(null), Math.max(0, hideAt - Date.now()));
+    const tick = setInterval(() => setNow(Date.now()), 1000);
+    return () => {
+      clearTimeout(hide);
+      clearInterval(tick);
+    };
+  }, [hideAt]);
+
+  if (!connection?.key.saved) {
+    return (
+      <MessageBar intent="warning" data-testid="secret-token-missing">
+        <MessageBarBody>
+          No API key is saved. Save it on <b>Jostle Base URL and API key</b> first; if Jostle no longer shows
+          it, add a new key there.
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+
+  async function copyKey() {
+    setBusy(true);
+    try {
+      setCopy(await api.copyApiKey({}));
+    } catch (error) {
+      setCopy({ error: messageOf(error) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function reveal() {
+    setRevealError(null);
+    try {
+      const answer = await api.revealApiKey({ confirm: true });
+      setNow(Date.now());
+      setRevealed({ key: answer.apiKey, hideAt: Date.now() + answer.hideAfterSeconds * 1000 });
+    } catch (error) {
+      setRevealError(messageOf(error));
+    }
+  }
+
+  return (
+    <div>
+      <div className={styles.actions}>
+        <Button
+          appearance="primary"
+          icon={<Copy20Regular />}
+          disabled={busy}
+          onClick={() => void copyKey()}
+          data-testid="copy-secret-token"
+        >
+          Copy secret token
+        </Button>
+        {revealed ? (
+          <Button
+            icon={<EyeOff20Regular />}
+            onClick={() => setRevealed(null)}
+            data-testid="hide-secret-token"
+          >
+            Hide
+          </Button>
+        ) : (
+          <Button icon={<Eye20Regular />} onClick={() => void reveal()} data-testid="reveal-secret-token">
+            Reveal
+          </Button>
+        )}
+        <Text size={200} className={styles.countdown}>
+          Fingerprint <code>{connection.key.fingerprint}</code>
+        </Text>
+      </div>
+
+      {copy && 'copied' in copy && copy.copied && (
+        <MessageBar
+          intent="success"
+          className={styles.outcome}
+          data-testid="copy-outcome"
+          data-outcome="copied"
+        >
+          <MessageBarBody>
+            Copied. Paste it into <b>Secret Token</b> now: the assistant clears the clipboard at{' '}
+            {copy.clearsAt ? timeOf(copy.clearsAt) : 'in a minute'} if the key is still on it.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {copy && 'copied' in copy && !copy.copied && (
+        <MessageBar
+          intent="warning"
+          className={styles.outcome}
+          data-testid="copy-outcome"
+          data-outcome="unavailable"
+        >
+          <MessageBarBody>
+            <MessageBarTitle>Not copied</MessageBarTitle>
+            <span data-testid="copy-problem">{copy.problem}</span> Use <b>Reveal</b> and copy the key by hand.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {copy && 'error' in copy && (
+        <MessageBar intent="error" className={styles.outcome} data-testid="copy-outcome" data-outcome="error">
+          <MessageBarBody>{copy.error}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {revealed && (
+        <div className={styles.revealed}>
+          <Input
+            readOnly
+            className={styles.key}
+            value={revealed.key}
+            aria-label="API key"
+            data-testid="revealed-key"
+            onFocus={(event) => event.currentTarget.select()}
+          />
+          <Text className={styles.countdown} data-testid="reveal-countdown">
+            Hides in {Math.max(1, Math.ceil((revealed.hideAt - now) / 1000))} s
+          </Text>
+        </div>
+      )}
+      {revealError && (
+        <MessageBar intent="error" className={styles.outcome}>
+          <MessageBarBody>{revealError}</MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,145 @@
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  Radio,
+  RadioGroup,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { ArrowClockwise20Regular, Play20Regular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import type { ApiRequest, DryRunStatusView } from '../../../shared/api/contract';
+import { TargetSwitch, type Target } from '../../components/TargetSwitch';
+import { useAssistant } from '../../state/assistant-state';
+
+const useStyles = makeStyles({
+  box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '820px' },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+function hostOf(url: string | null): string | null {
+  try {
+    return url ? new URL(url).hostname : null;
+  } catch {
+    return null;
+  }
+}
+
+export function DryRunControls(props: {
+  status: DryRunStatusView | null;
+  onStart(request: ApiRequest<'startDryRun'>): void;
+  onCancel(): void;
+}) {
+  const styles = useStyles();
+  const { connection } = useAssistant();
+  const liveHost = connection?.key.saved ? hostOf(connection.baseUrl) : null;
+  const [target, setTarget] = useState<Target>('mock');
+  const [dialect, setDialect] = useState<'default' | 'aadOptscim062020'>('default');
+  const [maxUsers, setMaxUsers] = useState('5');
+  const [confirmHost, setConfirmHost] = useState('');
+  const running = props.status?.running === true;
+  const continuing = (props.status?.cyclesRun ?? 0) > 0 && props.status?.target === target;
+  const limit = Number(maxUsers);
+  const limitValid = Number.isInteger(limit) && limit >= 1 && limit <= 100_000;
+  const live = target === 'live';
+  const ready = !running && (!live || (limitValid && confirmHost.trim().toLowerCase() === liveHost));
+
+  const start = (fresh: boolean) =>
+    props.onStart({
+      target,
+      patchDialect: dialect,
+      fresh,
+      ...(live ? { maxUsers: limit, confirmHost: confirmHost.trim() } : {}),
+    });
+
+  return (
+    <div className={styles.box}>
+      <TargetSwitch value={target} liveHost={liveHost} onChange={setTarget} />
+      <Field
+        label="PATCH format"
+        hint="Entra’s default, or the one it uses when the Tenant URL ends with ?aadOptscim062020."
+      >
+        <RadioGroup
+          layout="horizontal"
+          value={dialect}
+          onChange={(_event, data) => setDialect(data.value as typeof dialect)}
+          disabled={continuing}
+        >
+          <Radio value="default" label="Default" />
+          <Radio value="aadOptscim062020" label="SCIM-compliant (aadOptscim062020)" />
+        </RadioGroup>
+      </Field>
+      {live && (
+        <div className={styles.row}>
+          <Field
+            label="Most users to touch (start small)"
+            validationMessage={limitValid ? undefined : 'Enter 1 to 100,000.'}
+          >
+            <Input
+              type="number"
+              value={maxUsers}
+              onChange={(_event, data) => setMaxUsers(data.value)}
+              data-testid="dry-run-max-users"
+            />
+          </Field>
+          <Field label={`Type ${liveHost} to write to your live tenant`}>
+            <Input
+              value={confirmHost}
+              onChange={(_event, data) => setConfirmHost(data.value)}
+              data-testid="dry-run-confirm-host"
+            />
+          </Field>
+        </div>
+      )}
+      <div className={styles.row}>
+        {continuing ? (
+          <>
+            <Button
+              appearance="primary"
+              icon={<Play20Regular />}
+              disabled={!ready}
+              onClick={() => start(false)}
+              data-testid="dry-run-next"
+            >
+              Run the next cycle
+            </Button>
+            <Button
+              icon={<ArrowClockwise20Regular />}
+              disabled={!ready}
+              onClick={() => start(true)}
+              data-testid="dry-run-restart"
+            >
+              Start over
+            </Button>
+          </>
+        ) : (
+          <Button
+            appearance="primary"
+            icon={<Play20Regular />}
+            disabled={!ready}
+            onClick={() => start(true)}
+            data-testid="dry-run-start"
+          >
+            Run the initial cycle
+          </Button>
+        )}
+        {running && (
+          <Button onClick={props.onCancel} data-testid="dry-run-cancel">
+            Cancel
+          </Button>
+        )}
+        {continuing && !running && (
+          <Text className={styles.muted}>{props.status?.cyclesRun} cycle(s) run so far.</Text>
+        )}
+      </div>
+      {!live && !continuing && (
+        <Text className={styles.muted}>
+          Mock Jostle starts empty for an initial cycle, like a new Jostle intranet.
+        </Text>
+      )}
+    </div>
+  );
+}

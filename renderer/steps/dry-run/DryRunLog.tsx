@@ -1,0 +1,187 @@
+import {
+  Badge,
+  Button,
+  Dropdown,
+  Input,
+  makeStyles,
+  Option,
+  Text,
+  Title3,
+  tokens,
+} from '@fluentui/react-components';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState } from 'react';
+import type { DryRunLogEntryView } from '../../../shared/api/contract';
+import {
+  provisioningActions,
+  provisioningStatuses,
+  type ProvisioningAction,
+  type ProvisioningStatus,
+} from '../../../shared/provisioning/summary';
+import { api } from '../../api/client';
+import { DryRunEntryDetails } from './DryRunEntryDetails';
+
+const useStyles = makeStyles({
+  filters: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    alignItems: 'center',
+    flexWrap: 'wrap',
+    margin: `${tokens.spacingVerticalS} 0`,
+  },
+  list: {
+    height: '360px',
+    overflowY: 'auto',
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    background: tokens.colorNeutralBackground1,
+  },
+  row: {
+    position: 'absolute',
+    left: 0,
+    width: '100%',
+    display: 'grid',
+    gridTemplateColumns: '60px 90px 90px 1fr 200px',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    padding: `0 ${tokens.spacingHorizontalM}`,
+    boxSizing: 'border-box',
+    cursor: 'pointer',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+    ':hover': { background: tokens.colorNeutralBackground1Hover },
+  },
+  selected: { background: tokens.colorNeutralBackground1Selected },
+  ellipsis: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+});
+
+const PAGE = 500;
+const ROW_HEIGHT = 34;
+const statusColor = { Success: 'success', Failure: 'danger', Skipped: 'informative' } as const;
+
+/** The provisioning log, like Entra's: every entry with its action, status and error code, filterable. */
+export function DryRunLog() {
+  const styles = useStyles();
+  const [action, setAction] = useState<ProvisioningAction | undefined>();
+  const [status, setStatus] = useState<ProvisioningStatus | undefined>();
+  const [search, setSearch] = useState('');
+  const [entries, setEntries] = useState<DryRunLogEntryView[]>([]);
+  const [matching, setMatching] = useState(0);
+  const [selected, setSelected] = useState<DryRunLogEntryView | null>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    let current = true;
+    const query = {
+      offset: 0,
+      limit: PAGE,
+      ...(action ? { action } : {}),
+      ...(status ? { status } : {}),
+      ...(search ? { search } : {}),
+    };
+    void api.getDryRunLog(query).then((page) => {
+      if (!current) return;
+      setEntries(page.entries);
+      setMatching(page.matching);
+    });
+    return () => {
+      current = false;
+    };
+  }, [action, status, search]);
+
+  const loadMore = () =>
+    void api
+      .getDryRunLog({
+        offset: entries.length,
+        limit: PAGE,
+        ...(action ? { action } : {}),
+        ...(status ? { status } : {}),
+        ...(search ? { search } : {}),
+      })
+      .then((page) => setEntries((loaded) => [...loaded, ...page.entries]));
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual's API is what it is; the list re-renders on scroll by design.
+  const virtualizer = useVirtualizer({
+    count: entries.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+
+  return (
+    <div data-testid="dry-run-log">
+      <Title3 as="h2">Provisioning log</Title3>
+      <div className={styles.filters}>
+        <Dropdown
+          placeholder="Any action"
+          value={action ?? 'Any action'}
+          onOptionSelect={(_event, data) =>
+            setAction(data.optionValue === 'any' ? undefined : (data.optionValue as ProvisioningAction))
+          }
+          aria-label="Action"
+        >
+          <Option value="any">Any action</Option>
+          {provisioningActions.map((value) => (
+            <Option key={value} value={value}>
+              {value}
+            </Option>
+          ))}
+        </Dropdown>
+        <Dropdown
+          placeholder="Any status"
+          value={status ?? 'Any status'}
+          onOptionSelect={(_event, data) =>
+            setStatus(data.optionValue === 'any' ? undefined : (data.optionValue as ProvisioningStatus))
+          }
+          aria-label="Status"
+          data-testid="dry-run-status-filter"
+        >
+          <Option value="any">Any status</Option>
+          {provisioningStatuses.map((value) => (
+            <Option key={value} value={value}>
+              {value}
+            </Option>
+          ))}
+        </Dropdown>
+        <Input
+          placeholder="Search user or error code"
+          value={search}
+          onChange={(_event, data) => setSearch(data.value)}
+          aria-label="Search"
+        />
+        <Text>
+          {matching.toLocaleString()} entries
+          {entries.length < matching ? `, ${entries.length.toLocaleString()} loaded` : ''}
+        </Text>
+        {entries.length < matching && <Button onClick={loadMore}>Load more</Button>}
+      </div>
+      <div ref={scroller} className={styles.list}>
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const entry = entries[item.index]!;
+            return (
+              <div
+                key={entry.id}
+                role="button"
+                tabIndex={0}
+                data-testid="dry-run-log-row"
+                className={`${styles.row} ${selected?.id === entry.id ? styles.selected : ''}`}
+                style={{ top: item.start, height: ROW_HEIGHT }}
+                onClick={() => setSelected(entry)}
+                onKeyDown={(event) => event.key === 'Enter' && setSelected(entry)}
+              >
+                <Text>#{entry.cycle}</Text>
+                <Text>{entry.action}</Text>
+                <Badge appearance="tint" color={statusColor[entry.status]}>
+                  {entry.status}
+                </Badge>
+                <Text className={styles.ellipsis}>{entry.userPrincipalName}</Text>
+                <Text className={styles.ellipsis}>{entry.errorCode ?? ''}</Text>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      {selected && <DryRunEntryDetails entry={selected} onClose={() => setSelected(null)} />}
+    </div>
+  );
+}

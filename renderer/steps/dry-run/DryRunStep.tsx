@@ -1,0 +1,81 @@
+import { makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useState } from 'react';
+import type { DryRunStatusView } from '../../../shared/api/contract';
+import { api } from '../../api/client';
+import { StepLayout } from '../../components/StepLayout';
+import { useAssistant } from '../../state/assistant-state';
+import { DryRunControls } from './DryRunControls';
+import { DryRunLog } from './DryRunLog';
+import { DryRunProgress } from './DryRunProgress';
+import { DryRunSummaryView } from './DryRunSummaryView';
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+});
+
+const POLL_MS = 500;
+
+export function DryRunStep() {
+  const styles = useStyles();
+  const { refresh } = useAssistant();
+  const [status, setStatus] = useState<DryRunStatusView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void api.getDryRunStatus({}).then(setStatus);
+  }, []);
+
+  // While a cycle runs, poll its progress; when it ends, refresh the step statuses in the rail.
+  useEffect(() => {
+    if (!status?.running) return;
+    const timer = setInterval(() => {
+      void api.getDryRunStatus({}).then((next) => {
+        setStatus(next);
+        if (!next.running) void refresh();
+      });
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [status?.running, refresh]);
+
+  const act = useCallback(async (action: () => Promise<DryRunStatusView>) => {
+    setError(null);
+    try {
+      setStatus(await action());
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    }
+  }, []);
+
+  return (
+    <StepLayout stepId="dry-run" tutorialStep="Before Step 5’s Provisioning Status On">
+      <p>
+        Runs Entra’s provisioning cycle the way Entra will: for each user in scope it looks the user up in
+        Jostle by the matching attribute, then creates, updates or deactivates them, with your mapping and
+        scope. Run it against Mock Jostle first. A second run after you change the import, the mapping or the
+        scope is an incremental cycle: only what changed is sent.
+      </p>
+      <div className={styles.stack}>
+        <DryRunControls
+          status={status}
+          onStart={(request) => void act(() => api.startDryRun(request))}
+          onCancel={() => void act(() => api.cancelDryRun({}))}
+        />
+        {error && (
+          <MessageBar intent="error" data-testid="dry-run-error">
+            <MessageBarBody>{error}</MessageBarBody>
+          </MessageBar>
+        )}
+        {status?.problem && (
+          <MessageBar intent="error">
+            <MessageBarBody>The run stopped: {status.problem}</MessageBarBody>
+          </MessageBar>
+        )}
+        {status?.running && status.progress && <DryRunProgress progress={status.progress} />}
+        {status?.summary && <DryRunSummaryView summary={status.summary} />}
+        {status?.summary && !status.running && (
+          <DryRunLog key={`${status.cyclesRun}-${status.summary.finishedAt}`} />
+        )}
+      </div>
+    </StepLayout>
+  );
+}

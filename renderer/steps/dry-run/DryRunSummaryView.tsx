@@ -1,0 +1,132 @@
+import {
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Title3,
+  tokens,
+} from '@fluentui/react-components';
+import type { DryRunStatusView } from '../../../shared/api/contract';
+import { lookupEntraError } from '../../../shared/entra-errors';
+import { InlineMarkdown } from '../../components/InlineMarkdown';
+
+type Summary = NonNullable<DryRunStatusView['summary']>;
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  number: { textAlign: 'right' },
+  failed: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+});
+
+const columns = ['Create', 'Update', 'Disable', 'Delete'] as const;
+
+export function DryRunSummaryView({ summary }: { summary: Summary }) {
+  const styles = useStyles();
+  const failures = summary.cycles.reduce(
+    (sum, cycle) =>
+      sum + Object.values(cycle.counts).reduce((inner, byStatus) => inner + byStatus.Failure, 0),
+    0,
+  );
+  const codes = [...new Set(summary.firstErrors.map((error) => error.errorCode))];
+  return (
+    <div className={styles.stack} data-testid="dry-run-summary">
+      <Title3 as="h2">Result</Title3>
+      {summary.quarantine.quarantined ? (
+        <MessageBar intent="error" data-testid="dry-run-quarantine">
+          <MessageBarBody>
+            <MessageBarTitle>
+              Entra would put the job in quarantine ({summary.quarantine.reason})
+            </MessageBarTitle>
+            {summary.quarantine.explanation}
+          </MessageBarBody>
+        </MessageBar>
+      ) : (
+        <MessageBar intent={failures === 0 ? 'success' : 'warning'} data-testid="dry-run-verdict">
+          <MessageBarBody>
+            <MessageBarTitle>
+              {failures === 0 ? 'Every user went through' : `${failures} user operation(s) failed`}
+            </MessageBarTitle>
+            Against {summary.target === 'mock' ? 'Mock Jostle' : summary.targetHost}. Entra’s real initial
+            cycle for {summary.estimate.objectsInScope.toLocaleString()} users in scope should take about{' '}
+            {Math.ceil(summary.estimate.minMinutes)} to {Math.ceil(summary.estimate.maxMinutes)} minutes;
+            later cycles run about every 40 minutes.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <Table size="small" aria-label="Cycles" data-testid="dry-run-cycles">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Cycle</TableHeaderCell>
+            {columns.map((action) => (
+              <TableHeaderCell key={action}>{action}d</TableHeaderCell>
+            ))}
+            <TableHeaderCell>Skipped</TableHeaderCell>
+            <TableHeaderCell>Failed</TableHeaderCell>
+            <TableHeaderCell>Requests</TableHeaderCell>
+            <TableHeaderCell>Time</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {summary.cycles.map((cycle) => {
+            const failed = Object.values(cycle.counts).reduce((sum, byStatus) => sum + byStatus.Failure, 0);
+            const skipped = Object.values(cycle.counts).reduce((sum, byStatus) => sum + byStatus.Skipped, 0);
+            return (
+              <TableRow key={cycle.cycle} data-testid={`dry-run-cycle-${cycle.cycle}`}>
+                <TableCell>
+                  {cycle.cycle} · {cycle.kind}
+                  {cycle.cancelled ? ' (cancelled)' : ''}
+                </TableCell>
+                {columns.map((action) => (
+                  <TableCell key={action} data-testid={`cycle-${cycle.cycle}-${action}`}>
+                    {cycle.counts[action].Success}
+                  </TableCell>
+                ))}
+                <TableCell>{skipped}</TableCell>
+                <TableCell
+                  className={failed > 0 ? styles.failed : undefined}
+                  data-testid={`cycle-${cycle.cycle}-failed`}
+                >
+                  {failed}
+                </TableCell>
+                <TableCell>{cycle.requests.toLocaleString()}</TableCell>
+                <TableCell>{(cycle.durationMs / 1000).toFixed(1)} s</TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+      {codes.length > 0 && (
+        <div data-testid="dry-run-errors">
+          <Title3 as="h3">What went wrong, and what to do</Title3>
+          {codes.map((code) => {
+            const help = lookupEntraError(code);
+            const examples = summary.firstErrors.filter((error) => error.errorCode === code).slice(0, 3);
+            return (
+              <MessageBar key={code} intent="warning" style={{ marginTop: 8 }}>
+                <MessageBarBody>
+                  <MessageBarTitle>
+                    {code}: {help.title}
+                  </MessageBarTitle>
+                  <Text block>{help.likelyCause}</Text>
+                  <Text block>
+                    <b>Fix:</b> <InlineMarkdown text={help.fix} />
+                  </Text>
+                  <Text block size={200}>
+                    For example: {examples.map((error) => `${error.user} (${error.action})`).join(', ')}
+                  </Text>
+                </MessageBarBody>
+              </MessageBar>
+            );
+          })}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,187 @@
+import { Button, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
+import { Add16Regular } from '@fluentui/react-icons';
+import { useEffect, useMemo, useState } from 'react';
+import type { MappingState } from '../../../shared/api/contract';
+import { validateMappingConfig, type AttributeMapping, type MappingConfig } from '../../../shared/mapping';
+import { api } from '../../api/client';
+import { StepLayout } from '../../components/StepLayout';
+import { useAssistant } from '../../state/assistant-state';
+import { messageOf, plural } from '../scope/format';
+import { ProblemList, type ShownProblem } from '../scope/ProblemList';
+import { MappingDialog } from './MappingDialog';
+import { MappingTable } from './MappingTable';
+import { removedDefaults } from './mapping-text';
+import { UserPreviewPicker } from './UserPreviewPicker';
+
+const useStyles = makeStyles({
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    marginTop: tokens.spacingVerticalL,
+  },
+  heading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+/** Where a problem sits inside an expression, for messages that do not say so already. */
+const withPosition = <T extends { message: string; position?: number }>(problem: T): T =>
+  problem.position === undefined || /column \d+/.test(problem.message)
+    ? problem
+    : { ...problem, message: `${problem.message} (at character ${problem.position + 1})` };
+
+export function MappingsStep() {
+  const styles = useStyles();
+  const { setSettings } = useAssistant();
+  const [draft, setDraft] = useState<MappingConfig | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const [editing, setEditing] = useState<number | 'new' | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [loadProblems, setLoadProblems] = useState<ShownProblem[]>([]);
+  const [result, setResult] = useState<{ intent: 'success' | 'warning' | 'error'; text: string } | null>(
+    null,
+  );
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    void api.getMapping({}).then((state) => {
+      setDraft(state.config);
+      // Problems main found that the editor cannot see, e.g. a saved file it could not read.
+      const local = new Set(validateMappingConfig(state.config).map((problem) => problem.message));
+      setLoadProblems(state.problems.filter((problem) => !local.has(problem.message)));
+    });
+  }, []);
+  const problems = useMemo(() => (draft ? validateMappingConfig(draft).map(withPosition) : []), [draft]);
+  if (!draft) return null;
+
+  const change = (mappings: AttributeMapping[]) => {
+    setDraft({ ...draft, mappings });
+    setDirty(true);
+    setResult(null);
+  };
+  const replaced = (index: number | 'new', mapping: AttributeMapping): AttributeMapping[] =>
+    index === 'new'
+      ? [...draft.mappings, mapping]
+      : draft.mappings.map((m, i) => (i === index ? mapping : m));
+
+  async function save(call: () => Promise<MappingState>, resetting = false) {
+    setBusy(true);
+    try {
+      const state = await call();
+      // Main reads back a file with errors as "unreadable" (saved: false): keep what the admin wrote.
+      const kept = state.saved || resetting || !draft ? state.config : draft;
+      setDraft(kept);
+      setDirty(false);
+      const errors = validateMappingConfig(kept).filter((problem) => problem.severity === 'error').length;
+      setResult(
+        errors > 0
+          ? {
+              intent: 'warning',
+              text: `Saved, with ${plural(errors, 'error')}: Entra would refuse or misapply these mappings. Fix them before you copy them into Entra.`,
+            }
+          : { intent: 'success', text: 'Saved. No errors.' },
+      );
+      setVersion((value) => value + 1);
+      void api.getSettings({}).then(setSettings);
+    } catch (error) {
+      setResult({ intent: 'error', text: messageOf(error) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const removed = removedDefaults(draft);
+  const errorCount = problems.filter((problem) => problem.severity === 'error').length;
+  return (
+    <StepLayout stepId="mappings" tutorialStep="Step 5, Attribute mapping">
+      <p>
+        What Entra sends to Jostle for each user. In Entra: the Jostle app’s{' '}
+        <b>Provisioning &gt; Mappings &gt; Provision Microsoft Entra ID Users</b>. Start from the gallery
+        defaults below; change only what you need, then make Entra match.
+      </p>
+      <MessageBar intent="info">
+        <MessageBarBody>
+          Jostle matches users on <b>userName</b> only. Keep it the one matching attribute; Entra cannot find
+          users by anything else and would create duplicates.
+        </MessageBarBody>
+      </MessageBar>
+
+      <section className={styles.section}>
+        <MappingTable
+          mappings={draft.mappings}
+          problems={problems}
+          onEdit={setEditing}
+          onDelete={(index) => change(draft.mappings.filter((_, i) => i !== index))}
+        />
+        <ProblemList
+          problems={problems.filter((p) => p.mappingIndex === undefined)}
+          testId="mapping-config-problems"
+        />
+        {removed.length > 0 && (
+          <Text size={200} className={styles.muted} data-testid="removed-defaults">
+            Gallery defaults you removed: {removed.join(', ')}.
+          </Text>
+        )}
+        <div className={styles.actions}>
+          <Button icon={<Add16Regular />} data-testid="add-mapping" onClick={() => setEditing('new')}>
+            Add a mapping
+          </Button>
+        </div>
+        {loadProblems.length > 0 && !dirty && !result && (
+          <MessageBar intent="warning" data-testid="load-problems">
+            <MessageBarBody>{loadProblems.map((problem) => problem.message).join(' ')}</MessageBarBody>
+          </MessageBar>
+        )}
+        {result && (
+          <MessageBar intent={result.intent} data-testid="mapping-save-result">
+            <MessageBarBody>{result.text}</MessageBarBody>
+          </MessageBar>
+        )}
+        <div className={styles.actions}>
+          <Button
+            appearance="primary"
+            disabled={busy}
+            data-testid="save-mapping"
+            onClick={() => void save(() => api.saveMapping({ config: draft }))}
+          >
+            Save mappings
+          </Button>
+          <Button
+            disabled={busy}
+            data-testid="reset-mapping"
+            onClick={() => void save(() => api.resetMapping({}), true)}
+          >
+            Reset to gallery defaults
+          </Button>
+          <Text size={200} className={styles.muted}>
+            {errorCount > 0 ? `${plural(errorCount, 'error')} to fix` : 'No errors'}
+            {dirty ? ' · unsaved changes' : ''}
+          </Text>
+        </div>
+      </section>
+
+      <section className={styles.section}>
+        <h2 className={styles.heading}>Preview for a user</h2>
+        <UserPreviewPicker version={version} />
+      </section>
+
+      {editing !== null && (
+        <MappingDialog
+          mapping={editing === 'new' ? null : draft.mappings[editing]!}
+          takenTargets={draft.mappings.map((mapping) => mapping.target.toLowerCase())}
+          problemsFor={(mapping) => {
+            const mappings = replaced(editing, mapping);
+            const index = editing === 'new' ? mappings.length - 1 : editing;
+            return validateMappingConfig({ ...draft, mappings }).filter((p) => p.mappingIndex === index);
+          }}
+          onApply={(mapping) => {
+            change(replaced(editing, mapping));
+            setEditing(null);
+          }}
+          onClose={() => setEditing(null)}
+        />
+      )}
+    </StepLayout>
+  );
+}

@@ -1,0 +1,160 @@
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { ImportStatus } from '../../../shared/api/contract';
+import { api } from '../../api/client';
+import { FileDrop, type PickedFile } from './FileDrop';
+import { messageOf, plural, when } from './format';
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  status: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'center' },
+  muted: { color: tokens.colorNeutralForeground3 },
+  format: {
+    margin: 0,
+    padding: tokens.spacingHorizontalS,
+    background: tokens.colorNeutralBackground3,
+    borderRadius: tokens.borderRadiusMedium,
+    fontSize: tokens.fontSizeBase200,
+    overflowX: 'auto',
+  },
+});
+
+const ASSIGNMENTS_SAMPLE = `type,id,displayName,memberType,memberId,appRole
+User,ada@contoso.com,Ada Lovelace,,,User
+Group,<group objectId>,Sales,User,grace@contoso.com,User`;
+
+/** Imports the user list and the assignment list; a broken file changes nothing and says where. */
+export function ImportPanel({ onImported }: { onImported(status: ImportStatus): void }) {
+  const styles = useStyles();
+  const [status, setStatus] = useState<ImportStatus | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<{ title: string; message: string } | null>(null);
+  const [showFormat, setShowFormat] = useState(false);
+
+  useEffect(() => {
+    void api.getImportStatus({}).then(setStatus);
+  }, []);
+
+  async function run(title: string, call: () => Promise<ImportStatus>) {
+    setBusy(true);
+    setError(null);
+    try {
+      const next = await call();
+      setStatus(next);
+      onImported(next);
+    } catch (failure) {
+      setError({ title, message: messageOf(failure) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const importUsers = (files: PickedFile[]) =>
+    void run('The user list was not imported', () => api.importUsers({ files }));
+  const importAssignments = (files: PickedFile[]) =>
+    void run('The assignment list was not imported', () => api.importAssignments({ file: files[0]! }));
+
+  return (
+    <div className={styles.stack} data-testid="import-panel">
+      <FileDrop
+        testId="users-file"
+        label="Users"
+        hint={
+          <>
+            The CSV from Entra’s <b>Users &gt; All users &gt; Download users</b>, or Graph /users JSON pages
+          </>
+        }
+        accept=".csv,.json,text/csv,application/json"
+        multiple
+        disabled={busy}
+        onFiles={importUsers}
+      />
+      <FileDrop
+        testId="assignments-file"
+        label="Who is assigned to the Jostle app"
+        hint="CSV: one row per assigned user, one row per member of an assigned group"
+        accept=".csv,text/csv"
+        disabled={busy}
+        onFiles={importAssignments}
+      />
+      <Text size={200} className={styles.muted}>
+        Entra has no single export of assignments: list them from the app’s <b>Users and groups</b> page.{' '}
+        <Button appearance="transparent" size="small" onClick={() => setShowFormat(!showFormat)}>
+          {showFormat ? 'Hide the format' : 'Show the format'}
+        </Button>
+      </Text>
+      {showFormat && (
+        <pre className={styles.format} data-testid="assignments-format">
+          {ASSIGNMENTS_SAMPLE}
+          {'\n\n'}Users by objectId or user principal name. A member of type Group is a nested group: Entra
+          {'\n'}does not provision its members. Full description: docs/mapping-and-scoping.md, “Import
+          formats”.
+        </pre>
+      )}
+
+      {error && (
+        <MessageBar intent="error" data-testid="import-error">
+          <MessageBarBody>
+            <MessageBarTitle>{error.title}</MessageBarTitle>
+            {error.message} Nothing was changed.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {status?.warnings.map((warning) => (
+        <MessageBar key={warning} intent="warning">
+          <MessageBarBody>{warning}</MessageBarBody>
+        </MessageBar>
+      ))}
+
+      <div className={styles.status} data-testid="import-status">
+        {status?.users ? (
+          <Text data-testid="import-users-status">
+            <b>{plural(status.users.count, 'user')}</b> from {status.users.fileName} ·{' '}
+            {when(status.users.importedAt)}
+          </Text>
+        ) : (
+          <Text className={styles.muted}>No users imported yet.</Text>
+        )}
+        {status?.assignments && (
+          <Text data-testid="import-assignments-status">
+            <b>{plural(status.assignments.users, 'user')}</b> and{' '}
+            <b>{plural(status.assignments.groups, 'group')}</b> assigned ({status.assignments.fileName})
+          </Text>
+        )}
+      </div>
+      <div className={styles.status}>
+        <Button
+          size="small"
+          disabled={busy}
+          data-testid="try-synthetic"
+          onClick={() =>
+            void run('The made-up tenant was not created', () =>
+              api.generateSyntheticUsers({ count: 200, seed: 1 }),
+            )
+          }
+        >
+          Try with a made-up tenant
+        </Button>
+        {(status?.users || status?.assignments) && (
+          <Button
+            size="small"
+            appearance="subtle"
+            disabled={busy}
+            data-testid="clear-imports"
+            onClick={() => void run('The imports were not cleared', () => api.clearImports({}))}
+          >
+            Forget the imported lists
+          </Button>
+        )}
+      </div>
+    </div>
+  );
+}

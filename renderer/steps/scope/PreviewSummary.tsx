@@ -1,0 +1,84 @@
+import {
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import type { ApiResponse } from '../../../shared/api/contract';
+import { plural } from './format';
+
+type Summary = NonNullable<ApiResponse<'getPreview'>['summary']>;
+
+const useStyles = makeStyles({
+  counts: { display: 'flex', gap: tokens.spacingHorizontalS },
+  tile: {
+    display: 'flex',
+    flexDirection: 'column',
+    flex: '1 1 0',
+    minWidth: 0,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    background: tokens.colorNeutralBackground1,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  number: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: '28px' },
+  label: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+});
+
+function Tile({ value, label, testId }: { value: number; label: string; testId: string }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.tile}>
+      <span className={styles.number} data-testid={testId}>
+        {value.toLocaleString()}
+      </span>
+      <span className={styles.label}>{label}</span>
+    </div>
+  );
+}
+
+/** The counts, the assignments that point at nobody, and whom to assign first. */
+export function PreviewSummary({ summary }: { summary: Summary }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.stack} data-testid="preview-summary">
+      <div className={styles.counts}>
+        <Tile value={summary.total} label="Users imported" testId="count-total" />
+        <Tile value={summary.inScope} label="In scope" testId="count-in-scope" />
+        <Tile value={summary.outOfScope} label="Out of scope" testId="count-out-of-scope" />
+        <Tile value={summary.inScopeButDisabled} label="In scope, disabled" testId="count-disabled" />
+        <Tile value={summary.withMappingFailures} label="Mapping failures" testId="count-failures" />
+      </div>
+      {summary.unresolvedAssignments.length > 0 && (
+        <MessageBar intent="warning" data-testid="unresolved-assignments">
+          <MessageBarBody>
+            <MessageBarTitle>Assigned, but not in the user list</MessageBarTitle>
+            {summary.unresolvedAssignments.join(', ')}. Download the users again if they are new.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {summary.startSmall.length > 0 && (
+        <MessageBar intent="info" data-testid="start-small">
+          <MessageBarBody>
+            <MessageBarTitle>Start small</MessageBarTitle>
+            Assign just {summary.startSmall.length === 1 ? 'this user' : 'these two users'} to the Jostle app
+            in Entra first: <b>{summary.startSmall.join(' and ')}</b>. They are in scope and map cleanly.
+            Check them in Jostle, then assign the rest.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {summary.inScope === 0 && (
+        <Text>
+          Nobody is in scope yet. With “assigned only”, import who is assigned to the app, or change the
+          filters.
+        </Text>
+      )}
+      <Text size={200}>
+        {plural(summary.inScope, 'user')} would get a Jostle account. Select a user for details.
+      </Text>
+    </div>
+  );
+}

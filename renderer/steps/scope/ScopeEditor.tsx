@@ -1,0 +1,184 @@
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { Add16Regular } from '@fluentui/react-icons';
+import { useEffect, useMemo, useState } from 'react';
+import type { ScopeState } from '../../../shared/api/contract';
+import { validateScopeConfig, type ScopeConfig, type ScopingFilter } from '../../../shared/scoping';
+import { api } from '../../api/client';
+import { FilterCard } from './FilterCard';
+import { messageOf, plural } from './format';
+import { ProblemList, type ShownProblem } from './ProblemList';
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  hint: { color: tokens.colorNeutralForeground3, marginLeft: '32px', marginTop: '-6px' },
+  or: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100, fontWeight: 600 },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+});
+
+/** Settings > Scope and the attribute scoping filters, edited locally and saved in main. */
+export function ScopeEditor({ onSaved }: { onSaved(state: ScopeState): void }) {
+  const styles = useStyles();
+  const [draft, setDraft] = useState<ScopeConfig | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [loadProblems, setLoadProblems] = useState<ShownProblem[]>([]);
+  const [result, setResult] = useState<{ intent: 'success' | 'warning' | 'error'; text: string } | null>(
+    null,
+  );
+
+  useEffect(() => {
+    void api.getScope({}).then((state) => {
+      setDraft(state.config);
+      // Problems main found that the editor cannot see, e.g. a saved file it could not read.
+      const local = new Set(validateScopeConfig(state.config).map((problem) => problem.message));
+      setLoadProblems(state.problems.filter((problem) => !local.has(problem.message)));
+    });
+  }, []);
+  const problems = useMemo(() => (draft ? validateScopeConfig(draft) : []), [draft]);
+  if (!draft) return null;
+
+  const change = (next: ScopeConfig) => {
+    setDraft(next);
+    setDirty(true);
+    setResult(null);
+  };
+  const setFilter = (index: number, filter: ScopingFilter) =>
+    change({
+      ...draft,
+      filters:
+        filter.clauses.length === 0
+          ? draft.filters.filter((_, i) => i !== index)
+          : draft.filters.map((f, i) => (i === index ? filter : f)),
+    });
+
+  async function save(call: () => Promise<ScopeState>, resetting = false) {
+    setBusy(true);
+    try {
+      const state = await call();
+      // Main reads back a file with errors as "unreadable" (saved: false): keep what the admin wrote.
+      const kept = state.saved || resetting || !draft ? state.config : draft;
+      setDraft(kept);
+      setDirty(false);
+      const errors = validateScopeConfig(kept).filter((problem) => problem.severity === 'error').length;
+      setResult(
+        errors > 0
+          ? {
+              intent: 'warning',
+              text: `Saved, with ${plural(errors, 'error')} to fix before Entra would accept it.`,
+            }
+          : { intent: 'success', text: 'Saved. The preview below follows it.' },
+      );
+      onSaved(state);
+    } catch (error) {
+      setResult({ intent: 'error', text: messageOf(error) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const incomplete = draft.filters.some((filter) =>
+    filter.clauses.some((clause) => !clause.attribute.trim()),
+  );
+
+  return (
+    <div className={styles.stack} data-testid="scope-editor">
+      <RadioGroup
+        value={draft.scope}
+        data-testid="scope-choice"
+        onChange={(_event, data) => change({ ...draft, scope: data.value as ScopeConfig['scope'] })}
+      >
+        <Radio
+          value="assignedOnly"
+          label="Sync only assigned users and groups (what Jostle’s tutorial asks for)"
+        />
+        <Text size={200} className={styles.hint}>
+          Users assigned to the app directly, plus the direct members of assigned groups. Members of groups
+          nested inside those groups are left out.
+        </Text>
+        <Radio value="allUsers" label="Sync all users and groups" />
+        <Text size={200} className={styles.hint}>
+          Everyone in the directory, narrowed only by the filters below.
+        </Text>
+      </RadioGroup>
+
+      <Text weight="semibold">Scoping filters</Text>
+      <Text size={200}>
+        In Entra: the Jostle app’s{' '}
+        <b>Provisioning &gt; Mappings &gt; Provision Microsoft Entra ID Users &gt; Source Object Scope</b>. A
+        user must pass every clause of a filter and at least one filter. No filter: everyone in scope passes.
+        An empty attribute fails every clause except IS NULL.
+      </Text>
+      {draft.filters.map((filter, index) => (
+        <div key={index} className={styles.stack}>
+          {index > 0 && <Text className={styles.or}>OR</Text>}
+          <FilterCard
+            filter={filter}
+            index={index}
+            problemsOf={(clauseIndex) =>
+              problems.filter((p) => p.filterIndex === index && p.clauseIndex === clauseIndex)
+            }
+            onChange={(next) => setFilter(index, next)}
+            onRemove={() => change({ ...draft, filters: draft.filters.filter((_, i) => i !== index) })}
+          />
+        </div>
+      ))}
+      <ProblemList problems={problems.filter((problem) => problem.filterIndex === undefined)} />
+      <div className={styles.actions}>
+        <Button
+          icon={<Add16Regular />}
+          data-testid="add-filter"
+          onClick={() =>
+            change({
+              ...draft,
+              filters: [
+                ...draft.filters,
+                { title: '', clauses: [{ attribute: '', operator: 'EQUALS', value: '' }] },
+              ],
+            })
+          }
+        >
+          Add scoping filter{draft.filters.length > 0 ? ' (OR)' : ''}
+        </Button>
+      </div>
+
+      {loadProblems.length > 0 && !dirty && !result && (
+        <MessageBar intent="warning" data-testid="load-problems">
+          <MessageBarBody>{loadProblems.map((problem) => problem.message).join(' ')}</MessageBarBody>
+        </MessageBar>
+      )}
+      {result && (
+        <MessageBar intent={result.intent} data-testid="scope-save-result">
+          <MessageBarBody>{result.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.actions}>
+        <Button
+          appearance="primary"
+          disabled={busy || incomplete}
+          data-testid="save-scope"
+          onClick={() => void save(() => api.saveScope({ config: draft }))}
+        >
+          Save scope
+        </Button>
+        <Button
+          disabled={busy}
+          data-testid="reset-scope"
+          onClick={() => void save(() => api.resetScope({}), true)}
+        >
+          Reset to the tutorial’s choice
+        </Button>
+        {incomplete && <Text size={200}>Pick an attribute for every clause, or remove it.</Text>}
+        {!incomplete && dirty && <Text size={200}>Unsaved changes</Text>}
+      </div>
+    </div>
+  );
+}

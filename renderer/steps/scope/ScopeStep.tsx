@@ -1,0 +1,81 @@
+import { makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import { LockClosed16Regular } from '@fluentui/react-icons';
+import { useCallback, useState } from 'react';
+import type { ApiResponse } from '../../../shared/api/contract';
+import { api } from '../../api/client';
+import { StepLayout } from '../../components/StepLayout';
+import { useAssistant } from '../../state/assistant-state';
+import { ImportPanel } from './ImportPanel';
+import { PreviewSummary } from './PreviewSummary';
+import { PreviewTable } from './PreviewTable';
+import { ScopeEditor } from './ScopeEditor';
+import { UserPreviewDrawer } from './UserPreviewDrawer';
+
+type Summary = NonNullable<ApiResponse<'getPreview'>['summary']>;
+
+const useStyles = makeStyles({
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    marginTop: tokens.spacingVerticalL,
+  },
+  ruled: {
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalL,
+  },
+  heading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  privacy: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalXS,
+    alignItems: 'center',
+    color: tokens.colorNeutralForeground3,
+  },
+});
+
+export function ScopeStep() {
+  const styles = useStyles();
+  const { setSettings } = useAssistant();
+  const [version, setVersion] = useState(0);
+  const [summary, setSummary] = useState<Summary | null>(null);
+  const [openUser, setOpenUser] = useState<string | null>(null);
+
+  // Imports and saves change this step's status in main; show main's answer.
+  const changed = useCallback(() => {
+    setVersion((value) => value + 1);
+    void api.getSettings({}).then(setSettings);
+  }, [setSettings]);
+
+  return (
+    <StepLayout stepId="scope" tutorialStep="Step 4, Define who will be in scope">
+      <p>Decide who gets a Jostle account, then check it on your own user list before Entra does anything.</p>
+      <section className={styles.section}>
+        <h2 className={styles.heading}>1. Your users</h2>
+        <ImportPanel onImported={changed} />
+        <Text size={200} className={styles.privacy}>
+          <LockClosed16Regular aria-hidden /> Imported lists stay on this computer. Support exports leave them
+          out unless you include them.
+        </Text>
+      </section>
+      <section className={mergeClasses(styles.section, styles.ruled)}>
+        <h2 className={styles.heading} data-testid="scope-heading">
+          2. Who is in scope
+        </h2>
+        <Text size={200}>
+          In Entra: the Jostle app’s <b>Provisioning &gt; Settings &gt; Scope</b>.
+        </Text>
+        <ScopeEditor onSaved={changed} />
+      </section>
+      <section className={mergeClasses(styles.section, styles.ruled)} data-testid="preview-section">
+        <h2 className={styles.heading}>3. Preview</h2>
+        {summary ? (
+          <PreviewSummary summary={summary} />
+        ) : (
+          <Text>Import your users, or try a made-up tenant, to see who Entra would provision.</Text>
+        )}
+        <PreviewTable version={version} onSummary={setSummary} onOpen={setOpenUser} />
+      </section>
+      <UserPreviewDrawer objectId={openUser} onClose={() => setOpenUser(null)} />
+    </StepLayout>
+  );
+}

@@ -1,0 +1,8 @@
+/** Small text helpers shared by the Scope and Attribute mappings steps. */
+export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+export const plural = (count: number, one: string, many = `${one}s`): string =>
+  `${count.toLocaleString()} ${count === 1 ? one : many}`;
+
+export const when = (iso: string): string =>
+  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
