@@ -13,7 +13,13 @@ const filters: Record<'markdown' | 'json' | 'html' | 'pdf', Electron.FileFilter>
 async function htmlToPdf(html: string): Promise<Buffer> {
   const printer = new BrowserWindow({
     show: false,
-    webPreferences: { sandbox: true, javascript: false, contextIsolation: true },
+    webPreferences: {
+      sandbox: true,
+      javascript: false,
+      contextIsolation: true,
+      nodeIntegration: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   try {
     await printer.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);

@@ -5,6 +5,7 @@
  */
 import type { AssignmentList } from './assignments-csv';
 import type { SourceUser } from './source-user';
+import { normalizeDiacritics } from '../expressions/normalize-diacritics';
 
 /** mulberry32: tiny, fast and good enough for test data; Math.random cannot be seeded. */
 function randomSource(seed: number): () => number {
@@ -89,8 +90,8 @@ export function generateSyntheticTenant(options: SyntheticTenantOptions): Synthe
     const givenName = pick(GIVEN);
     const surname = pick(FAMILY);
     const guest = random() < 0.05;
-    const ascii = `${givenName}.${surname}`
-      .normalize('NFD')
+    // As an admin would spell a user name: Søren Łukasz → soeren.lukasz, not "sren.ukasz".
+    const ascii = normalizeDiacritics(`${givenName}.${surname}`)
       .replace(/[^A-Za-z.]/g, '')
       .toLowerCase();
     const alias = `${ascii || 'user'}${index}`;
