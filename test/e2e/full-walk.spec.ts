@@ -54,6 +54,7 @@ test('walks the whole wizard, Plan to Export, against Mock Jostle', async ({ ass
   await wizard.open('mappings');
   await page.getByTestId('save-mapping').click();
   await expect(page.getByTestId('mapping-save-result')).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'User to preview' })).toBeVisible();
   await shoot('mappings');
 
   await wizard.open('dry-run');

@@ -132,7 +132,11 @@ export function DryRunControls(props: {
           </Button>
         )}
         {continuing && !running && (
-          <Text className={styles.muted}>{props.status?.cyclesRun} cycle(s) run so far.</Text>
+          <Text className={styles.muted}>
+            {props.status?.cyclesRun === 1
+              ? '1 cycle run so far.'
+              : `${props.status?.cyclesRun} cycles run so far.`}
+          </Text>
         )}
       </div>
       {!live && !continuing && (

@@ -27,6 +27,15 @@ const useStyles = makeStyles({
 
 const columns = ['Create', 'Update', 'Disable', 'Delete'] as const;
 
+/** Microsoft's range, in words: "under a minute", "about 3 minutes", "2 to 16 minutes". */
+function estimateText({ minMinutes, maxMinutes }: Summary['estimate']): string {
+  const low = Math.ceil(minMinutes);
+  const high = Math.ceil(maxMinutes);
+  if (maxMinutes < 1) return 'under a minute';
+  if (low === high) return `about ${high} minute${high === 1 ? '' : 's'}`;
+  return `${low} to ${high} minutes`;
+}
+
 export function DryRunSummaryView({ summary }: { summary: Summary }) {
   const styles = useStyles();
   const failures = summary.cycles.reduce(
@@ -54,9 +63,8 @@ export function DryRunSummaryView({ summary }: { summary: Summary }) {
               {failures === 0 ? 'Every user went through' : `${failures} user operation(s) failed`}
             </MessageBarTitle>
             Against {summary.target === 'mock' ? 'Mock Jostle' : summary.targetHost}. Entra’s real initial
-            cycle for {summary.estimate.objectsInScope.toLocaleString()} users in scope should take about{' '}
-            {Math.ceil(summary.estimate.minMinutes)} to {Math.ceil(summary.estimate.maxMinutes)} minutes;
-            later cycles run about every 40 minutes.
+            cycle for {summary.estimate.objectsInScope.toLocaleString()} users in scope should take{' '}
+            {estimateText(summary.estimate)}; later cycles run about every 40 minutes.
           </MessageBarBody>
         </MessageBar>
       )}

@@ -15,7 +15,8 @@ const useStyles = makeStyles({
 export function UserPreviewPicker({ version }: { version: number }) {
   const styles = useStyles();
   const [search, setSearch] = useState('');
-  const [rows, setRows] = useState<Row[] | null>(null);
+  // undefined while the first answer is on its way; null when no users are imported.
+  const [rows, setRows] = useState<Row[] | null | undefined>(undefined);
   const [open, setOpen] = useState<string | null>(null);
 
   useEffect(() => {
@@ -36,6 +37,7 @@ export function UserPreviewPicker({ version }: { version: number }) {
     };
   }, [search, version]);
 
+  if (rows === undefined) return null;
   if (rows === null) {
     return (
       <Text className={styles.muted}>
