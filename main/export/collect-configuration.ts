@@ -5,6 +5,7 @@ import { settingsView } from '../api/settings-handlers';
 import {
   GALLERY_DEFAULT_CONFIG,
   mappingConfigSchema,
+  sameMapping,
   validateMappingConfig,
   type AttributeMapping,
 } from '../../shared/mapping';
@@ -37,14 +38,6 @@ function mappingSource(mapping: AttributeMapping): string {
 }
 
 /** Field by field, ignoring key order (a saved file and the defaults need not list keys alike). */
-function sameMapping(a: AttributeMapping, b: AttributeMapping): boolean {
-  const canonical = (mapping: AttributeMapping) =>
-    JSON.stringify(
-      Object.entries({ ...mapping, apply: mapping.apply ?? 'Always' }).sort(([x], [y]) => x.localeCompare(y)),
-    );
-  return canonical(a) === canonical(b);
-}
-
 function mappingRows(mappings: readonly AttributeMapping[]): MappingRow[] {
   return mappings.map((mapping) => {
     const gallery = GALLERY_DEFAULT_CONFIG.mappings.find(

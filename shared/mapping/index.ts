@@ -11,3 +11,11 @@ export { flattenScimResource, getScimValue, parsePath, setScimValue } from './sc
 export type { ParsedPath, ScimResource, ScimScalar } from './scim-paths';
 export { runPreview } from './preview';
 export type { PreviewInput, PreviewResult, PreviewRow, PreviewSummary } from './preview';
+export {
+  describeMappingSource,
+  galleryDefaultFor,
+  galleryDifference,
+  removedGalleryMappings,
+  sameMapping,
+} from './gallery-diff';
+export type { GalleryDifference } from './gallery-diff';

@@ -2,7 +2,13 @@
  * The assistant's attribute mapping next to the Jostle gallery app's defaults, row by row, so the
  * Configure step can highlight exactly what the admin has to change in Entra. Pure: no React.
  */
-import { GALLERY_DEFAULT_MAPPINGS, type AttributeMapping } from '../../../shared/mapping';
+import {
+  describeMappingSource,
+  GALLERY_DEFAULT_MAPPINGS,
+  removedGalleryMappings,
+  sameMapping,
+  type AttributeMapping,
+} from '../../../shared/mapping';
 
 export type MappingDifference = 'same' | 'changed' | 'added' | 'removed';
 
@@ -19,35 +25,12 @@ export interface MappingRowView {
   gallerySource?: string;
 }
 
-export function describeSource(mapping: AttributeMapping): string {
-  switch (mapping.type) {
-    case 'Direct':
-      return mapping.source;
-    case 'Constant':
-      return `"${mapping.value}"`;
-    case 'Expression':
-      return mapping.expression;
-    case 'None':
-      return '(none)';
-  }
-}
-
 const key = (target: string) => target.trim().toLowerCase();
-
-function sameMapping(a: AttributeMapping, b: AttributeMapping): boolean {
-  return (
-    a.type === b.type &&
-    describeSource(a) === describeSource(b) &&
-    (a.apply ?? 'Always') === (b.apply ?? 'Always') &&
-    (a.defaultValue ?? '') === (b.defaultValue ?? '') &&
-    a.matchingPrecedence === b.matchingPrecedence
-  );
-}
 
 function view(mapping: AttributeMapping, difference: MappingDifference): MappingRowView {
   return {
     target: mapping.target,
-    source: describeSource(mapping),
+    source: describeMappingSource(mapping),
     type: mapping.type,
     onlyOnCreate: mapping.apply === 'OnlyDuringCreation',
     ...(mapping.defaultValue ? { defaultValue: mapping.defaultValue } : {}),
@@ -62,15 +45,13 @@ export function compareWithGallery(
   gallery: readonly AttributeMapping[] = GALLERY_DEFAULT_MAPPINGS,
 ): MappingRowView[] {
   const defaults = new Map(gallery.map((mapping) => [key(mapping.target), mapping]));
-  const ours = new Set(mappings.map((mapping) => key(mapping.target)));
   const rows = mappings.map((mapping) => {
     const galleryDefault = defaults.get(key(mapping.target));
     if (!galleryDefault) return view(mapping, 'added');
     if (sameMapping(mapping, galleryDefault)) return view(mapping, 'same');
-    return { ...view(mapping, 'changed'), gallerySource: describeSource(galleryDefault) };
+    return { ...view(mapping, 'changed'), gallerySource: describeMappingSource(galleryDefault) };
   });
-  const removed = gallery.filter((mapping) => !ours.has(key(mapping.target)));
-  return [...rows, ...removed.map((mapping) => view(mapping, 'removed'))];
+  return [...rows, ...removedGalleryMappings(mappings, gallery).map((mapping) => view(mapping, 'removed'))];
 }
 
 /** The matching attributes, in precedence order (Entra tries 1 first). */

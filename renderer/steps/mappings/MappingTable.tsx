@@ -16,7 +16,8 @@ import { Delete20Regular, Edit20Regular } from '@fluentui/react-icons';
 import { Fragment } from 'react';
 import type { AttributeMapping, MappingProblem } from '../../../shared/mapping';
 import { ProblemList } from '../scope/ProblemList';
-import { galleryDifference, shortTarget, sourceText } from './mapping-text';
+import { describeMappingSource, galleryDifference } from '../../../shared/mapping';
+import { shortTarget } from './mapping-text';
 
 const useStyles = makeStyles({
   table: { tableLayout: 'fixed', background: tokens.colorNeutralBackground1 },
@@ -87,7 +88,7 @@ export function MappingTable({
                     className={mapping.type === 'None' ? styles.muted : styles.code}
                     data-testid={`${testId}-source`}
                   >
-                    {sourceText(mapping)}
+                    {describeMappingSource(mapping)}
                   </span>
                 </TableCell>
                 <TableCell>
@@ -111,7 +112,7 @@ export function MappingTable({
                         Default
                       </Badge>
                     )}
-                    {difference !== 'default' && (
+                    {difference !== 'same' && (
                       <Badge
                         appearance="outline"
                         color={DIFFERENCE[difference].color}

@@ -10,7 +10,7 @@ import { messageOf, plural } from '../scope/format';
 import { ProblemList, type ShownProblem } from '../scope/ProblemList';
 import { MappingDialog } from './MappingDialog';
 import { MappingTable } from './MappingTable';
-import { removedDefaults } from './mapping-text';
+import { removedGalleryMappings } from '../../../shared/mapping';
 import { UserPreviewPicker } from './UserPreviewPicker';
 
 const useStyles = makeStyles({
@@ -91,7 +91,7 @@ export function MappingsStep() {
     }
   }
 
-  const removed = removedDefaults(draft);
+  const removed = removedGalleryMappings(draft.mappings).map((mapping) => mapping.target);
   const errorCount = problems.filter((problem) => problem.severity === 'error').length;
   return (
     <StepLayout stepId="mappings" tutorialStep="Step 5, Attribute mapping">
