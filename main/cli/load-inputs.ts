@@ -94,6 +94,14 @@ async function loadConfig<T>(path: string, parseConfig: ConfigParser<T>, io: Cli
   return result.config;
 }
 
+/** The parseArgs options of the input files, the same for every command that reads them. */
+export const inputFileOptions = {
+  users: { type: 'string', multiple: true },
+  assignments: { type: 'string' },
+  mapping: { type: 'string' },
+  scope: { type: 'string' },
+} as const;
+
 export interface InputPaths {
   users: string[];
   assignments?: string;

@@ -4,7 +4,7 @@ import { DEFAULT_LIVE_MAX_USERS, runDryRun, type CycleReport, type DryRunResult 
 import { isLoopbackHost } from '../../scim/url';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { tokenForUrl } from '../token';
-import { InputFileError, loadInputs } from '../load-inputs';
+import { InputFileError, loadInputs, inputFileOptions } from '../load-inputs';
 
 const usage = `Usage: npm run cli -- dry-run --users <file> [--assignments f] [--mapping f] [--scope f]
                           [--target mock|<BaseURL>] [--cycles N] [--json] [options]
@@ -40,10 +40,7 @@ function parse(args: string[]) {
       strict: true,
       allowPositionals: false,
       options: {
-        users: { type: 'string', multiple: true },
-        assignments: { type: 'string' },
-        mapping: { type: 'string' },
-        scope: { type: 'string' },
+        ...inputFileOptions,
         target: { type: 'string', default: 'mock' },
         'confirm-host': { type: 'string' },
         'token-env': { type: 'string' },

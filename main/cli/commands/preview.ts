@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { runPreview, type PreviewResult } from '../../../shared/mapping';
 import type { ScopeConfig } from '../../../shared/scoping';
 import { UsageError, type CliCommand, type CliIo } from '../command';
-import { InputFileError, loadInputs } from '../load-inputs';
+import { InputFileError, loadInputs, inputFileOptions } from '../load-inputs';
 
 const usage = `Usage: npm run cli -- preview --users <file> [--assignments <file>] [--mapping <file.json>] [--scope <file.json>] [--json]
 
@@ -28,10 +28,7 @@ function parse(args: string[]) {
       strict: true,
       allowPositionals: false,
       options: {
-        users: { type: 'string', multiple: true },
-        assignments: { type: 'string' },
-        mapping: { type: 'string' },
-        scope: { type: 'string' },
+        ...inputFileOptions,
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
