@@ -1,22 +1,7 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { callApi } from './pages/api';
 import { ToolsPage, WizardPage } from './pages/wizard-page';
 import { keepScreenshot } from './screenshots';
-
-/** Calls the app's own API from the page, as the UI does; used here only to set up data quickly. */
-async function callApi(page: Page, channel: string, request: unknown): Promise<unknown> {
-  return page.evaluate(
-    async ([name, body]) => {
-      const response = await fetch(`./api/${name}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      return ((await response.json()) as { value: unknown }).value;
-    },
-    [channel, request] as const,
-  );
-}
 
 test('dry run: the initial cycle creates everyone in scope, a second identical cycle sends no writes, and faults show Entra’s errors', async ({
   assistant,

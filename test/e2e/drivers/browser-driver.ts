@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Browser, Page } from '@playwright/test';
 import type { AssistantDriver, DriverOptions } from './driver';
@@ -64,6 +65,11 @@ export async function launchBrowserDriver(
     dataDir: options.dataDir,
     apiResponses,
     output: () => log.join(''),
+    async saveNextExport(filePath: string, trigger: () => Promise<void>) {
+      const [download] = await Promise.all([driver.page.waitForEvent('download'), trigger()]);
+      await download.saveAs(filePath);
+      return readFile(filePath, 'utf8');
+    },
     async restart() {
       await context.close();
       await stopServer(server);

@@ -8,6 +8,11 @@ export interface AssistantDriver {
   readonly apiResponses: string[];
   /** Everything the app printed on stdout and stderr. */
   output(): string;
+  /**
+   * Makes the next export land in `filePath` and resolves with its text once written: a download in the
+   * browser mode, the save dialog (answered here) in Electron.
+   */
+  saveNextExport(filePath: string, trigger: () => Promise<void>): Promise<string>;
   /** Stops the app and starts it again on the same data folder and keychain item. */
   restart(): Promise<void>;
   close(): Promise<void>;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { _electron, type ElectronApplication } from '@playwright/test';
+import { _electron, expect, type ElectronApplication } from '@playwright/test';
 import type { AssistantDriver, DriverOptions } from './driver';
 
 /**
@@ -53,6 +53,16 @@ export async function launchElectronDriver(
     dataDir: options.dataDir,
     apiResponses: [] as string[],
     output: () => log.join(''),
+    async saveNextExport(filePath: string, trigger: () => Promise<void>) {
+      // Native dialogs cannot be driven by Playwright: answer the next save dialog from main instead.
+      await app.evaluate(({ dialog }, path) => {
+        dialog.showSaveDialog = (() =>
+          Promise.resolve({ canceled: false, filePath: path })) as typeof dialog.showSaveDialog;
+      }, filePath);
+      await trigger();
+      await expect.poll(() => existsSync(filePath), { timeout: 15_000 }).toBe(true);
+      return readFileSync(filePath, 'utf8');
+    },
     async restart() {
       await app.close();
       app = await launch();

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { StepId, StepStatus } from '../../../shared/wizard/steps';
+import { callApi } from './api';
 
 /** Locators and actions for the wizard, shared by every spec and both drivers. */
 export class WizardPage {
@@ -46,14 +47,7 @@ export class ToolsPage {
     await this.openMock();
     await this.page.getByTestId('mock-start').click();
     const baseUrl = (await this.page.getByTestId('mock-base-url').textContent())!;
-    const status = await this.page.evaluate(async () => {
-      const response = await fetch('./api/getMockStatus', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: '{}',
-      });
-      return ((await response.json()) as { value: { token: string } }).value;
-    });
+    const status = await callApi<{ token: string }>(this.page, 'getMockStatus', {});
     return { baseUrl, token: status.token };
   }
 
