@@ -12,6 +12,7 @@ import { entraHandoffHandlers } from './entra-handoff-handlers';
 import { exportHandlers } from './export-handlers';
 import { mappingHandlers } from './mapping-handlers';
 import { mockHandlers } from './mock-handlers';
+import { networkHandlers } from './network-handlers';
 import { probeHandlers } from './probe-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { sourceDataHandlers } from './source-data-handlers';
@@ -36,5 +37,6 @@ export function createHandlers(context: AppContext): HandlerTable {
     ...dryRunHandlers(context),
     ...exportHandlers(context),
     ...entraHandoffHandlers(context),
+    ...networkHandlers(context),
   };
 }

@@ -2,6 +2,7 @@ import { probeReportSchema } from '../../shared/api/contracts/probes';
 import type { ProbeReportView } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import type { AppContext } from '../app/context';
+import { clientSettings } from '../network';
 import { runProbes } from '../probes';
 import type { HandlerTable } from './handlers';
 
@@ -38,7 +39,7 @@ export function probeHandlers(
           write,
           confirmHost,
           signal: controller.signal,
-          clientOptions: context.network,
+          clientOptions: clientSettings(context),
         });
         const view: ProbeReportView = context.redactor.value({ ...report, target });
         await context.results.save(REPORT_FILE, view);

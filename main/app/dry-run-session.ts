@@ -6,6 +6,7 @@
 import type { ApiRequestParsed, ApiResponse } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import { isLoopbackHost } from '../../shared/connection/validation';
+import { clientSettings } from '../network';
 import {
   createProvisioningEngine,
   type ProvisioningEngine,
@@ -65,7 +66,7 @@ export class DryRunSession {
       return createProvisioningEngine({
         target: { kind: 'mock', baseUrl: mock.baseUrl, token: mock.token },
         patchDialect: request.patchDialect,
-        clientOptions: this.context.network,
+        clientOptions: clientSettings(this.context),
       });
     }
     const saved = await this.context.vault.read();
@@ -80,7 +81,7 @@ export class DryRunSession {
       target: { kind: 'live', baseUrl: saved.baseUrl, token: saved.apiKey },
       patchDialect: request.patchDialect,
       maxUsersPerRun: request.maxUsers ?? DEFAULT_LIVE_DRY_RUN_USERS,
-      clientOptions: this.context.network,
+      clientOptions: clientSettings(this.context),
     });
   }
 

@@ -4,6 +4,7 @@ import { arch, release, type as osType } from 'node:os';
 import type { AppContext } from '../app/context';
 import { PRODUCT_NAME } from '../app/paths';
 import { appVersion } from '../app/version';
+import { clientSettings } from '../network';
 import { redactUrlCredentials } from '../scim/redact';
 import type { AboutSection, ConnectionSection, NetworkSection } from './model';
 
@@ -55,12 +56,12 @@ function proxyUrl(env: NodeJS.ProcessEnv, name: string): string | null {
 }
 
 export function collectNetwork(context: AppContext): NetworkSection {
-  const env = context.network.env ?? {};
+  const network = clientSettings(context);
+  const env = network.env ?? {};
   const httpsProxy = proxyUrl(env, 'HTTPS_PROXY');
   const httpProxy = proxyUrl(env, 'HTTP_PROXY');
-  const saved = context.settings.read().network;
-  const caFile = context.network.caFile ?? saved.caFile;
-  const mode = context.network.resolveProxy ? 'system' : httpsProxy || httpProxy ? 'environment' : 'direct';
+  const caFile = network.caFile ?? null;
+  const mode = network.resolveProxy ? 'system' : httpsProxy || httpProxy ? 'environment' : 'direct';
   const description = {
     system: 'system proxy (Electron): the operating system’s proxy settings and PAC script',
     environment: 'proxy from the environment (HTTPS_PROXY / HTTP_PROXY, except hosts in NO_PROXY)',
@@ -71,7 +72,7 @@ export function collectNetwork(context: AppContext): NetworkSection {
     certificates: {
       caFile,
       caFileFound: caFile ? existsSync(caFile) : null,
-      useSystemCa: context.network.useSystemCa ?? saved.useSystemCa,
+      useSystemCa: network.useSystemCa !== false,
       nodeExtraCaCerts: envValue(env, 'NODE_EXTRA_CA_CERTS'),
     },
   };

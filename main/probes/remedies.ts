@@ -24,10 +24,10 @@ export const REMEDIES: Record<FindingCode, string> = {
     `Use the exact Base URL from Manage user provisioning; if your network uses a proxy, check the proxy settings or ask IT to allow the Jostle API host.`,
   tls:
     'The server’s certificate could not be verified. On a corporate network this is usually a proxy that inspects TLS with the ' +
-    'organisation’s own certificate: install that root certificate in the operating system’s store, or choose its PEM file ' +
-    'under Network settings (CA certificate file). Verification is never switched off.',
+    'organisation’s own certificate: add your organisation’s root certificate under **Diagnostics > Network** (a PEM file from IT; ' +
+    'on the command line: --ca-file). Verification is never switched off.',
   caFile:
-    'The CA certificate file could not be used. Choose a PEM file that contains -----BEGIN CERTIFICATE----- blocks.',
+    'The trusted certificate file could not be used. Under **Diagnostics > Network**, remove it and choose a PEM file that contains -----BEGIN CERTIFICATE----- blocks.',
   dns: 'The host name in the Base URL could not be resolved. Check the Base URL for typos, your network connection, and whether your network needs a proxy.',
   timeout:
     'Jostle did not answer in time. Check your network connection, firewall and proxy settings; if other sites work, try again later.',

@@ -9,6 +9,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { ProbeResultView } from '../../shared/api/contract';
+import { InlineMarkdown } from './InlineMarkdown';
 
 const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, width: '100%' },
@@ -70,7 +71,7 @@ export function ProbeResultList({ probes }: { probes: ProbeResultView[] }) {
             {probe.remedy && (
               <div className={styles.remedy} data-testid={`remedy-${probe.id}`}>
                 <Text weight="semibold">What to do: </Text>
-                {probe.remedy}
+                <InlineMarkdown text={probe.remedy} />
               </div>
             )}
             {probe.evidence.map((evidence, index) => (

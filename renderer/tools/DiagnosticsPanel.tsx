@@ -18,6 +18,7 @@ import { ProbeResultList } from '../components/ProbeResultList';
 import { TargetSwitch, type Target } from '../components/TargetSwitch';
 import { ToolLayout } from '../components/ToolLayout';
 import { useAssistant } from '../state/assistant-state';
+import { NetworkSettings } from './NetworkSettings';
 
 const useStyles = makeStyles({
   controls: {
@@ -77,6 +78,7 @@ export function DiagnosticsPanel() {
       title="Diagnostics"
       intro="Sends the requests Entra will send, and a few more, and explains anything that does not work. Read-only unless you include the write probes: they create one clearly marked test user, change it, and delete it again."
     >
+      <NetworkSettings />
       <div className={styles.controls}>
         <TargetSwitch value={target} liveHost={liveHost} onChange={setTarget} />
         <Checkbox

@@ -14,6 +14,7 @@ import { importStatusSchema, sourceDataContract } from './contracts/source-data'
 import { dryRunContract, dryRunLogEntrySchema, dryRunStatusSchema } from './contracts/dry-run';
 import { exportContract } from './contracts/export';
 import { entraHandoffContract } from './contracts/entra-handoff';
+import { networkContract } from './contracts/network';
 
 export const apiContract = {
   ...appContract,
@@ -25,6 +26,7 @@ export const apiContract = {
   ...dryRunContract,
   ...exportContract,
   ...entraHandoffContract,
+  ...networkContract,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type ApiChannel = keyof typeof apiContract;

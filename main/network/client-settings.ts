@@ -1,0 +1,53 @@
+/**
+ * The one place that decides how SCIM requests reach Jostle: what the entry point injected (Electron's
+ * system-proxy hook, the environment) merged with what the admin saved under Diagnostics > Network.
+ * Probes, the dry run and the support export all read it from here.
+ */
+import tls from 'node:tls';
+import type { AppContext } from '../app/context';
+import type { ClientSettings } from '../probes';
+
+export function clientSettings(context: Pick<AppContext, 'network' | 'settings'>): ClientSettings {
+  const saved = context.settings.read().network;
+  const caFile = context.network.caFile ?? saved.caFile ?? undefined;
+  return {
+    ...context.network,
+    ...(caFile ? { caFile } : {}),
+    useSystemCa: context.network.useSystemCa ?? saved.useSystemCa,
+  };
+}
+
+/** `tls.getCACertificates('system')` exists from Node 22.15 (Electron 45); Node 20 (CLI, browser mode) lacks it. */
+export function systemCaSupported(): boolean {
+  return typeof (tls as unknown as { getCACertificates?: unknown }).getCACertificates === 'function';
+}
+
+function envValue(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  // Lower case wins, as in ProxyRouter (main/scim/proxy.ts).
+  const value = env[name.toLowerCase()] ?? env[name];
+  return value?.trim() ? value.trim() : undefined;
+}
+
+/** How requests leave this computer, in one line, never with proxy credentials. */
+export function describeProxy(settings: ClientSettings): string {
+  if (settings.resolveProxy) return 'System proxy settings (Electron)';
+  const env = settings.env ?? {};
+  const name = envValue(env, 'HTTPS_PROXY')
+    ? 'HTTPS_PROXY'
+    : envValue(env, 'HTTP_PROXY')
+      ? 'HTTP_PROXY'
+      : null;
+  if (!name) return 'Direct';
+  const raw = envValue(env, name) as string;
+  const noProxy = envValue(env, 'NO_PROXY');
+  const except = noProxy ? `, except NO_PROXY=${noProxy}` : '';
+  let url: URL;
+  try {
+    url = new URL(raw.includes('://') ? raw : `http://${raw}`);
+  } catch {
+    return `${name} is set but is not a valid proxy address`;
+  }
+  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+  const hidden = url.username || url.password ? ' (credentials hidden)' : '';
+  return `${name}=${url.hostname}:${port}${hidden}${except}`;
+}

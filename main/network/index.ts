@@ -1,0 +1,9 @@
+export { clientSettings, describeProxy, systemCaSupported } from './client-settings';
+export {
+  CertificateFileError,
+  parseCertificates,
+  TRUSTED_CERTIFICATES_FILE,
+  TrustedCertificates,
+  type SavedCertificates,
+  type TrustedCertificateView,
+} from './trusted-certificates';

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { empty } from './app';
+
+/** Largest certificate file the assistant accepts (a corporate root is a few kilobytes). */
+export const MAX_TRUSTED_CERTIFICATES_BYTES = 1024 * 1024;
+
+const nameSchema = z.object({ cn: z.string().nullable(), o: z.string().nullable() }).strict();
+
+export const trustedCertificateSchema = z
+  .object({
+    subject: nameSchema,
+    issuer: nameSchema,
+    /** ISO dates. */
+    validFrom: z.string(),
+    validTo: z.string(),
+    expired: z.boolean(),
+    /** The first 8 bytes of the SHA-256 fingerprint, `AB:CD:…`. */
+    fingerprint: z.string(),
+    /** A CA certificate (basicConstraints CA:TRUE) can vouch for other certificates; a server certificate cannot. */
+    isCa: z.boolean(),
+    selfSigned: z.boolean(),
+  })
+  .strict();
+
+export const networkSettingsSchema = z
+  .object({
+    /** How requests leave this computer: "System proxy settings (Electron)", "HTTPS_PROXY=host:port …" or "Direct". */
+    proxy: z.string(),
+    useSystemCa: z.boolean(),
+    /** The runtime can read the operating system's certificate store (`tls.getCACertificates`). */
+    systemCaSupported: z.boolean(),
+    /** The saved certificate file, or null when none is trusted beyond the defaults. */
+    file: z
+      .object({ path: z.string(), fileName: z.string().nullable(), savedAt: z.string().nullable() })
+      .nullable(),
+    certificates: z.array(trustedCertificateSchema),
+    /** Why the saved file cannot be used (missing, unreadable), or null. */
+    problem: z.string().nullable(),
+  })
+  .strict();
+
+export const networkContract = {
+  getNetworkSettings: { request: empty, response: networkSettingsSchema },
+  setUseSystemCa: { request: z.object({ enabled: z.boolean() }).strict(), response: networkSettingsSchema },
+  saveTrustedCertificates: {
+    request: z
+      .object({
+        fileName: z.string().max(1024),
+        /** The file's text; main checks the 1 MiB limit itself so it can say so in words. */
+        pem: z.string().max(4 * MAX_TRUSTED_CERTIFICATES_BYTES),
+      })
+      .strict(),
+    response: networkSettingsSchema,
+  },
+  removeTrustedCertificates: { request: empty, response: networkSettingsSchema },
+} as const;
