@@ -13,6 +13,7 @@ import { useEffect, useState } from 'react';
 import type { CopyApiKeyResult } from '../../../shared/api/contracts/entra-handoff';
 import { api } from '../../api/client';
 import { useAssistant } from '../../state/assistant-state';
+import { messageOf } from '../../text';
 
 const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
@@ -23,7 +24,6 @@ const useStyles = makeStyles({
 });
 
 const timeOf = (iso: string) => new Date(iso).toLocaleTimeString(undefined, { timeStyle: 'medium' });
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Gets the saved key into Entra's Secret Token field. "Copy secret token" asks main to put the key on the

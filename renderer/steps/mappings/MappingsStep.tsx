@@ -1,16 +1,20 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
 import { Add16Regular } from '@fluentui/react-icons';
-import { useEffect, useMemo, useState } from 'react';
-import type { MappingState } from '../../../shared/api/contract';
-import { validateMappingConfig, type AttributeMapping, type MappingConfig } from '../../../shared/mapping';
+import { useMemo, useState } from 'react';
+import {
+  removedGalleryMappings,
+  validateMappingConfig,
+  type AttributeMapping,
+  type MappingConfig,
+} from '../../../shared/mapping';
 import { api } from '../../api/client';
 import { StepLayout } from '../../components/StepLayout';
 import { useAssistant } from '../../state/assistant-state';
-import { messageOf, plural } from '../scope/format';
-import { ProblemList, type ShownProblem } from '../scope/ProblemList';
+import { plural } from '../../text';
+import { ProblemList } from '../scope/ProblemList';
 import { MappingDialog } from './MappingDialog';
 import { MappingTable } from './MappingTable';
-import { removedGalleryMappings } from '../../../shared/mapping';
+import { SaveBar, useSavedConfig } from '../../components/saved-config';
 import { UserPreviewPicker } from './UserPreviewPicker';
 
 const useStyles = makeStyles({
@@ -34,62 +38,32 @@ const withPosition = <T extends { message: string; position?: number }>(problem:
 export function MappingsStep() {
   const styles = useStyles();
   const { setSettings } = useAssistant();
-  const [draft, setDraft] = useState<MappingConfig | null>(null);
-  const [dirty, setDirty] = useState(false);
   const [editing, setEditing] = useState<number | 'new' | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [loadProblems, setLoadProblems] = useState<ShownProblem[]>([]);
-  const [result, setResult] = useState<{ intent: 'success' | 'warning' | 'error'; text: string } | null>(
-    null,
-  );
   const [version, setVersion] = useState(0);
-
-  useEffect(() => {
-    void api.getMapping({}).then((state) => {
-      setDraft(state.config);
-      // Problems main found that the editor cannot see, e.g. a saved file it could not read.
-      const local = new Set(validateMappingConfig(state.config).map((problem) => problem.message));
-      setLoadProblems(state.problems.filter((problem) => !local.has(problem.message)));
-    });
-  }, []);
+  const editor = useSavedConfig<MappingConfig>({
+    load: () => api.getMapping({}),
+    validate: validateMappingConfig,
+    savedMessage: (errors) =>
+      errors > 0
+        ? {
+            intent: 'warning',
+            text: `Saved, with ${plural(errors, 'error')}: Entra would refuse or misapply these mappings. Fix them before you copy them into Entra.`,
+          }
+        : { intent: 'success', text: 'Saved. No errors.' },
+    onSaved: () => {
+      setVersion((value) => value + 1);
+      void api.getSettings({}).then(setSettings);
+    },
+  });
+  const { draft, dirty } = editor;
   const problems = useMemo(() => (draft ? validateMappingConfig(draft).map(withPosition) : []), [draft]);
   if (!draft) return null;
 
-  const change = (mappings: AttributeMapping[]) => {
-    setDraft({ ...draft, mappings });
-    setDirty(true);
-    setResult(null);
-  };
+  const change = (mappings: AttributeMapping[]) => editor.edit({ ...draft, mappings });
   const replaced = (index: number | 'new', mapping: AttributeMapping): AttributeMapping[] =>
     index === 'new'
       ? [...draft.mappings, mapping]
       : draft.mappings.map((m, i) => (i === index ? mapping : m));
-
-  async function save(call: () => Promise<MappingState>, resetting = false) {
-    setBusy(true);
-    try {
-      const state = await call();
-      // Main reads back a file with errors as "unreadable" (saved: false): keep what the admin wrote.
-      const kept = state.saved || resetting || !draft ? state.config : draft;
-      setDraft(kept);
-      setDirty(false);
-      const errors = validateMappingConfig(kept).filter((problem) => problem.severity === 'error').length;
-      setResult(
-        errors > 0
-          ? {
-              intent: 'warning',
-              text: `Saved, with ${plural(errors, 'error')}: Entra would refuse or misapply these mappings. Fix them before you copy them into Entra.`,
-            }
-          : { intent: 'success', text: 'Saved. No errors.' },
-      );
-      setVersion((value) => value + 1);
-      void api.getSettings({}).then(setSettings);
-    } catch (error) {
-      setResult({ intent: 'error', text: messageOf(error) });
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const removed = removedGalleryMappings(draft.mappings).map((mapping) => mapping.target);
   const errorCount = problems.filter((problem) => problem.severity === 'error').length;
@@ -128,37 +102,21 @@ export function MappingsStep() {
             Add a mapping
           </Button>
         </div>
-        {loadProblems.length > 0 && !dirty && !result && (
-          <MessageBar intent="warning" data-testid="load-problems">
-            <MessageBarBody>{loadProblems.map((problem) => problem.message).join(' ')}</MessageBarBody>
-          </MessageBar>
-        )}
-        {result && (
-          <MessageBar intent={result.intent} data-testid="mapping-save-result">
-            <MessageBarBody>{result.text}</MessageBarBody>
-          </MessageBar>
-        )}
-        <div className={styles.actions}>
-          <Button
-            appearance="primary"
-            disabled={busy}
-            data-testid="save-mapping"
-            onClick={() => void save(() => api.saveMapping({ config: draft }))}
-          >
-            Save mappings
-          </Button>
-          <Button
-            disabled={busy}
-            data-testid="reset-mapping"
-            onClick={() => void save(() => api.resetMapping({}), true)}
-          >
-            Reset to gallery defaults
-          </Button>
-          <Text size={200} className={styles.muted}>
-            {errorCount > 0 ? `${plural(errorCount, 'error')} to fix` : 'No errors'}
-            {dirty ? ' · unsaved changes' : ''}
-          </Text>
-        </div>
+        <SaveBar
+          state={editor}
+          resultTestId="mapping-save-result"
+          save={{
+            label: 'Save mappings',
+            testId: 'save-mapping',
+            onClick: () => void editor.save(() => api.saveMapping({ config: draft })),
+          }}
+          reset={{
+            label: 'Reset to gallery defaults',
+            testId: 'reset-mapping',
+            onClick: () => void editor.save(() => api.resetMapping({})),
+          }}
+          note={`${errorCount > 0 ? `${plural(errorCount, 'error')} to fix` : 'No errors'}${dirty ? ' · unsaved changes' : ''}`}
+        />
       </section>
 
       <section className={styles.section}>

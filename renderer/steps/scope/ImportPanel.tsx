@@ -11,7 +11,7 @@ import { useEffect, useState } from 'react';
 import type { ImportStatus } from '../../../shared/api/contract';
 import { api } from '../../api/client';
 import { FileDrop, type PickedFile } from './FileDrop';
-import { messageOf, plural, when } from './format';
+import { messageOf, plural, when } from '../../text';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

@@ -7,7 +7,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { ApiResponse } from '../../../shared/api/contract';
-import { plural } from './format';
+import { plural } from '../../text';
 
 type Summary = NonNullable<ApiResponse<'getPreview'>['summary']>;
 

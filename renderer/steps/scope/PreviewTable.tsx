@@ -17,7 +17,7 @@ import {
 import { useEffect, useState } from 'react';
 import type { ApiRequest, ApiResponse } from '../../../shared/api/contract';
 import { api } from '../../api/client';
-import { messageOf } from './format';
+import { messageOf } from '../../text';
 
 const PAGE = 25;
 type Show = ApiRequest<'getPreview'>['show'];

@@ -1,21 +1,13 @@
-import {
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Radio,
-  RadioGroup,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, makeStyles, Radio, RadioGroup, Text, tokens } from '@fluentui/react-components';
 import { Add16Regular } from '@fluentui/react-icons';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { ScopeState } from '../../../shared/api/contract';
 import { validateScopeConfig, type ScopeConfig, type ScopingFilter } from '../../../shared/scoping';
 import { api } from '../../api/client';
 import { FilterCard } from './FilterCard';
-import { messageOf, plural } from './format';
-import { ProblemList, type ShownProblem } from './ProblemList';
+import { plural } from '../../text';
+import { SaveBar, useSavedConfig } from '../../components/saved-config';
+import { ProblemList } from './ProblemList';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -27,30 +19,23 @@ const useStyles = makeStyles({
 /** Settings > Scope and the attribute scoping filters, edited locally and saved in main. */
 export function ScopeEditor({ onSaved }: { onSaved(state: ScopeState): void }) {
   const styles = useStyles();
-  const [draft, setDraft] = useState<ScopeConfig | null>(null);
-  const [dirty, setDirty] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [loadProblems, setLoadProblems] = useState<ShownProblem[]>([]);
-  const [result, setResult] = useState<{ intent: 'success' | 'warning' | 'error'; text: string } | null>(
-    null,
-  );
-
-  useEffect(() => {
-    void api.getScope({}).then((state) => {
-      setDraft(state.config);
-      // Problems main found that the editor cannot see, e.g. a saved file it could not read.
-      const local = new Set(validateScopeConfig(state.config).map((problem) => problem.message));
-      setLoadProblems(state.problems.filter((problem) => !local.has(problem.message)));
-    });
-  }, []);
+  const editor = useSavedConfig<ScopeConfig>({
+    load: () => api.getScope({}),
+    validate: validateScopeConfig,
+    savedMessage: (errors) =>
+      errors > 0
+        ? {
+            intent: 'warning',
+            text: `Saved, with ${plural(errors, 'error')} to fix before Entra would accept it.`,
+          }
+        : { intent: 'success', text: 'Saved. The preview below follows it.' },
+    onSaved: (state) => onSaved(state as ScopeState),
+  });
+  const { draft, dirty } = editor;
   const problems = useMemo(() => (draft ? validateScopeConfig(draft) : []), [draft]);
   if (!draft) return null;
 
-  const change = (next: ScopeConfig) => {
-    setDraft(next);
-    setDirty(true);
-    setResult(null);
-  };
+  const change = editor.edit;
   const setFilter = (index: number, filter: ScopingFilter) =>
     change({
       ...draft,
@@ -59,31 +44,6 @@ export function ScopeEditor({ onSaved }: { onSaved(state: ScopeState): void }) {
           ? draft.filters.filter((_, i) => i !== index)
           : draft.filters.map((f, i) => (i === index ? filter : f)),
     });
-
-  async function save(call: () => Promise<ScopeState>, resetting = false) {
-    setBusy(true);
-    try {
-      const state = await call();
-      // Main reads back a file with errors as "unreadable" (saved: false): keep what the admin wrote.
-      const kept = state.saved || resetting || !draft ? state.config : draft;
-      setDraft(kept);
-      setDirty(false);
-      const errors = validateScopeConfig(kept).filter((problem) => problem.severity === 'error').length;
-      setResult(
-        errors > 0
-          ? {
-              intent: 'warning',
-              text: `Saved, with ${plural(errors, 'error')} to fix before Entra would accept it.`,
-            }
-          : { intent: 'success', text: 'Saved. The preview below follows it.' },
-      );
-      onSaved(state);
-    } catch (error) {
-      setResult({ intent: 'error', text: messageOf(error) });
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const incomplete = draft.filters.some((filter) =>
     filter.clauses.some((clause) => !clause.attribute.trim()),
@@ -150,35 +110,28 @@ export function ScopeEditor({ onSaved }: { onSaved(state: ScopeState): void }) {
         </Button>
       </div>
 
-      {loadProblems.length > 0 && !dirty && !result && (
-        <MessageBar intent="warning" data-testid="load-problems">
-          <MessageBarBody>{loadProblems.map((problem) => problem.message).join(' ')}</MessageBarBody>
-        </MessageBar>
-      )}
-      {result && (
-        <MessageBar intent={result.intent} data-testid="scope-save-result">
-          <MessageBarBody>{result.text}</MessageBarBody>
-        </MessageBar>
-      )}
-      <div className={styles.actions}>
-        <Button
-          appearance="primary"
-          disabled={busy || incomplete}
-          data-testid="save-scope"
-          onClick={() => void save(() => api.saveScope({ config: draft }))}
-        >
-          Save scope
-        </Button>
-        <Button
-          disabled={busy}
-          data-testid="reset-scope"
-          onClick={() => void save(() => api.resetScope({}), true)}
-        >
-          Reset to the tutorial’s choice
-        </Button>
-        {incomplete && <Text size={200}>Pick an attribute for every clause, or remove it.</Text>}
-        {!incomplete && dirty && <Text size={200}>Unsaved changes</Text>}
-      </div>
+      <SaveBar
+        state={editor}
+        resultTestId="scope-save-result"
+        save={{
+          label: 'Save scope',
+          testId: 'save-scope',
+          disabled: incomplete,
+          onClick: () => void editor.save(() => api.saveScope({ config: draft })),
+        }}
+        reset={{
+          label: 'Reset to the tutorial’s choice',
+          testId: 'reset-scope',
+          onClick: () => void editor.save(() => api.resetScope({})),
+        }}
+        note={
+          incomplete
+            ? 'Pick an attribute for every clause, or remove it.'
+            : dirty
+              ? 'Unsaved changes'
+              : undefined
+        }
+      />
     </div>
   );
 }

@@ -17,7 +17,7 @@ import { useEffect, useState } from 'react';
 import type { ApiResponse } from '../../../shared/api/contract';
 import { api } from '../../api/client';
 import { CopyButton } from '../../components/CopyButton';
-import { messageOf } from './format';
+import { messageOf } from '../../text';
 
 const useStyles = makeStyles({
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },

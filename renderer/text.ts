@@ -1,4 +1,4 @@
-/** Small text helpers shared by the Scope and Attribute mappings steps. */
+/** Small text helpers for the UI. */
 export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export const plural = (count: number, one: string, many = `${one}s`): string =>
