@@ -78,8 +78,10 @@ export function SecretToken() {
     setRevealError(null);
     try {
       const answer = await api.revealApiKey({ confirm: true });
-      setNow(Date.now());
-      setRevealed({ key: answer.apiKey, hideAt: Date.now() + answer.hideAfterSeconds * 1000 });
+      // One timestamp for both: two Date.now() calls a millisecond apart made the countdown start at 31 s.
+      const revealedAt = Date.now();
+      setNow(revealedAt);
+      setRevealed({ key: answer.apiKey, hideAt: revealedAt + answer.hideAfterSeconds * 1000 });
     } catch (error) {
       setRevealError(messageOf(error));
     }
