@@ -6,3 +6,12 @@ export const plural = (count: number, one: string, many = `${one}s`): string =>
 
 export const when = (iso: string): string =>
   new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** The host name of a URL, or null when there is none or it does not parse. */
+export function hostOf(url: string | null): string | null {
+  try {
+    return url ? new URL(url).hostname : null;
+  } catch {
+    return null;
+  }
+}

@@ -5,7 +5,7 @@
  */
 import type { ApiRequestParsed, ApiResponse } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
-import { isLoopbackHost } from '../../shared/connection/validation';
+import { writeConfirmed } from '../../shared/connection/validation';
 import { clientSettings } from '../network';
 import {
   createProvisioningEngine,
@@ -71,8 +71,8 @@ export class DryRunSession {
     }
     const saved = await this.context.vault.read();
     if (!saved) throw new ApiError('not-found', 'Save your Jostle Base URL and API key first (step 3).');
-    const host = new URL(saved.baseUrl).hostname.toLowerCase();
-    if (!isLoopbackHost(host) && request.confirmHost?.trim().toLowerCase() !== host) {
+    if (!writeConfirmed(saved.baseUrl, request.confirmHost)) {
+      const host = new URL(saved.baseUrl).hostname;
       throw new ApiError('invalid-request', `Type ${host} to confirm a dry run against your live tenant.`, {
         confirmHost: 'Does not match.',
       });

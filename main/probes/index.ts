@@ -1,4 +1,4 @@
-export { defaultTargetAttributes, READ_ONLY_PROBES, runProbes, writeConfirmed } from './run-probes';
+export { defaultTargetAttributes, READ_ONLY_PROBES, runProbes } from './run-probes';
 export { REMEDIES } from './remedies';
 export { WRITE_PROBES } from './write-probes';
 export type * from './types';

@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { jostleTargetAttributes } from '../../shared/jostle/schema';
 import { createScimClient, type ScimClient } from '../scim/client';
 import { ScimConfigError } from '../scim/errors';
-import { isLoopbackHost } from '../scim/url';
+import { writeConfirmed } from '../../shared/connection/validation';
 import {
   contentTypeProbe,
   latencyProbe,
@@ -44,17 +44,6 @@ export function defaultTargetAttributes(): string[] {
   return jostleTargetAttributes
     .filter((attribute) => attribute.galleryDefault)
     .map((attribute) => attribute.path);
-}
-
-/** Whether writes are allowed: always on loopback (the mock), elsewhere only with the host name typed back. */
-export function writeConfirmed(baseUrl: string, confirmHost: string | undefined): boolean {
-  let host: string;
-  try {
-    host = new URL(baseUrl.trim()).hostname;
-  } catch {
-    return false;
-  }
-  return isLoopbackHost(host) || (confirmHost ?? '').trim().toLowerCase() === host.toLowerCase();
 }
 
 /**

@@ -7,7 +7,7 @@
 import { provisioningActions, provisioningStatuses } from '../../shared/provisioning/summary';
 import type { CycleSummary, DryRunError, QuarantineVerdict } from '../../shared/provisioning/summary';
 import { createScimClient } from '../scim/client';
-import { isLoopbackHost } from '../scim/url';
+import { isLoopbackHost } from '../../shared/connection/validation';
 import { planCycle, type PlannedJob, type UserState } from './cycle-plan';
 import { CODES } from './entra-codes';
 import { DEFAULT_LOG_LIMITS, ProvisioningLog } from './log-store';

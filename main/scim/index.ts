@@ -10,5 +10,5 @@ export { parsePacResult, type ParsedPac, type ProxyChoice } from './proxy';
 export { redactSecret } from './redact';
 export type { CaSource } from './trust';
 export type * from './types';
-export { isLoopbackHost, parseBaseUrl } from './url';
+export { parseBaseUrl } from './url';
 export { USER_AGENT } from './user-agent';

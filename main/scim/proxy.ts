@@ -1,7 +1,7 @@
 import { Agent, EnvHttpProxyAgent, ProxyAgent, type Dispatcher } from 'undici';
 import { redactUrlCredentials } from './redact';
 import type { ResolveProxy } from './types';
-import { isLoopbackHost } from './url';
+import { isLoopbackHost } from '../../shared/connection/validation';
 
 /** One entry of a PAC result. */
 export type ProxyChoice = { kind: 'direct' } | { kind: 'proxy'; uri: string };

@@ -1,16 +1,5 @@
+import { isLoopbackHost } from '../../shared/connection/validation';
 import { ScimConfigError } from './errors';
-
-/** Host names that never leave this computer: plain HTTP is acceptable only for these. */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  return (
-    host === 'localhost' ||
-    host.endsWith('.localhost') ||
-    host === '::1' ||
-    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) ||
-    host === '::ffff:127.0.0.1'
-  );
-}
 
 /**
  * Parses and checks a SCIM Base URL: http(s) only, HTTPS unless loopback, no credentials, query or fragment.

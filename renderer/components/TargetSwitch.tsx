@@ -1,6 +1,21 @@
 import { Field, Radio, RadioGroup } from '@fluentui/react-components';
+import { writeConfirmed } from '../../shared/connection/validation';
+import { useAssistant } from '../state/assistant-state';
+import { hostOf } from '../text';
 
 export type Target = 'mock' | 'live';
+
+/**
+ * The saved tenant, when a key is saved for it: its host, and whether writes to it need the admin to type
+ * that host first (the same rule main applies; loopback targets need no confirmation).
+ */
+export function useLiveTenant(): { host: string; confirmed(typed: string): boolean } | null {
+  const { connection } = useAssistant();
+  const baseUrl = connection?.key.saved ? connection.baseUrl : null;
+  const host = hostOf(baseUrl);
+  if (!baseUrl || !host) return null;
+  return { host, confirmed: (typed) => writeConfirmed(baseUrl, typed) };
+}
 
 /**
  * Which Jostle a run talks to. The mock is the default; the live tenant is always an explicit, visible choice.

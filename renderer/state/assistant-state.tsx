@@ -6,6 +6,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { ApiResponse, ConnectionStatus, SettingsView } from '../../shared/api/contract';
 import { api } from '../api/client';
+import { messageOf } from '../text';
 
 interface AssistantState {
   appInfo: ApiResponse<'getAppInfo'> | null;
@@ -31,7 +32,7 @@ async function loadEverything(): Promise<Loaded> {
     ]);
     return { info, view, status };
   } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
+    return { error: messageOf(error) };
   }
 }
 

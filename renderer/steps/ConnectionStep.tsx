@@ -17,6 +17,7 @@ import { StepLayout } from '../components/StepLayout';
 import { useAssistant } from '../state/assistant-state';
 import { ConnectionTest } from './ConnectionTest';
 import { SavedKeyCard } from './SavedKeyCard';
+import { messageOf } from '../text';
 
 const useStyles = makeStyles({
   form: {
@@ -67,7 +68,7 @@ export function ConnectionStep() {
       setSaved(true);
     } catch (error) {
       if (error instanceof ApiError && error.fields) setErrors(error.fields);
-      else setErrors({ form: error instanceof Error ? error.message : String(error) });
+      else setErrors({ form: messageOf(error) });
     } finally {
       setSaving(false);
     }

@@ -12,6 +12,7 @@ import { useState } from 'react';
 import type { ProbeReportView } from '../../shared/api/contract';
 import { api } from '../api/client';
 import { ProbeResultList } from '../components/ProbeResultList';
+import { messageOf } from '../text';
 
 const useStyles = makeStyles({
   box: {
@@ -39,7 +40,7 @@ export function ConnectionTest({ host }: { host: string }) {
     try {
       setReport(await api.runProbes({ target: 'live', write: false }));
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(messageOf(failure));
     } finally {
       setRunning(false);
     }

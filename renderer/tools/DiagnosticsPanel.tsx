@@ -15,9 +15,9 @@ import { useEffect, useState } from 'react';
 import type { ProbeReportView } from '../../shared/api/contract';
 import { api } from '../api/client';
 import { ProbeResultList } from '../components/ProbeResultList';
-import { TargetSwitch, type Target } from '../components/TargetSwitch';
+import { TargetSwitch, useLiveTenant, type Target } from '../components/TargetSwitch';
+import { hostOf, messageOf } from '../text';
 import { ToolLayout } from '../components/ToolLayout';
-import { useAssistant } from '../state/assistant-state';
 import { NetworkSettings } from './NetworkSettings';
 
 const useStyles = makeStyles({
@@ -32,18 +32,10 @@ const useStyles = makeStyles({
   summary: { margin: `${tokens.spacingVerticalM} 0` },
 });
 
-function hostOf(url: string | null): string | null {
-  try {
-    return url ? new URL(url).hostname : null;
-  } catch {
-    return null;
-  }
-}
-
 export function DiagnosticsPanel() {
   const styles = useStyles();
-  const { connection } = useAssistant();
-  const liveHost = connection?.key.saved ? hostOf(connection.baseUrl) : null;
+  const tenant = useLiveTenant();
+  const liveHost = tenant?.host ?? null;
   const [target, setTarget] = useState<Target>('mock');
   const [write, setWrite] = useState(false);
   const [confirmHost, setConfirmHost] = useState('');
@@ -56,7 +48,7 @@ export function DiagnosticsPanel() {
   }, []);
 
   const liveWrite = target === 'live' && write;
-  const confirmed = !liveWrite || confirmHost.trim().toLowerCase() === liveHost;
+  const confirmed = !liveWrite || tenant?.confirmed(confirmHost) === true;
 
   async function run() {
     setRunning(true);
@@ -66,7 +58,7 @@ export function DiagnosticsPanel() {
         await api.runProbes({ target, write, ...(liveWrite ? { confirmHost: confirmHost.trim() } : {}) }),
       );
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(messageOf(failure));
     } finally {
       setRunning(false);
     }
@@ -87,7 +79,7 @@ export function DiagnosticsPanel() {
           label="Include write probes (create, update, deactivate and delete a test user)"
           data-testid="include-writes"
         />
-        {liveWrite && (
+        {liveWrite && !tenant?.confirmed('') && (
           <Field
             label={`Type ${liveHost} to allow writes to your live tenant`}
             validationState={confirmed ? 'success' : 'none'}

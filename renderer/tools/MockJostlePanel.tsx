@@ -17,6 +17,7 @@ import { CopyButton } from '../components/CopyButton';
 import { ToolLayout } from '../components/ToolLayout';
 import { MockFaults } from './MockFaults';
 import { MockRequestLog } from './MockRequestLog';
+import { messageOf } from '../text';
 
 const useStyles = makeStyles({
   card: { maxWidth: '820px', marginBottom: tokens.spacingVerticalL },
@@ -37,9 +38,7 @@ export function MockJostlePanel() {
 
   const run = (action: () => Promise<MockStatus>) => {
     setError(null);
-    void action().then(setStatus, (failure: unknown) =>
-      setError(failure instanceof Error ? failure.message : String(failure)),
-    );
+    void action().then(setStatus, (failure: unknown) => setError(messageOf(failure)));
   };
   const wanted = Number(count);
   const countValid = Number.isInteger(wanted) && wanted >= 1 && wanted <= 100_000;

@@ -19,6 +19,7 @@ import {
   type trustedCertificateSchema,
 } from '../../shared/api/contracts/network';
 import { api } from '../api/client';
+import { messageOf } from '../text';
 
 type NetworkView = ApiResponse<'getNetworkSettings'>;
 type Certificate = z.output<typeof trustedCertificateSchema>;
@@ -112,7 +113,7 @@ export function NetworkSettings() {
     try {
       setNetwork(await action());
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(messageOf(failure));
     } finally {
       setBusy(false);
     }

@@ -8,10 +8,30 @@ export const API_KEY_MAX_LENGTH = 2048;
 
 export type Check = { ok: true; value: string } | { ok: false; message: string };
 
-const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
+/** Host names that never leave this computer: plain HTTP, and writes without a typed confirmation, only here. */
 export function isLoopbackHost(hostname: string): boolean {
-  return loopbackHosts.has(hostname.toLowerCase()) || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    host === '::1' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) ||
+    host === '::ffff:127.0.0.1'
+  );
+}
+
+/**
+ * Writes to a live tenant (write probes, dry runs) need the admin to type its host name first; loopback
+ * targets (Mock Jostle) need no confirmation.
+ */
+export function writeConfirmed(baseUrl: string, confirmHost: string | undefined): boolean {
+  let host: string;
+  try {
+    host = new URL(baseUrl.trim()).hostname;
+  } catch {
+    return false;
+  }
+  return isLoopbackHost(host) || (confirmHost ?? '').trim().toLowerCase() === host.toLowerCase();
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CORE_USER_SCHEMA, jostleSchemas } from '../../shared/jostle/schema';
-import { defaultTargetAttributes, writeConfirmed } from '../../main/probes';
+import { writeConfirmed } from '../../shared/connection/validation';
+import { defaultTargetAttributes } from '../../main/probes';
 import { withoutPersonalData } from '../../main/probes/outcome';
 import { checkTargetPath, readListResponse, readSchemas } from '../../main/probes/scim-shapes';
 

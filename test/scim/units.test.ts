@@ -9,7 +9,7 @@ import { parsePacResult } from '../../main/scim/proxy';
 import { redactSecret, redactUrlCredentials } from '../../main/scim/redact';
 import { parseRetryAfter, retryDelayMs } from '../../main/scim/retry';
 import { buildTrustSettings } from '../../main/scim/trust';
-import { isLoopbackHost } from '../../main/scim/url';
+import { isLoopbackHost } from '../../shared/connection/validation';
 
 describe('parsePacResult (Chromium’s resolveProxy format)', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { parseFaultSpec, startMockJostle, type FaultSpec, type MockJostle } from '../../mock-jostle';
 import { DEFAULT_LIVE_MAX_USERS, runDryRun, type CycleReport, type DryRunResult } from '../../provisioning';
-import { isLoopbackHost } from '../../scim/url';
+import { writeConfirmed } from '../../../shared/connection/validation';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { tokenForUrl } from '../token';
 import { InputFileError, loadInputs, inputFileOptions } from '../load-inputs';
@@ -143,9 +143,7 @@ export const dryRunCommand: CliCommand = {
       } catch {
         throw new UsageError(`--target must be mock or a SCIM Base URL, not “${options.target}”.`);
       }
-      const confirmed =
-        (options['confirm-host'] ?? '').trim().toLowerCase() === liveUrl.hostname.toLowerCase();
-      if (!isLoopbackHost(liveUrl.hostname) && !confirmed) {
+      if (!writeConfirmed(liveUrl.href, options['confirm-host'])) {
         throw new UsageError(
           `A dry run against ${liveUrl.hostname} creates, changes and disables real users: add --confirm-host ${liveUrl.hostname} to confirm.`,
         );

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { runProbes, writeConfirmed, type ProbeReport, type ProbeResult } from '../../probes';
-import { isLoopbackHost } from '../../scim/url';
+import { runProbes, type ProbeReport, type ProbeResult } from '../../probes';
+import { isLoopbackHost, writeConfirmed } from '../../../shared/connection/validation';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { tokenForUrl } from '../token';
 

@@ -17,6 +17,7 @@ import { useEffect, useState } from 'react';
 import type { MappingState } from '../../../shared/api/contract';
 import { api } from '../../api/client';
 import { compareWithGallery, matchingAttributes, type MappingDifference } from './mapping-diff';
+import { messageOf } from '../../text';
 
 const useStyles = makeStyles({
   table: { marginTop: tokens.spacingVerticalS, tableLayout: 'fixed' },
@@ -52,7 +53,7 @@ export function MappingTable() {
     let current = true;
     api.getMapping({}).then(
       (value) => current && setState(value),
-      (failure: unknown) => current && setError(failure instanceof Error ? failure.message : String(failure)),
+      (failure: unknown) => current && setError(messageOf(failure)),
     );
     return () => {
       current = false;

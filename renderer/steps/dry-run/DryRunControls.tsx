@@ -11,8 +11,7 @@ import {
 import { ArrowClockwise20Regular, Play20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { ApiRequest, DryRunStatusView } from '../../../shared/api/contract';
-import { TargetSwitch, type Target } from '../../components/TargetSwitch';
-import { useAssistant } from '../../state/assistant-state';
+import { TargetSwitch, useLiveTenant, type Target } from '../../components/TargetSwitch';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '820px' },
@@ -20,22 +19,14 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-function hostOf(url: string | null): string | null {
-  try {
-    return url ? new URL(url).hostname : null;
-  } catch {
-    return null;
-  }
-}
-
 export function DryRunControls(props: {
   status: DryRunStatusView | null;
   onStart(request: ApiRequest<'startDryRun'>): void;
   onCancel(): void;
 }) {
   const styles = useStyles();
-  const { connection } = useAssistant();
-  const liveHost = connection?.key.saved ? hostOf(connection.baseUrl) : null;
+  const tenant = useLiveTenant();
+  const liveHost = tenant?.host ?? null;
   const [target, setTarget] = useState<Target>('mock');
   const [dialect, setDialect] = useState<'default' | 'aadOptscim062020'>('default');
   const [maxUsers, setMaxUsers] = useState('5');
@@ -45,7 +36,7 @@ export function DryRunControls(props: {
   const limit = Number(maxUsers);
   const limitValid = Number.isInteger(limit) && limit >= 1 && limit <= 100_000;
   const live = target === 'live';
-  const ready = !running && (!live || (limitValid && confirmHost.trim().toLowerCase() === liveHost));
+  const ready = !running && (!live || (limitValid && tenant?.confirmed(confirmHost) === true));
 
   const start = (fresh: boolean) =>
     props.onStart({
@@ -85,13 +76,15 @@ export function DryRunControls(props: {
               data-testid="dry-run-max-users"
             />
           </Field>
-          <Field label={`Type ${liveHost} to write to your live tenant`}>
-            <Input
-              value={confirmHost}
-              onChange={(_event, data) => setConfirmHost(data.value)}
-              data-testid="dry-run-confirm-host"
-            />
-          </Field>
+          {!tenant?.confirmed('') && (
+            <Field label={`Type ${liveHost} to write to your live tenant`}>
+              <Input
+                value={confirmHost}
+                onChange={(_event, data) => setConfirmHost(data.value)}
+                data-testid="dry-run-confirm-host"
+              />
+            </Field>
+          )}
         </div>
       )}
       <div className={styles.row}>

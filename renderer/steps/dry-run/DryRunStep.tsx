@@ -8,6 +8,7 @@ import { DryRunControls } from './DryRunControls';
 import { DryRunLog } from './DryRunLog';
 import { DryRunProgress } from './DryRunProgress';
 import { DryRunSummaryView } from './DryRunSummaryView';
+import { messageOf } from '../../text';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -42,7 +43,7 @@ export function DryRunStep() {
     try {
       setStatus(await action());
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(messageOf(failure));
     }
   }, []);
 

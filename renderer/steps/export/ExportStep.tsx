@@ -16,6 +16,7 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { StepLayout } from '../../components/StepLayout';
 import { useAssistant } from '../../state/assistant-state';
+import { messageOf } from '../../text';
 
 const useStyles = makeStyles({
   form: {
@@ -59,8 +60,7 @@ export function ExportStep() {
   const [preview, setPreview] = useState<string | null>(null);
   const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
 
-  const fail = (failure: unknown) =>
-    setMessage({ intent: 'error', text: failure instanceof Error ? failure.message : String(failure) });
+  const fail = (failure: unknown) => setMessage({ intent: 'error', text: messageOf(failure) });
 
   async function save() {
     setMessage(null);

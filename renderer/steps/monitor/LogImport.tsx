@@ -17,6 +17,7 @@ import {
   type ProvisioningLogSummary,
 } from '../../../shared/provisioning-logs';
 import { LogSummary } from './LogSummary';
+import { messageOf } from '../../text';
 
 const MAX_BYTES = 100 * 1024 * 1024;
 
@@ -79,7 +80,7 @@ export function LogImport() {
       setImported({
         fileName: file.name,
         error: {
-          message: `The file could not be read: ${error instanceof Error ? error.message : String(error)}`,
+          message: `The file could not be read: ${messageOf(error)}`,
         },
       });
     } finally {
