@@ -11,7 +11,8 @@ import {
 } from '@fluentui/react-components';
 import type { StepId } from '../shared/wizard/steps';
 import { api } from './api/client';
-import { StepRail, type ToolId } from './components/StepRail';
+import { NavigationProvider, useNavigation } from './components/navigation';
+import { StepRail } from './components/StepRail';
 import { useAssistant } from './state/assistant-state';
 import { AutomationUserStep } from './steps/AutomationUserStep';
 import { ConnectionStep } from './steps/ConnectionStep';
@@ -25,7 +26,6 @@ import { DryRunStep } from './steps/dry-run/DryRunStep';
 import { ExportStep } from './steps/export/ExportStep';
 import { DiagnosticsPanel } from './tools/DiagnosticsPanel';
 import { MockJostlePanel } from './tools/MockJostlePanel';
-import { useState } from 'react';
 
 const useStyles = makeStyles({
   shell: {
@@ -57,6 +57,26 @@ const useStyles = makeStyles({
     marginBottom: tokens.spacingVerticalL,
   },
   centered: { display: 'grid', placeItems: 'center', height: '100vh' },
+  // Visible only while focused: the first Tab stop, so keyboard users skip the ten-step sidebar.
+  skipLink: {
+    position: 'absolute',
+    left: tokens.spacingHorizontalS,
+    top: '-100px',
+    zIndex: 10,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    background: tokens.colorNeutralBackground1,
+    color: tokens.colorBrandForegroundLink,
+    border: `2px solid ${tokens.colorStrokeFocus2}`,
+    ':focus': { top: tokens.spacingVerticalS },
+  },
+  visuallyHidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clipPath: 'inset(50%)',
+    whiteSpace: 'nowrap',
+  },
 });
 
 function StepPanel({ stepId }: { stepId: StepId }) {
@@ -85,10 +105,18 @@ function StepPanel({ stepId }: { stepId: StepId }) {
 }
 
 export function App() {
+  return (
+    <NavigationProvider>
+      <Shell />
+    </NavigationProvider>
+  );
+}
+
+function Shell() {
   const styles = useStyles();
   const { appInfo, settings, loadError, setSettings, refresh } = useAssistant();
   // Tools are not steps: which one is open is not saved, the wizard reopens on the current step.
-  const [tool, setTool] = useState<ToolId | null>(null);
+  const { tool, openTool, goToStep, announcement } = useNavigation();
 
   if (loadError) {
     return (
@@ -112,6 +140,19 @@ export function App() {
 
   return (
     <div className={styles.shell} data-app-state="loaded">
+      <a
+        className={styles.skipLink}
+        href="#content"
+        onClick={(event) => {
+          event.preventDefault();
+          document.querySelector<HTMLElement>('#step-title, #tool-title')?.focus();
+        }}
+      >
+        {tool ? 'Skip to the tool' : 'Skip to the step'}
+      </a>
+      <div role="status" aria-live="polite" className={styles.visuallyHidden} data-testid="step-announcement">
+        {announcement}
+      </div>
       <header className={styles.header}>
         <Text className={styles.title}>Jostle Provisioning Assistant</Text>
         <Text>Microsoft Entra ID → Jostle user provisioning</Text>
@@ -133,14 +174,11 @@ export function App() {
           <StepRail
             current={tool ?? settings.currentStep}
             statuses={settings.stepStatus}
-            onSelect={(stepId) => {
-              setTool(null);
-              void api.setCurrentStep({ stepId }).then(setSettings);
-            }}
-            onSelectTool={setTool}
+            onSelect={goToStep}
+            onSelectTool={openTool}
           />
         </aside>
-        <main className={styles.main}>
+        <main className={styles.main} id="content">
           {settings.notices.length > 0 && (
             <div className={styles.notices}>
               {settings.notices.map((notice) => (

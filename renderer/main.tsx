@@ -1,16 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { App } from './App';
 import './global.css';
 import { AssistantStateProvider } from './state/assistant-state';
+import { ThemeFromSystem } from './theme';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <FluentProvider theme={webLightTheme}>
+    <ThemeFromSystem>
       <AssistantStateProvider>
         <App />
       </AssistantStateProvider>
-    </FluentProvider>
+    </ThemeFromSystem>
   </StrictMode>,
 );

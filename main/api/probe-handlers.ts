@@ -6,7 +6,8 @@ import { clientSettings } from '../network';
 import { runProbes } from '../probes';
 import type { HandlerTable } from './handlers';
 
-const REPORT_FILE = 'probe-report';
+/** Name under main/app/results-store of the latest probe report (data-files.ts: results/probe-report.json). */
+export const PROBE_REPORT = 'probe-report';
 
 /** Where probes go: the embedded mock, or the saved Base URL with the key from the keychain. */
 export async function resolveTarget(
@@ -42,7 +43,7 @@ export function probeHandlers(
           clientOptions: clientSettings(context),
         });
         const view: ProbeReportView = context.redactor.value({ ...report, target });
-        await context.results.save(REPORT_FILE, view);
+        await context.results.save(PROBE_REPORT, view);
         context.logger.log('info', 'probes finished', {
           target,
           write,
@@ -59,7 +60,7 @@ export function probeHandlers(
       return { cancelled: running !== null };
     },
     getLatestProbeReport: async () => ({
-      report: await context.results.load(REPORT_FILE, (value) => probeReportSchema.parse(value)),
+      report: await context.results.load(PROBE_REPORT, (value) => probeReportSchema.parse(value)),
     }),
   };
 }

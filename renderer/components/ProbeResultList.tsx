@@ -44,12 +44,21 @@ export function ProbeStatusBadge({ status }: { status: ProbeResultView['status']
   );
 }
 
-/** Each probe with its finding; expanding one shows the remedy and the requests behind it (token-free). */
-export function ProbeResultList({ probes }: { probes: ProbeResultView[] }) {
+/**
+ * Each probe with its finding; expanding one shows the remedy and the requests behind it (token-free). Failing
+ * probes start open unless `collapsed` (when a verdict above already gives the remedy).
+ */
+export function ProbeResultList({
+  probes,
+  collapsed = false,
+}: {
+  probes: ProbeResultView[];
+  collapsed?: boolean;
+}) {
   const styles = useStyles();
-  const failing = probes
-    .filter((probe) => probe.status === 'fail' || probe.status === 'warn')
-    .map((probe) => probe.id);
+  const failing = collapsed
+    ? []
+    : probes.filter((probe) => probe.status === 'fail' || probe.status === 'warn').map((probe) => probe.id);
   return (
     <Accordion multiple collapsible defaultOpenItems={failing} data-testid="probe-results">
       {probes.map((probe) => (

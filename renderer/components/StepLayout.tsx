@@ -1,11 +1,17 @@
-import { Button, makeStyles, Text, Title2, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, Text, tokens, typographyStyles } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { steps, type StepId } from '../../shared/wizard/steps';
 import { useAssistant } from '../state/assistant-state';
 import { StatusBadge } from './StatusBadge';
-import { api } from '../api/client';
+import { useHeadingFocus, useNavigation } from './navigation';
 
 const useStyles = makeStyles({
+  // A plain h1 (Title2 does not forward refs) so focus can move to it after each navigation.
+  title: {
+    ...typographyStyles.title2,
+    margin: 0,
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
   header: {
     display: 'flex',
     alignItems: 'center',
@@ -27,18 +33,19 @@ export function StepLayout({
   children: ReactNode;
 }) {
   const styles = useStyles();
-  const { settings, setSettings } = useAssistant();
+  const { settings } = useAssistant();
+  const { goToStep: go } = useNavigation();
+  const heading = useHeadingFocus<HTMLHeadingElement>();
   const index = steps.findIndex((step) => step.id === stepId);
   const step = steps[index]!;
-  const go = (target: StepId) => void api.setCurrentStep({ stepId: target }).then(setSettings);
   const previous = steps[index - 1];
   const next = steps[index + 1];
   return (
     <section aria-labelledby="step-title" data-testid={`panel-${stepId}`}>
       <div className={styles.header}>
-        <Title2 as="h1" id="step-title">
+        <h1 className={styles.title} id="step-title" tabIndex={-1} ref={heading}>
           {step.title}
-        </Title2>
+        </h1>
         {settings && <StatusBadge status={settings.stepStatus[stepId]} />}
       </div>
       {tutorialStep && <Text className={styles.tutorial}>Tutorial: {tutorialStep}</Text>}

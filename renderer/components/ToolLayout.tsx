@@ -1,7 +1,14 @@
-import { makeStyles, Text, Title2, tokens } from '@fluentui/react-components';
+import { makeStyles, Text, tokens, typographyStyles } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+import { useHeadingFocus } from './navigation';
 
 const useStyles = makeStyles({
+  // A plain h1 (Title2 does not forward refs) so focus can move to it after each navigation.
+  title: {
+    ...typographyStyles.title2,
+    margin: 0,
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
   intro: { maxWidth: '820px', marginBottom: tokens.spacingVerticalL, color: tokens.colorNeutralForeground2 },
 });
 
@@ -17,11 +24,12 @@ export function ToolLayout({
   children: ReactNode;
 }) {
   const styles = useStyles();
+  const heading = useHeadingFocus<HTMLHeadingElement>();
   return (
     <section aria-labelledby="tool-title" data-testid={`tool-${id}`}>
-      <Title2 as="h1" id="tool-title">
+      <h1 className={styles.title} id="tool-title" tabIndex={-1} ref={heading}>
         {title}
-      </Title2>
+      </h1>
       <Text as="p" block className={styles.intro}>
         {intro}
       </Text>

@@ -11,8 +11,11 @@ import { PlugConnected20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { ProbeReportView } from '../../shared/api/contract';
 import { api } from '../api/client';
+import { InlineMarkdown } from '../components/InlineMarkdown';
 import { ProbeResultList } from '../components/ProbeResultList';
+import { useAssistant } from '../state/assistant-state';
 import { messageOf } from '../text';
+import { connectionVerdict } from './connection-verdict';
 
 const useStyles = makeStyles({
   box: {
@@ -22,6 +25,7 @@ const useStyles = makeStyles({
     marginTop: tokens.spacingVerticalL,
     maxWidth: '760px',
   },
+  remedy: { display: 'block', marginTop: tokens.spacingVerticalXS },
 });
 
 /**
@@ -33,6 +37,7 @@ export function ConnectionTest({ host }: { host: string }) {
   const [running, setRunning] = useState(false);
   const [report, setReport] = useState<ProbeReportView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const { refresh } = useAssistant();
 
   async function test() {
     setRunning(true);
@@ -43,11 +48,12 @@ export function ConnectionTest({ host }: { host: string }) {
       setError(messageOf(failure));
     } finally {
       setRunning(false);
+      // A failing test puts the step in a warning state (and a passing one clears it).
+      await refresh();
     }
   }
 
-  const connection = report?.probes.find((probe) => probe.id === 'test-connection');
-  const problems = report?.probes.filter((probe) => probe.status === 'fail' || probe.status === 'warn') ?? [];
+  const verdict = report && connectionVerdict(report);
   return (
     <div className={styles.box} data-testid="connection-test">
       <div>
@@ -73,24 +79,38 @@ export function ConnectionTest({ host }: { host: string }) {
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
-      {report && connection && (
+      {report && verdict && (
         <MessageBar
-          intent={connection.status === 'pass' ? (report.ok ? 'success' : 'warning') : 'error'}
+          intent={verdict.passed ? (report.ok ? 'success' : 'warning') : 'error'}
+          layout="multiline"
           data-testid="connection-test-result"
         >
           <MessageBarBody>
             <MessageBarTitle>
-              {connection.status === 'pass'
-                ? 'Jostle accepted the key'
-                : 'Entra’s Test Connection would fail'}
+              {verdict.passed ? 'Jostle accepted the key' : 'Entra’s Test Connection would fail'}
             </MessageBarTitle>
-            {connection.summary}{' '}
-            {report.counts.fail > 0 &&
-              `${report.counts.fail} of ${report.probes.length} checks failed; see below.`}
+            {verdict.headline}
+            {verdict.remedy && (
+              <span className={styles.remedy} data-testid="connection-test-remedy">
+                <strong>What to do: </strong>
+                <InlineMarkdown text={verdict.remedy} />
+              </span>
+            )}
+            {verdict.sameCause.length > 0 && (
+              <span className={styles.remedy} data-testid="connection-test-same-cause">
+                {verdict.sameCause.length === 1
+                  ? `1 other check failed for the same reason: ${verdict.sameCause[0]!.title}.`
+                  : `${verdict.sameCause.length} other checks failed for the same reason: ${verdict.sameCause
+                      .map((probe) => probe.title)
+                      .join(', ')}.`}
+              </span>
+            )}
           </MessageBarBody>
         </MessageBar>
       )}
-      {problems.length > 0 && <ProbeResultList key={report?.finishedAt} probes={problems} />}
+      {verdict && verdict.otherProblems.length > 0 && (
+        <ProbeResultList key={report?.finishedAt} probes={verdict.otherProblems} collapsed />
+      )}
     </div>
   );
 }

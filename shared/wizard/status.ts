@@ -9,7 +9,13 @@ import {
 
 export interface ProgressFacts {
   checklists: Readonly<Record<string, Readonly<Record<string, boolean>>>>;
-  connection: { baseUrlSaved: boolean; keySaved: boolean; keyInMemoryOnly: boolean };
+  connection: {
+    baseUrlSaved: boolean;
+    keySaved: boolean;
+    keyInMemoryOnly: boolean;
+    /** Entra's Test Connection request, last sent to the saved Base URL, failed. */
+    lastTestFailed?: boolean;
+  };
   scope?: { usersImported: boolean; saved: boolean; hasErrors: boolean };
   mapping?: { saved: boolean; hasErrors: boolean };
   /** The latest dry run, if any. */
@@ -31,8 +37,8 @@ export function deriveStepStatuses(facts: ProgressFacts): Record<StepId, StepSta
 
 function statusOf(stepId: StepId, facts: ProgressFacts): StepStatus {
   if (stepId === 'connection') {
-    const { baseUrlSaved, keySaved, keyInMemoryOnly } = facts.connection;
-    if (keySaved && keyInMemoryOnly) return 'needs-attention';
+    const { baseUrlSaved, keySaved, keyInMemoryOnly, lastTestFailed } = facts.connection;
+    if (keySaved && (keyInMemoryOnly || lastTestFailed)) return 'needs-attention';
     if (baseUrlSaved && keySaved) return 'done';
     return baseUrlSaved || keySaved ? 'in-progress' : 'not-started';
   }

@@ -48,4 +48,18 @@ test('the Base URL step’s Test connection uses the saved URL and key', async (
     timeout: 30_000,
   });
   await expect(page.getByTestId('connection-test')).toContainText(/Automation user/i);
+  // One verdict and one remedy: the checks that failed for the same 401 are named, not explained again.
+  await expect(page.getByTestId('connection-test-remedy')).toHaveCount(1);
+  await expect(page.getByTestId('connection-test-same-cause')).toContainText('for the same reason');
+  await expect(page.locator('[data-testid^="remedy-"]:visible')).toHaveCount(0);
+  await wizard.expectStatus('connection', 'needs-attention');
+
+  await tools.openMock();
+  await tools.setFault('unauthorized', false);
+  await wizard.open('connection');
+  await page.getByTestId('test-connection').click();
+  await expect(page.getByTestId('connection-test-result')).toContainText('Jostle accepted the key', {
+    timeout: 30_000,
+  });
+  await wizard.expectStatus('connection', 'done');
 });

@@ -26,6 +26,16 @@ describe('step statuses', () => {
     ).toBe('needs-attention');
   });
 
+  it('put the connection in a warning state after a failing Test connection, and back to done after a pass', () => {
+    const saved = { baseUrlSaved: true, keySaved: true, keyInMemoryOnly: false };
+    expect(
+      deriveStepStatuses({ checklists: {}, connection: { ...saved, lastTestFailed: true } }).connection,
+    ).toBe('needs-attention');
+    expect(
+      deriveStepStatuses({ checklists: {}, connection: { ...saved, lastTestFailed: false } }).connection,
+    ).toBe('done');
+  });
+
   it('never mark a step that is not built yet as done, even with forged checklist data', () => {
     const statuses = deriveStepStatuses({
       checklists: { 'dry-run': { everything: true } },
