@@ -13,13 +13,22 @@ function unwrap<T>(envelope: ApiEnvelope<T>): T {
   throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.fields);
 }
 
+/** Said when the loopback server does not answer at all: the browser's own "Failed to fetch" reads as if Jostle failed. */
+export const BACKGROUND_STOPPED =
+  'The assistant’s background process has stopped, so nothing was done. Run npm run web again and open the address it prints.';
+
 async function overHttp(channel: ApiChannel, request: unknown): Promise<ApiEnvelope<unknown>> {
-  const response = await fetch(`./api/${channel}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(request ?? {}),
-    credentials: 'same-origin',
-  });
+  let response: Response;
+  try {
+    response = await fetch(`./api/${channel}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(request ?? {}),
+      credentials: 'same-origin',
+    });
+  } catch {
+    return { ok: false, error: { code: 'not-available', message: BACKGROUND_STOPPED } };
+  }
   if (response.status === 401) {
     return {
       ok: false,
@@ -30,7 +39,12 @@ async function overHttp(channel: ApiChannel, request: unknown): Promise<ApiEnvel
     };
   }
   if (!response.ok) return { ok: false, error: { code: 'internal', message: await response.text() } };
-  return (await response.json()) as ApiEnvelope<unknown>;
+  try {
+    return (await response.json()) as ApiEnvelope<unknown>;
+  } catch {
+    // The connection dropped mid-answer: the server went away while it was replying.
+    return { ok: false, error: { code: 'not-available', message: BACKGROUND_STOPPED } };
+  }
 }
 
 export function createApi(): AssistantApi {

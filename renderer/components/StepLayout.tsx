@@ -53,7 +53,12 @@ export function StepLayout({
       <div className={styles.footer}>
         {previous && <Button onClick={() => go(previous.id)}>Back</Button>}
         {next && (
-          <Button appearance="primary" data-testid="next-step" onClick={() => go(next.id)}>
+          // One primary button a page: the step's own action until the step is done, then Next.
+          <Button
+            appearance={settings?.stepStatus[stepId] === 'done' ? 'primary' : 'secondary'}
+            data-testid="next-step"
+            onClick={() => go(next.id)}
+          >
             Next: {next.title}
           </Button>
         )}

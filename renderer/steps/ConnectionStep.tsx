@@ -41,6 +41,13 @@ export function ConnectionStep() {
   const [saved, setSaved] = useState(false);
 
   if (!connection) return null;
+  // A message about a value the admin has since changed would describe text that is no longer there.
+  const clearError = (field: string) =>
+    setErrors((current) => {
+      if (!(field in current)) return current;
+      const { [field]: _changed, ...rest } = current;
+      return rest;
+    });
   const urlValue = baseUrl ?? connection.baseUrl ?? '';
   const askForKey = !connection.key.saved || replacingKey;
 
@@ -112,7 +119,10 @@ export function ConnectionStep() {
           <Input
             data-testid="base-url"
             value={urlValue}
-            onChange={(_event, data) => setBaseUrl(data.value)}
+            onChange={(_event, data) => {
+              setBaseUrl(data.value);
+              clearError('baseUrl');
+            }}
             placeholder="https://"
             spellCheck={false}
             autoComplete="off"
@@ -131,7 +141,10 @@ export function ConnectionStep() {
               type="password"
               contentBefore={<Key20Regular aria-hidden />}
               value={apiKey}
-              onChange={(_event, data) => setApiKey(data.value)}
+              onChange={(_event, data) => {
+                setApiKey(data.value);
+                clearError('apiKey');
+              }}
               spellCheck={false}
               autoComplete="off"
             />

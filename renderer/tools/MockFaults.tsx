@@ -20,6 +20,9 @@ import { faultCatalog } from '../../shared/jostle/fault-catalog';
 const useStyles = makeStyles({
   section: { maxWidth: '1100px', marginBottom: tokens.spacingVerticalXL },
   muted: { color: tokens.colorNeutralForeground3 },
+  // Fluent's Dropdown has a 250 px minimum width, wider than its column at 1024 px; let it fit the column.
+  dropdown: { minWidth: '0', width: '100%' },
+  cell: { paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS, verticalAlign: 'top' },
 });
 
 const endpointLabels: Record<MockFault['endpoint'], string> = {
@@ -60,7 +63,7 @@ export function MockFaults({
         <TableHeader>
           <TableRow>
             <TableHeaderCell style={{ width: 210 }}>Fault</TableHeaderCell>
-            <TableHeaderCell style={{ width: 200 }}>On</TableHeaderCell>
+            <TableHeaderCell style={{ width: 190 }}>Applies to</TableHeaderCell>
             <TableHeaderCell>What Entra would show</TableHeaderCell>
           </TableRow>
         </TableHeader>
@@ -69,7 +72,7 @@ export function MockFaults({
             const fault = active(kind);
             return (
               <TableRow key={kind} data-testid={`fault-${kind}`}>
-                <TableCell>
+                <TableCell className={styles.cell}>
                   <Switch
                     checked={fault !== undefined}
                     label={faultCatalog[kind].label}
@@ -81,8 +84,9 @@ export function MockFaults({
                     }
                   />
                 </TableCell>
-                <TableCell>
+                <TableCell className={styles.cell}>
                   <Dropdown
+                    className={styles.dropdown}
                     aria-label={`Where ${faultCatalog[kind].label} applies`}
                     disabled={!fault || filterOnly.has(kind)}
                     value={endpointLabels[fault?.endpoint ?? (filterOnly.has(kind) ? 'filter' : 'all')]}
@@ -99,7 +103,7 @@ export function MockFaults({
                     ))}
                   </Dropdown>
                 </TableCell>
-                <TableCell>
+                <TableCell className={styles.cell}>
                   <Text>{faultCatalog[kind].entraShows}</Text>
                   <Text block className={styles.muted}>
                     Imitates: {faultCatalog[kind].imitates}

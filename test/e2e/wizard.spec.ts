@@ -38,6 +38,10 @@ test('walks Plan, Automation user, Base URL and key, and Gallery; progress and k
   await expect(assistant.page.getByText('The Base URL must start with https://.')).toBeVisible();
   await expect(assistant.page.getByText(/too short for a Jostle API key/)).toBeVisible();
   await wizard.expectStatus('connection', 'not-started');
+  // A message about a value that has since changed goes away with the change.
+  await assistant.page.getByTestId('api-key').fill(API_KEY);
+  await expect(assistant.page.getByText(/too short for a Jostle API key/)).toHaveCount(0);
+  await expect(assistant.page.getByText('The Base URL must start with https://.')).toBeVisible();
 
   await wizard.fillConnection(BASE_URL, API_KEY);
   await expect(assistant.page.getByTestId('saved-message')).toBeVisible();
@@ -101,4 +105,17 @@ test.describe('with an unreadable settings file', () => {
     await expect(notice).toHaveCount(0);
     await new WizardPage(assistant.page).expectStatus('plan', 'not-started');
   });
+});
+
+test('browser mode: when the background process stops, the page says so instead of “Failed to fetch”', async ({
+  assistant,
+}) => {
+  test.skip(!assistant.stopBackgroundProcess, 'only the browser mode has a separate background process');
+  const page = assistant.page;
+  const wizard = new WizardPage(page);
+  await wizard.open('connection');
+  await assistant.stopBackgroundProcess!();
+  await wizard.fillConnection(BASE_URL, API_KEY);
+  await expect(page.getByText(/background process has stopped/)).toBeVisible();
+  await expect(page.getByText('Failed to fetch')).toHaveCount(0);
 });

@@ -70,6 +70,9 @@ export async function launchBrowserDriver(
       await download.saveAs(filePath);
       return readFile(filePath, 'utf8');
     },
+    async stopBackgroundProcess() {
+      await stopServer(server);
+    },
     async restart() {
       await context.close();
       await stopServer(server);

@@ -13,6 +13,8 @@ export interface AssistantDriver {
    * browser mode, the save dialog (answered here) in Electron.
    */
   saveNextExport(filePath: string, trigger: () => Promise<void>): Promise<string>;
+  /** Browser mode only: stops the background server and leaves the page open, as a crash would. */
+  stopBackgroundProcess?(): Promise<void>;
   /** Stops the app and starts it again on the same data folder and keychain item. */
   restart(): Promise<void>;
   close(): Promise<void>;
