@@ -4,7 +4,7 @@ import { checklistItems, isChecklistStep } from '../../shared/wizard/steps';
 import { deriveStepStatuses } from '../../shared/wizard/status';
 import type { AppContext } from '../app/context';
 import type { HandlerTable } from './handlers';
-import type { DryRunSummary } from '../../shared/provisioning/summary';
+import { dryRunSummarySchema } from '../../shared/provisioning/summary-schema';
 
 /** Name under main/app/results-store of the latest dry-run summary (data-files.ts: results/dry-run-summary.json). */
 export const DRY_RUN_SUMMARY = 'dry-run-summary';
@@ -19,7 +19,8 @@ export async function settingsView(context: AppContext): Promise<SettingsView> {
     context.configuration.mapping(),
     context.configuration.scope(),
     context.configuration.hasImportedUsers(),
-    context.results.load(DRY_RUN_SUMMARY, (value) => value as DryRunSummary),
+    // Validated like every file read: a damaged or older summary reads as "no dry run yet".
+    context.results.load(DRY_RUN_SUMMARY, (value) => dryRunSummarySchema.parse(value)),
   ]);
   return {
     currentStep: data.wizard.currentStep,
