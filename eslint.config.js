@@ -58,7 +58,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/electron/ipc-bridge.ts', 'main/electron/preload.ts'],
+    // …and the Electron stand-in, which implements them for the tests.
+    files: ['main/electron/ipc-bridge.ts', 'main/electron/preload.ts', 'test/electron/stand-in/**'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

@@ -6,6 +6,7 @@ import type { ApiChannel } from '../../shared/api/contract';
 import type { ApiRequestParsed, ApiResponse } from '../../shared/api/contract';
 import type { AppContext } from '../app/context';
 import { appVersion } from '../app/version';
+import { clipboardHandlers } from './clipboard-handlers';
 import { connectionHandlers } from './connection-handlers';
 import { dryRunHandlers } from './dry-run-handlers';
 import { entraHandoffHandlers } from './entra-handoff-handlers';
@@ -38,5 +39,6 @@ export function createHandlers(context: AppContext): HandlerTable {
     ...exportHandlers(context),
     ...entraHandoffHandlers(context),
     ...networkHandlers(context),
+    ...clipboardHandlers(context),
   };
 }

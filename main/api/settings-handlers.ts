@@ -4,7 +4,7 @@ import { checklistItems, isChecklistStep } from '../../shared/wizard/steps';
 import { deriveStepStatuses } from '../../shared/wizard/status';
 import type { AppContext } from '../app/context';
 import type { HandlerTable } from './handlers';
-import type { DryRunSummary } from '../../shared/provisioning/summary';
+import { dryRunSummarySchema } from '../../shared/provisioning/summary-schema';
 import { probeReportSchema } from '../../shared/api/contracts/probes';
 import { PROBE_REPORT } from './probe-handlers';
 
@@ -21,7 +21,8 @@ export async function settingsView(context: AppContext): Promise<SettingsView> {
     context.configuration.mapping(),
     context.configuration.scope(),
     context.configuration.hasImportedUsers(),
-    context.results.load(DRY_RUN_SUMMARY, (value) => value as DryRunSummary),
+    // Validated like every file read: a damaged or older summary reads as "no dry run yet".
+    context.results.load(DRY_RUN_SUMMARY, (value) => dryRunSummarySchema.parse(value)),
     context.results.load(PROBE_REPORT, (value) => probeReportSchema.parse(value)),
   ]);
   // Only a test of the Base URL saved now counts: a failing test of an earlier URL, or of Mock Jostle, does not.

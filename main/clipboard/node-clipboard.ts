@@ -91,6 +91,11 @@ export class NodeSecretClipboard implements SecretClipboard {
     }
   }
 
+  /** The OS tools have no way to mark text as sensitive, so plain and secret text are written alike. */
+  writePlain(text: string): Promise<void> {
+    return this.write(text);
+  }
+
   async read(): Promise<string | null> {
     const tool = this.tool();
     const { code, stdout } = await runRead(tool.read, this.env, this.timeoutMs);

@@ -6,7 +6,10 @@
 export interface SecretClipboard {
   /** False when there is no clipboard to write to (no tool installed, no desktop session). */
   available(): Promise<boolean>;
+  /** Writes a secret: where the platform has them, with the markers that keep it out of history and sync. */
   write(text: string): Promise<void>;
+  /** Writes ordinary text (the Copy buttons); absent = `write`. */
+  writePlain?(text: string): Promise<void>;
   /** The clipboard's text, or null when it holds no text. */
   read(): Promise<string | null>;
   clear(): Promise<void>;

@@ -28,10 +28,15 @@ export function serveRenderer(rendererDir: string): void {
   });
 }
 
+/**
+ * Compared by scheme and host, not `origin`: main parses with Node's URL, which gives any scheme it does not
+ * know (app: included) the opaque origin "null" — so an origin check would refuse our own page.
+ */
 export function isAppUrl(raw: string | undefined): boolean {
   if (!raw) return false;
   try {
-    return new URL(raw).origin === APP_ORIGIN;
+    const url = new URL(raw);
+    return url.protocol === `${APP_SCHEME}:` && url.host === 'jostle' && !url.username && !url.password;
   } catch {
     return false;
   }

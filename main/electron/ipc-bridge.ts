@@ -1,24 +1,27 @@
 /**
- * The Electron transport: one `ipcMain.handle` per contract channel, each refusing any sender that is not
- * our own window showing our own page (security checklist #17), then the shared dispatcher.
+ * The Electron transport: one `ipcMain.handle` per contract channel. Each refuses what `refusalOf` refuses,
+ * then hands the call to the handler host (the handler table runs in a utility process, not here).
  */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { apiChannels } from '../../shared/api/contract';
-import { dispatch } from '../api/dispatch';
-import type { HandlerTable } from '../api/handlers';
+import type { ApiEnvelope } from '../../shared/api/errors';
 import type { Logger } from '../logging/logger';
-import { isAppUrl } from './app-protocol';
+import { refusalOf } from './guards';
+
+export type CallHandlers = (channel: string, payload: unknown) => Promise<ApiEnvelope<unknown>>;
 
 export function registerIpcBridge(
-  handlers: HandlerTable,
-  trustedWebContentsIds: Set<number>,
+  call: CallHandlers,
+  trustedWebContentsIds: ReadonlySet<number>,
   logger: Logger,
 ): void {
   for (const channel of apiChannels) {
     ipcMain.handle(`api:${channel}`, async (event: IpcMainInvokeEvent, payload: unknown) => {
-      if (!trustedWebContentsIds.has(event.sender.id) || !isAppUrl(event.senderFrame?.url)) {
+      const refusal = refusalOf(event, trustedWebContentsIds);
+      if (refusal) {
         logger.log('warn', 'refused IPC from an untrusted sender', {
           channel,
+          reason: refusal,
           url: event.senderFrame?.url ?? '',
         });
         return {
@@ -26,7 +29,7 @@ export function registerIpcBridge(
           error: { code: 'invalid-request', message: 'This window may not use the assistant’s API.' },
         };
       }
-      return dispatch(handlers, channel, payload, logger);
+      return call(channel, payload);
     });
   }
 }

@@ -1,6 +1,5 @@
 import { BrowserWindow, screen, shell } from 'electron';
 import { isAllowedExternalUrl } from '../../shared/links/allowlist';
-import type { SettingsStore } from '../settings/settings-store';
 import type { WindowBounds } from '../settings/schema';
 import { APP_ORIGIN, isAppUrl } from './app-protocol';
 
@@ -17,8 +16,11 @@ function visibleBounds(saved: WindowBounds): Electron.Rectangle | { width: numbe
   return overlaps ? rectangle : { width: saved.width, height: saved.height };
 }
 
-export function createMainWindow(preloadPath: string, settings: SettingsStore): BrowserWindow {
-  const saved = settings.read().window;
+export function createMainWindow(
+  preloadPath: string,
+  saved: WindowBounds,
+  saveBounds: (bounds: WindowBounds) => void,
+): BrowserWindow {
   const window = new BrowserWindow({
     ...visibleBounds(saved),
     minWidth: 900,
@@ -58,7 +60,7 @@ export function createMainWindow(preloadPath: string, settings: SettingsStore): 
 
   window.on('close', () => {
     const bounds = window.getNormalBounds();
-    settings.update('window', () => ({ ...bounds, maximized: window.isMaximized() }));
+    saveBounds({ ...bounds, maximized: window.isMaximized() });
   });
 
   void window.loadURL(`${APP_ORIGIN}/index.html`);

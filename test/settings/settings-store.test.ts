@@ -70,3 +70,23 @@ describe('settings', () => {
     expect(existsSync(join(dir, SETTINGS_FILE))).toBe(true);
   });
 });
+
+describe('settings: files that are JSON but not settings', () => {
+  for (const [label, text] of [
+    ['a list', '[]'],
+    ['null', 'null'],
+    ['a number', '42'],
+  ] as const) {
+    it(`moves a file holding ${label} aside with the notice, instead of silently resetting`, () => {
+      const dir = freshDir();
+      writeFileSync(join(dir, SETTINGS_FILE), text);
+      const store = openSettings(dir, confBacking);
+      const aside = readdirSync(dir).filter((name) => name.startsWith('settings.unreadable-'));
+      expect(aside).toHaveLength(1);
+      expect(readFileSync(join(dir, aside[0]!), 'utf8')).toBe(text);
+      const notice = store.read().notices.find((candidate) => candidate.id === 'settings-unreadable');
+      expect(notice?.message).toContain(`holds ${label}`);
+      expect(notice?.message).toContain(join(dir, aside[0]!));
+    });
+  }
+});

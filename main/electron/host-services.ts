@@ -1,0 +1,39 @@
+/**
+ * What main does for the handler host: the clipboard, Chromium's proxy resolution and the save dialog.
+ * Arguments are checked here, since they cross a process boundary.
+ */
+import type { Session } from 'electron';
+import { z } from 'zod';
+import type { ExportSaver } from '../export/saver';
+import type { ServiceTable } from '../host/host-client';
+import type { DesktopClipboard } from './clipboard';
+import { MAX_EXPORT_BYTES } from './export-saver';
+
+/** The API key and the Copy buttons' text: small. */
+const clipText = z.string().max(64 * 1024);
+const url = z.string().url().max(8192);
+const exportFile = z
+  .object({
+    suggestedName: z.string().min(1).max(255),
+    content: z.string().max(MAX_EXPORT_BYTES),
+    format: z.enum(['markdown', 'json', 'html', 'pdf']),
+  })
+  .strict();
+
+export function mainServices(deps: {
+  clipboard: DesktopClipboard;
+  session: Pick<Session, 'resolveProxy'>;
+  exportSaver: ExportSaver;
+}): ServiceTable {
+  const { clipboard, session, exportSaver } = deps;
+  return {
+    'clipboard.available': () => clipboard.available(),
+    'clipboard.problem': async () => (await clipboard.problem?.()) ?? null,
+    'clipboard.write': (text) => clipboard.write(clipText.parse(text)),
+    'clipboard.writePlain': (text) => clipboard.writePlain(clipText.parse(text)),
+    'clipboard.read': () => clipboard.read(),
+    'clipboard.clear': () => clipboard.clear(),
+    resolveProxy: (target) => session.resolveProxy(url.parse(target)),
+    saveExport: (file) => exportSaver.save(exportFile.parse(file)),
+  };
+}

@@ -1,0 +1,19 @@
+/**
+ * The handler host as an Electron utility process (a Node.js child Chromium starts and sandboxes like its
+ * other helpers), adapted to what HandlerHostClient expects.
+ */
+import { utilityProcess } from 'electron';
+import type { HostProcess } from '../host/host-client';
+
+export function forkUtilityHost(modulePath: string): HostProcess {
+  const child = utilityProcess.fork(modulePath, [], {
+    serviceName: 'Jostle Provisioning Assistant worker',
+    stdio: 'inherit',
+  });
+  return {
+    post: (message) => child.postMessage(message),
+    onMessage: (listener) => void child.on('message', listener),
+    onExit: (listener) => void child.on('exit', listener),
+    kill: () => void child.kill(),
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * The handler host: the whole handler table, in a process of its own (an Electron utility process in the
+ * desktop app). Started by main with a `start` message; then answers `call`s with the same envelopes the
+ * IPC bridge would, and asks main for the clipboard, the proxy and the save dialog.
+ */
+import { clearApiKeyFromClipboard } from '../api/entra-handoff-handlers';
+import { dispatch } from '../api/dispatch';
+import { createHandlers, type HandlerTable } from '../api/handlers';
+import { createAppContext, type AppContext } from '../app/context';
+import type { BackingStoreFactory } from '../settings/settings-store';
+
+import type { HostStart, MessageLink, ToHost } from './protocol';
+import { RemoteServices } from './remote-services';
+
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+async function settingsBacking(start: HostStart): Promise<BackingStoreFactory> {
+  // Imported on demand: electron-store imports `electron`, which plain Node cannot load.
+  if (start.settingsBackend === 'electron-store') {
+    return (await import('../settings/electron-backing')).electronStoreBacking;
+  }
+  return (await import('../settings/node-backing')).confBacking;
+}
+
+export function serveHandlerHost(link: MessageLink): void {
+  const services = new RemoteServices(link);
+  let running: Promise<{ context: AppContext; handlers: HandlerTable } | null> | null = null;
+
+  async function start(message: HostStart) {
+    try {
+      const context = await createAppContext({
+        transport: message.transport,
+        dataDir: message.dataDir,
+        env: process.env,
+        settingsBacking: await settingsBacking(message),
+        clipboard: services.clipboard(),
+        ...(message.resolveProxyInMain ? { network: { resolveProxy: services.resolveProxy } } : {}),
+        ...(message.saveExportInMain ? { exportSaver: services.exportSaver() } : {}),
+      });
+      link.post({ kind: 'ready', window: context.settings.read().window });
+      return { context, handlers: createHandlers(context) };
+    } catch (error) {
+      link.post({ kind: 'fatal', message: describe(error) });
+      return null;
+    }
+  }
+
+  async function stop() {
+    const started = await running;
+    if (started) {
+      const { context } = started;
+      await Promise.allSettled([
+        clearApiKeyFromClipboard(context),
+        context.dryRun.close(),
+        context.mock.stop(),
+      ]);
+      context.logger.log('info', 'handler host stopped');
+    }
+    link.post({ kind: 'stopped' });
+    setImmediate(() => process.exit(0));
+  }
+
+  link.onMessage((raw) => {
+    const message = raw as ToHost;
+    switch (message.kind) {
+      case 'start':
+        running ??= start(message);
+        return;
+      case 'call':
+        void (async () => {
+          const started = await running;
+          const envelope = started
+            ? await dispatch(started.handlers, message.channel, message.payload, started.context.logger)
+            : {
+                ok: false as const,
+                error: { code: 'not-available' as const, message: 'The assistant did not start.' },
+              };
+          link.post({ kind: 'result', id: message.id, envelope });
+        })();
+        return;
+      case 'save-window':
+        void running?.then((started) => {
+          try {
+            started?.context.settings.update('window', () => message.bounds);
+          } catch (error) {
+            started?.context.logger.log('warn', 'window size not saved', { error: describe(error) });
+          }
+        });
+        return;
+      case 'service-result':
+        services.settle(message);
+        return;
+      case 'shutdown':
+        void stop();
+        return;
+    }
+  });
+  link.post({ kind: 'listening' });
+}

@@ -1,0 +1,93 @@
+/**
+ * Messages between the process that owns the windows (Electron main) and the process that hosts the
+ * handler table (an Electron utility process, or a Node child). Main keeps windows, dialogs, the clipboard,
+ * Chromium's proxy resolution and the IPC bridge; the host runs every handler, so an import of 100,000 users
+ * or a dry run never stalls the window. What the host needs from main it asks for as a "service".
+ */
+import { z } from 'zod';
+import type { ApiEnvelope } from '../../shared/api/errors';
+import type { WindowBounds } from '../settings/schema';
+
+export const serviceNames = [
+  'clipboard.available',
+  'clipboard.problem',
+  'clipboard.write',
+  'clipboard.writePlain',
+  'clipboard.read',
+  'clipboard.clear',
+  'resolveProxy',
+  'saveExport',
+] as const;
+export type ServiceName = (typeof serviceNames)[number];
+
+export interface HostStart {
+  kind: 'start';
+  dataDir: string;
+  transport: 'electron' | 'browser';
+  /** Which library backs the settings file (same file either way). */
+  settingsBackend: 'electron-store' | 'conf';
+  /** Main resolves proxies the way Chromium does (system settings, PAC). */
+  resolveProxyInMain: boolean;
+  /** Main shows the save dialog for exports. */
+  saveExportInMain: boolean;
+}
+
+export type ToHost =
+  | HostStart
+  | { kind: 'call'; id: number; channel: string; payload: unknown }
+  | { kind: 'save-window'; bounds: WindowBounds }
+  | { kind: 'service-result'; id: number; ok: true; value: unknown }
+  | { kind: 'service-result'; id: number; ok: false; message: string }
+  | { kind: 'shutdown' };
+
+export type FromHost =
+  /** The host listens now; main sends `start` only after this, so no message is lost while it loads. */
+  | { kind: 'listening' }
+  | { kind: 'ready'; window: WindowBounds }
+  | { kind: 'fatal'; message: string }
+  | { kind: 'result'; id: number; envelope: ApiEnvelope<unknown> }
+  | { kind: 'service'; id: number; name: ServiceName; args: unknown[] }
+  | { kind: 'stopped' };
+
+const windowBounds = z
+  .object({
+    x: z.number().int().nullable(),
+    y: z.number().int().nullable(),
+    width: z.number().int(),
+    height: z.number().int(),
+    maximized: z.boolean(),
+  })
+  .strict();
+
+const envelope = z.union([
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({
+    ok: z.literal(false),
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      fields: z.record(z.string(), z.string()).optional(),
+    }),
+  }),
+]);
+
+/** Main checks what the host sends before acting on it: the host runs our code, but it parses admin files. */
+export const fromHostSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('listening') }),
+  z.object({ kind: z.literal('ready'), window: windowBounds }),
+  z.object({ kind: z.literal('fatal'), message: z.string() }),
+  z.object({ kind: z.literal('result'), id: z.number().int(), envelope }),
+  z.object({
+    kind: z.literal('service'),
+    id: z.number().int(),
+    name: z.enum(serviceNames),
+    args: z.array(z.unknown()).max(4),
+  }),
+  z.object({ kind: z.literal('stopped') }),
+]);
+
+/** One end of the message channel, whatever carries it (Electron parentPort, Node IPC). */
+export interface MessageLink {
+  post(message: unknown): void;
+  onMessage(listener: (message: unknown) => void): void;
+}

@@ -1,0 +1,3 @@
+import { register } from 'node:module';
+
+register('./utility-hooks.mjs', import.meta.url);
