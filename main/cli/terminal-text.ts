@@ -8,6 +8,7 @@
 
 // C0 except \t and \n, DEL, C1 (U+009B is a one-byte CSI on some terminals), and the bidirectional
 // marks, overrides and isolates that reorder what is displayed.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 export function safeForTerminal(text: string): string {

@@ -25,6 +25,7 @@ function io(env: NodeJS.ProcessEnv): CliIo & { out: string[] } {
 
 // Clears the line and paints a green "PASS" over whatever the CLI printed.
 const FAKE_PASS = '\r\u001b[2K\u001b[32mPASS\u001b[0m  test-connection \u009b2K\u202e';
+// eslint-disable-next-line no-control-regex -- the test looks for raw control characters
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/;
 
 describe('terminal output', () => {
