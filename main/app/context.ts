@@ -54,9 +54,8 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
   const settings = openSettings(options.dataDir, options.settingsBacking);
   const vault = await openApiKeyVault(options.env, redactor);
   const configuration = new ConfigurationStore(options.dataDir);
-  const keyStatus = await vault.status();
-  logger.log('info', 'started', { transport: options.transport, keyStorage: keyStatus.storage });
-  if (keyStatus.storageProblem) logger.log('warn', keyStatus.storageProblem);
+  // No keychain call at start-up: the vault asks the keychain lazily, bounded in time.
+  logger.log('info', 'started', { transport: options.transport });
   const context: AppContext = {
     transport: options.transport,
     dataDir: options.dataDir,
