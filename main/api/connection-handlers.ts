@@ -8,6 +8,14 @@ async function connectionStatus(context: AppContext): Promise<ConnectionStatus> 
   return { baseUrl: context.settings.read().connection.baseUrl, key: await context.vault.status() };
 }
 
+function originOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).origin;
+  } catch {
+    return baseUrl;
+  }
+}
+
 export function connectionHandlers(
   context: AppContext,
 ): Pick<HandlerTable, 'getConnectionStatus' | 'saveConnection' | 'forgetApiKey'> {
@@ -28,7 +36,13 @@ export function connectionHandlers(
         await context.vault.save(url.value, key.value);
         context.logger.log('info', 'api key saved', { storage: (await context.vault.status()).storage });
       } else {
-        await context.vault.updateBaseUrl(url.value);
+        // A key belongs to the host it was saved for (as in the CLI): never send it to a new one unasked.
+        const saved = await context.vault.read();
+        if (saved && originOf(saved.baseUrl) !== originOf(url.value)) {
+          const message = `The saved API key is for ${originOf(saved.baseUrl)}. For ${originOf(url.value)}, paste that tenant’s API key too.`;
+          throw new ApiError('invalid-request', message, { apiKey: message });
+        }
+        if (saved) await context.vault.updateBaseUrl(url.value);
       }
       context.settings.update('connection', (connection) => ({ ...connection, baseUrl: url.value }));
       return connectionStatus(context);

@@ -4,10 +4,12 @@
  * - `copyApiKey` reads the key from the keychain and writes it to the clipboard here in main, then clears
  *   the clipboard after 60 s, but only if it still holds the key (the admin may have copied something else
  *   since). The answer says whether it worked and when the clipboard clears; it never carries the key.
- * - `revealApiKey` is the one deliberate exception to "the key never goes to the window": for admins who
- *   cannot use the clipboard (no clipboard tool, a remote session). It answers only a request that says
- *   `confirm: true`, which the UI sends only from the Reveal button; it is logged (without the key); the UI
- *   shows the key for 30 s and then drops it.
+ * - `revealApiKey` is the one deliberate exception to "the key never goes to the window", and only in the
+ *   desktop app: for admins who cannot use the clipboard (a remote session). Main itself asks the admin to
+ *   confirm each reveal in a native dialog (`confirmReveal`, wired by main/electron); a request saying
+ *   `confirm: true` is not enough, since any code in the window could send it. Without that hook — the browser
+ *   mode, where any holder of the session token could call the API, and the CLI — reveal is refused. It is
+ *   logged (without the key); the UI shows the key for 30 s and then drops it.
  */
 import type { z } from 'zod';
 import { ApiError } from '../../shared/api/errors';
@@ -32,7 +34,14 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-type ClipboardContext = Pick<AppContext, 'vault' | 'clipboard' | 'logger' | 'redactor'>;
+type ClipboardContext = Pick<AppContext, 'vault' | 'clipboard' | 'logger' | 'redactor'> & {
+  /** Desktop only: asks the admin in a native dialog, per reveal; resolves true when they confirmed. */
+  confirmReveal?: AppContext['confirmReveal'];
+};
+
+const REVEAL_DESKTOP_ONLY =
+  'Showing the key is possible only in the desktop app, which asks you to confirm each time. ' +
+  'Use “Copy secret token” instead; it puts the key on the clipboard without showing it.';
 
 /** Clears the clipboard only if it still holds `key`: never wipe what the admin copied since. */
 async function clearIfHolds({ clipboard, logger, redactor }: ClipboardContext, key: string): Promise<void> {
@@ -89,8 +98,13 @@ export function entraHandoffHandlers(context: ClipboardContext): EntraHandoffHan
     },
 
     revealApiKey: async () => {
+      if (!context.confirmReveal) throw new ApiError('not-available', REVEAL_DESKTOP_ONLY);
       const stored = await vault.read();
       if (!stored) throw new ApiError('not-found', NO_KEY);
+      if (!(await context.confirmReveal())) {
+        logger.log('info', 'api key reveal declined in the confirmation dialog');
+        throw new ApiError('not-available', 'The key was not shown: the confirmation was declined.');
+      }
       logger.log('info', 'api key revealed in the window at the admin’s request');
       return { apiKey: stored.apiKey, hideAfterSeconds: REVEAL_SECONDS };
     },

@@ -34,6 +34,11 @@ export interface AppContext {
   network: ClientSettings;
   /** Where "Copy secret token" puts the API key: Electron's clipboard, or the OS's tools in Node. */
   clipboard: SecretClipboard;
+  /**
+   * Desktop only: a native confirmation dialog shown by main for each "Reveal" (resolves true when the admin
+   * confirmed). Absent in the browser mode and the CLI, where revealApiKey is refused.
+   */
+  confirmReveal?: () => Promise<boolean>;
 }
 
 export interface AppContextOptions {
@@ -45,6 +50,8 @@ export interface AppContextOptions {
   exportSaver?: ExportSaver;
   /** Default: the OS's own clipboard tools (browser mode, CLI, tests). */
   clipboard?: SecretClipboard;
+  /** Desktop only; see AppContext.confirmReveal. */
+  confirmReveal?: () => Promise<boolean>;
 }
 
 export async function createAppContext(options: AppContextOptions): Promise<AppContext> {
@@ -54,9 +61,8 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
   const settings = openSettings(options.dataDir, options.settingsBacking);
   const vault = await openApiKeyVault(options.env, redactor);
   const configuration = new ConfigurationStore(options.dataDir);
-  const keyStatus = await vault.status();
-  logger.log('info', 'started', { transport: options.transport, keyStorage: keyStatus.storage });
-  if (keyStatus.storageProblem) logger.log('warn', keyStatus.storageProblem);
+  // No keychain call at start-up: the vault asks the keychain lazily, bounded in time.
+  logger.log('info', 'started', { transport: options.transport });
   const context: AppContext = {
     transport: options.transport,
     dataDir: options.dataDir,
@@ -73,6 +79,7 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
     // Set just below: the session needs the finished context.
     dryRun: undefined as unknown as DryRunSession,
     ...(options.exportSaver ? { exportSaver: options.exportSaver } : {}),
+    ...(options.confirmReveal ? { confirmReveal: options.confirmReveal } : {}),
   };
   context.dryRun = new DryRunSession(context);
   return context;

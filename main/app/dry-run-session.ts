@@ -85,8 +85,21 @@ export class DryRunSession {
     });
   }
 
+  /** Set synchronously on entry to start(): two start calls in the same tick cannot both pass the check. */
+  private starting = false;
+
   async start(request: StartRequest): Promise<void> {
-    if (this.running) throw new ApiError('busy', 'A dry run is already running. Wait for it or cancel it.');
+    if (this.running || this.starting)
+      throw new ApiError('busy', 'A dry run is already running. Wait for it or cancel it.');
+    this.starting = true;
+    try {
+      await this.startGuarded(request);
+    } finally {
+      this.starting = false;
+    }
+  }
+
+  private async startGuarded(request: StartRequest): Promise<void> {
     const snapshot = await this.snapshot();
     if (request.fresh || !this.engine || this.target !== request.target) {
       await this.engine?.close();

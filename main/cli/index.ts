@@ -5,6 +5,7 @@
 import type { CliCommand, CliIo } from './command';
 import { UsageError } from './command';
 import { cliCommands } from './registry';
+import { safeForTerminal } from './terminal-text';
 
 function overview(): string {
   const width = Math.max(...cliCommands.map((command) => command.name.length));
@@ -18,7 +19,13 @@ function overview(): string {
   ].join('\n');
 }
 
-export async function runCli(argv: string[], io: CliIo, signal: AbortSignal): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIo, signal: AbortSignal): Promise<number> {
+  // Every command prints through this: server-controlled text can never drive the terminal.
+  const io: CliIo = {
+    ...rawIo,
+    stdout: (line) => rawIo.stdout(safeForTerminal(line)),
+    stderr: (line) => rawIo.stderr(safeForTerminal(line)),
+  };
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(overview());

@@ -1,3 +1,4 @@
+import { checkApiKey } from '../../shared/connection/validation';
 import { readStoredApiKey } from '../secrets';
 import { UsageError } from './command';
 
@@ -8,9 +9,12 @@ export async function tokenForUrl(
   env: NodeJS.ProcessEnv,
 ): Promise<string> {
   if (tokenEnv !== undefined) {
-    const token = env[tokenEnv]?.trim();
-    if (!token) throw new UsageError(`Environment variable ${tokenEnv} is not set or empty.`);
-    return token;
+    const raw = env[tokenEnv];
+    if (!raw?.trim()) throw new UsageError(`Environment variable ${tokenEnv} is not set or empty.`);
+    // The same check and words as the key field in the window; a CR/LF would otherwise split the header.
+    const checked = checkApiKey(raw.replace(/^[ \t]+|[ \t]+$/g, ''));
+    if (!checked.ok) throw new UsageError(`${tokenEnv}: ${checked.message}`);
+    return checked.value;
   }
   const stored = await readStoredApiKey(env);
   if (!stored)

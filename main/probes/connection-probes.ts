@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { findTargetAttribute } from '../../shared/jostle/schema';
 import { matchQuery, type ProbeContext, type ProbeDefinition } from './context';
-import { diagnoseFailure, isHtml, type Outcome, type Verdict } from './outcome';
+import { diagnoseFailure, isHtml, listShapeProblem, type Outcome, type Verdict } from './outcome';
 import { readListResponse } from './scim-shapes';
 
 /** Median latency above which the latency probe warns. Entra's own timeout is undocumented; this is a nudge. */
@@ -12,6 +12,8 @@ function expectEmptyList(outcome: Outcome, what: string): Verdict {
   const failure = diagnoseFailure(outcome, { usersEndpoint: true });
   if (failure) return failure;
   if (!outcome.ok) throw new Error('unreachable');
+  const shape = listShapeProblem(outcome.response.body, { unpaged: true });
+  if (shape) return shape;
   const list = readListResponse(outcome.response.body);
   if (!list) {
     return {

@@ -88,6 +88,46 @@ export function diagnoseFailure(outcome: Outcome, on: { usersEndpoint: boolean }
   if (status < 200 || status >= 300) {
     return { status: 'fail', finding: 'unexpectedStatus', summary: `Unexpected HTTP ${status}.` };
   }
+  if (response.bodyProblem) {
+    // Not "wrong Base URL": the server answered, but with a body nobody (Entra included) can read.
+    const { kind, message } = response.bodyProblem;
+    return { status: 'fail', finding: kind, summary: `HTTP ${status}: ${message}` };
+  }
+  return undefined;
+}
+
+/**
+ * A ListResponse's own consistency: `Resources` must be an array when present, and `totalResults` may not
+ * claim fewer users than were returned, nor (for an unpaged filter answer) claim users it did not return.
+ */
+export function listShapeProblem(body: unknown, { unpaged }: { unpaged: boolean }): Verdict | undefined {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
+  const record = body as Record<string, unknown>;
+  if ('Resources' in record && !Array.isArray(record.Resources)) {
+    return {
+      status: 'fail',
+      finding: 'listNotArray',
+      summary: `The ListResponse's Resources is ${record.Resources === null ? 'null' : `a${typeof record.Resources === 'object' ? 'n object' : ` ${typeof record.Resources}`}`}, not an array.`,
+    };
+  }
+  const total = record.totalResults;
+  const returned = Array.isArray(record.Resources) ? record.Resources.length : 0;
+  if (typeof total === 'number' && (total < returned || !Number.isInteger(total) || total < 0)) {
+    return {
+      status: 'fail',
+      finding: 'totalResultsWrong',
+      summary: `totalResults says ${total}, but the answer holds ${returned} user(s).`,
+      details: { totalResults: total, returned },
+    };
+  }
+  if (unpaged && typeof total === 'number' && total > 0 && returned === 0) {
+    return {
+      status: 'fail',
+      finding: 'totalResultsWrong',
+      summary: `totalResults says ${total}, but the answer holds no users.`,
+      details: { totalResults: total, returned },
+    };
+  }
   return undefined;
 }
 

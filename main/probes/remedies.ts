@@ -26,6 +26,30 @@ export const REMEDIES: Record<FindingCode, string> = {
     'The server’s certificate could not be verified. On a corporate network this is usually a proxy that inspects TLS with the ' +
     'organisation’s own certificate: add your organisation’s root certificate under **Diagnostics > Network** (a PEM file from IT; ' +
     'on the command line: --ca-file). Verification is never switched off.',
+  certExpired:
+    'The server’s certificate has expired (or is not valid yet). Adding a root certificate will not help: check that this computer’s ' +
+    'date and time are right; if they are, the certificate of the server (or of a proxy in between) must be renewed — tell its owner.',
+  certHostname:
+    'The certificate is valid but issued for another host name, so the Base URL names a host this server does not serve, or a proxy ' +
+    `answers for it. ${MANAGE_PROVISIONING} and copy “Your Base URL” exactly; adding a root certificate will not fix this.`,
+  plainHttpPort:
+    'The address answers plain HTTP, not HTTPS: the port in the Base URL is not Jostle’s HTTPS port. Copy “Your Base URL” again ' +
+    'from Manage user provisioning (normally no port at all).',
+  tlsPort: 'This port speaks HTTPS (TLS), but the Base URL starts with http://. Change it to https://.',
+  notHttp:
+    'Something other than a web server answered at this address (for example a mail or SSH server). The host or port in the Base URL is wrong.',
+  headersTooLarge:
+    'The server sent response headers far larger than any web server does; the address is probably not Jostle, or something in between is broken.',
+  invalidJson:
+    'The server said it sent JSON but the body is not valid JSON, so Entra could not read it either. The address may be right; report the evidence to the server’s owner (support@jostle.me for Jostle).',
+  tooDeep:
+    'The answer is JSON nested far deeper than any SCIM document; it was refused without being processed. The address is probably not Jostle’s SCIM API.',
+  encoded:
+    'The server sent a compressed (for example gzip) body although none was asked for, which Entra does not expect. A proxy may be re-encoding answers; report the evidence.',
+  listNotArray:
+    'The list answer has no “Resources” array, so Entra cannot read users from it and Test Connection would fail. The URL probably points at something other than a SCIM /Users endpoint.',
+  totalResultsWrong:
+    'The list answer’s totalResults does not match the users it returned. Entra relies on it when matching users; report the evidence to support@jostle.me.',
   caFile:
     'The trusted certificate file could not be used. Under **Diagnostics > Network**, remove it and choose a PEM file that contains -----BEGIN CERTIFICATE----- blocks.',
   dns: 'The host name in the Base URL could not be resolved. Check the Base URL for typos, your network connection, and whether your network needs a proxy.',

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { jostleTargetAttributes } from '../../shared/jostle/schema';
 import { createScimClient, type ScimClient } from '../scim/client';
 import { ScimConfigError } from '../scim/errors';
+import { redactSecretIn, redactUrlSecrets } from '../scim/redact';
 import { writeConfirmed } from '../../shared/connection/validation';
 import {
   contentTypeProbe,
@@ -143,8 +144,12 @@ function finish(
 ): ProbeReport {
   const counts: Record<ProbeStatus, number> = { pass: 0, warn: 0, fail: 0, skipped: 0 };
   for (const probe of probes) counts[probe.status] += 1;
-  return {
-    baseUrl: options.baseUrl.trim(),
+  // Honest: a run where nothing was verified (all skipped, cancelled) or that left a user behind is no pass.
+  const verified = probes.some(
+    (probe) => probe.id !== SETUP.id && (probe.status === 'pass' || probe.status === 'warn'),
+  );
+  const report: ProbeReport = {
+    baseUrl: redactUrlSecrets(options.baseUrl.trim()),
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     durationMs: Math.round(performance.now() - started),
@@ -152,8 +157,10 @@ function finish(
     cancelled: Boolean(signal?.aborted),
     probes,
     counts,
-    ok: counts.fail === 0,
+    ok: counts.fail === 0 && verified && !signal?.aborted && leftovers.length === 0,
     leftovers,
     trust,
   };
+  // One last pass over everything as data: a key a server echoed must not survive in any field.
+  return redactSecretIn(report, [options.token]);
 }

@@ -9,6 +9,11 @@ export type ProbeStatus = 'pass' | 'warn' | 'fail' | 'skipped';
 export type FindingCode =
   | NetworkErrorKind
   | 'caFile'
+  | 'invalidJson'
+  | 'tooDeep'
+  | 'encoded'
+  | 'listNotArray'
+  | 'totalResultsWrong'
   | 'unauthorized'
   | 'forbidden'
   | 'notFound'

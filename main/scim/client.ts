@@ -3,7 +3,9 @@ import { request as undiciRequest } from 'undici';
 import { classifyNetworkError, describeKind, ScimNetworkError } from './errors';
 import { ProxyRouter } from './proxy';
 import { BodyTooLargeError, discardBody, readBodyCapped } from './read-body';
-import { redactSecret, truncate } from './redact';
+import { parseResponseBody } from './parse-body';
+import { redactSecret, redactSecretIn, truncate } from './redact';
+import { looksLikeTlsPort, resolvesToLoopbackOnly } from './port-check';
 import { retryDelayMs, sleep } from './retry';
 import { buildTrustSettings, type CaSource } from './trust';
 import type {
@@ -136,6 +138,16 @@ async function sendOnce(
     controller.abort();
   }, transport.timeouts.headersMs);
   try {
+    if (url.protocol === 'http:' && !(await resolvesToLoopbackOnly(url.hostname))) {
+      // Plain http is allowed only on this computer; a "localhost" that resolves elsewhere is not that.
+      throw networkError(transport, {
+        kind: 'insecureUrl',
+        message: `${url.hostname} does not resolve only to this computer, so plain http:// is not allowed; use https://`,
+        requestLine,
+        started,
+        route,
+      });
+    }
     const chosen = await transport.router.routeFor(url);
     route = chosen.description;
     const response = await undiciRequest(url, {
@@ -156,20 +168,24 @@ async function sendOnce(
       controller.abort();
     }, transport.timeouts.bodyMs);
 
-    const headers = flattenHeaders(response.headers);
+    const headers = flattenHeaders(response.headers, transport.secrets);
     const location = headers.location;
     if (response.statusCode >= 300 && response.statusCode < 400 && location) {
       discardBody(response.body);
       throw redirectError(transport, url, response.statusCode, location, requestLine, started, route);
     }
     const buffer = await readBodyCapped(response.body, transport.maxBodyBytes, headers['content-length']);
-    const rawText = buffer.toString('utf8');
-    const { text, truncated } = truncate(redactSecret(rawText, transport.secrets), transport.maxTextChars);
+    const parsed = parseResponseBody(buffer, headers);
+    const shownText =
+      parsed.problem?.kind === 'encoded' ? `(${buffer.length} compressed bytes)` : buffer.toString('utf8');
+    const { text, truncated } = truncate(redactSecret(shownText, transport.secrets), transport.maxTextChars);
     return {
       status: response.statusCode,
       headers,
       contentType: headers['content-type'],
-      body: parseJson(rawText),
+      // Redacted as data: re-serialising this later must not bring back a key the server echoed.
+      body: redactSecretIn(parsed.body, transport.secrets),
+      ...(parsed.problem ? { bodyProblem: parsed.problem } : {}),
       text,
       textTruncated: truncated,
       bytes: buffer.length,
@@ -205,7 +221,10 @@ async function sendOnce(
         route,
       });
     }
-    const classified = classifyNetworkError(error);
+    let classified = classifyNetworkError(error);
+    if (classified.kind === 'reset' && url.protocol === 'http:' && (await looksLikeTlsPort(url))) {
+      classified = { ...classified, kind: 'tlsPort' };
+    }
     const message = `${describeKind(classified.kind)}: ${classified.detail}`;
     throw networkError(transport, { ...classified, message, requestLine, started, route });
   } finally {
@@ -259,24 +278,20 @@ function networkError(transport: Transport, parts: ErrorParts): ScimNetworkError
   return new ScimNetworkError(info);
 }
 
-function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
+/** Lower-case names; cookies hidden; every value redacted, since a server may echo the key in any header. */
+function flattenHeaders(
+  raw: Record<string, string | string[] | undefined>,
+  secrets: readonly string[],
+): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(raw)) {
     if (value === undefined) continue;
     const lower = name.toLowerCase();
-    headers[lower] = lower === 'set-cookie' ? '[redacted]' : Array.isArray(value) ? value.join(', ') : value;
+    const joined = Array.isArray(value) ? value.join(', ') : value;
+    headers[redactSecret(lower, secrets)] =
+      lower === 'set-cookie' ? '[redacted]' : redactSecret(joined, secrets);
   }
   return headers;
-}
-
-function parseJson(text: string): unknown {
-  const trimmed = text.trim();
-  if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return undefined;
-  try {
-    return JSON.parse(trimmed) as unknown;
-  } catch {
-    return undefined;
-  }
 }
 
 function elapsed(started: number): number {

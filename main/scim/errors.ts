@@ -70,6 +70,23 @@ export function classifyNetworkError(error: unknown): Classified {
   if (code) return { kind: 'dns', code, detail };
   code = has('UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT');
   if (code) return { kind: 'timeout', code, phase: 'connect', detail };
+  code = has('CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID');
+  if (code) return { kind: 'certExpired', code, detail };
+  code = has('ERR_TLS_CERT_ALTNAME_INVALID', 'HOSTNAME_MISMATCH');
+  if (code) return { kind: 'certHostname', code, detail };
+  // https:// to a port that speaks plain HTTP: OpenSSL reads "HTTP/1.1 400" as a TLS record header.
+  code = has('ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_PACKET_LENGTH_TOO_LONG', 'ERR_SSL_HTTP_REQUEST');
+  if (code || /wrong version number|packet length too long/i.test(detail))
+    return { kind: 'plainHttpPort', code: code ?? codes[0], detail };
+  code = has('UND_ERR_HEADERS_OVERFLOW', 'HPE_HEADER_OVERFLOW');
+  if (code) return { kind: 'headersTooLarge', code, detail };
+  if (
+    chain.some((entry) => entry.name === 'HTTPParserError') ||
+    codes.some((candidate) => candidate.startsWith('HPE_')) ||
+    /does not match the HTTP\/1\.1 protocol/i.test(detail)
+  ) {
+    return { kind: 'notHttp', code: codes.find((candidate) => candidate.startsWith('HPE_')), detail };
+  }
   code = codes.find(
     (candidate) =>
       TLS_CODES.has(candidate) || candidate.startsWith('ERR_SSL_') || candidate.startsWith('ERR_TLS_'),
@@ -99,6 +116,12 @@ const KIND_MESSAGES: Record<NetworkErrorKind, string> = {
   tooLarge: 'The response was larger than the size limit',
   redirect: 'The server answered with a redirect, which is not followed',
   aborted: 'The request was cancelled',
+  certExpired: 'The server’s certificate has expired (or is not valid yet)',
+  certHostname: 'The server’s certificate is for a different host name than the one in the Base URL',
+  plainHttpPort: 'This address answers plain HTTP, not HTTPS: https:// was sent to a port without TLS',
+  tlsPort: 'This port speaks TLS: use https:// instead of http://',
+  notHttp: 'The server at this address does not speak HTTP (it sent something else)',
+  headersTooLarge: 'The server sent response headers far larger than any real server does',
   network: 'The request failed on the network',
 };
 

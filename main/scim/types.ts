@@ -79,6 +79,13 @@ export interface ScimResponse {
   attempts: number;
   /** How the request travelled: `direct`, or the proxy used. */
   route: string;
+  /** Why `body` is undefined although the server sent something that should have been JSON. */
+  bodyProblem?: BodyProblem;
+}
+
+export interface BodyProblem {
+  kind: 'invalidJson' | 'tooDeep' | 'encoded';
+  message: string;
 }
 
 export type NetworkErrorKind =
@@ -93,6 +100,12 @@ export type NetworkErrorKind =
   | 'tooLarge'
   | 'redirect'
   | 'aborted'
+  | 'certExpired'
+  | 'certHostname'
+  | 'plainHttpPort'
+  | 'tlsPort'
+  | 'notHttp'
+  | 'headersTooLarge'
   | 'network';
 
 export interface NetworkErrorInfo {

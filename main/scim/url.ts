@@ -1,5 +1,6 @@
 import { isLoopbackHost } from '../../shared/connection/validation';
 import { ScimConfigError } from './errors';
+import { redactUrlSecrets } from './redact';
 
 /**
  * Parses and checks a SCIM Base URL: http(s) only, HTTPS unless loopback, no credentials, query or fragment.
@@ -11,7 +12,7 @@ export function parseBaseUrl(raw: string): URL {
     url = new URL(raw.trim());
   } catch {
     throw new ScimConfigError(
-      `“${raw}” is not a URL. Paste the Base URL from Jostle, starting with https://`,
+      `“${redactUrlSecrets(raw)}” is not a URL. Paste the Base URL from Jostle, starting with https://`,
       'invalidUrl',
     );
   }
@@ -38,7 +39,7 @@ export function parseBaseUrl(raw: string): URL {
 export function buildRequestUrl(base: URL, path: string, query?: Record<string, string | number>): URL {
   const url = new URL(base.href);
   const suffix = path.startsWith('/') ? path : `/${path}`;
-  url.pathname = `${base.pathname}${suffix}`;
+  url.pathname = `${base.pathname.replace(/\/$/, '')}${suffix}`;
   if (query && Object.keys(query).length > 0) {
     url.search = new URLSearchParams(
       Object.entries(query).map(([key, value]): [string, string] => [key, String(value)]),

@@ -1,10 +1,16 @@
 /**
  * The Jostle Base URL and API key, kept together as one keychain item so they cannot drift apart.
  * Everything outside main sees only `KeyStatus`: saved or not, a fingerprint, the date.
+ *
+ * Keychain access is lazy and cached: nothing touches the keychain at start-up, the first status question
+ * reads the item once, and later status questions (every getSettings) answer from the cache, which save and
+ * forget keep current. Every keychain call is bounded in time (bounded-call.ts). When the keychain fails,
+ * the key is kept in memory for this run and the status says why, so a key Jostle shows only once is not lost.
  */
 import type { KeyStatus } from '../../shared/api/contract';
 import { keyFingerprint } from './fingerprint';
-import type { SecretStore } from './secret-store';
+import { MemorySecretStore } from './memory-store';
+import { SecretStoreUnavailableError, type SecretStore } from './secret-store';
 import type { Redactor } from '../logging/redactor';
 
 const ACCOUNT = 'jostle-api-key';
@@ -15,49 +21,92 @@ export interface StoredApiKey {
   savedAt: string;
 }
 
+type CachedStatus = Pick<KeyStatus, 'saved' | 'fingerprint' | 'savedAt'>;
+
 export class ApiKeyVault {
+  private cached: CachedStatus | null = null;
+  private fallback: MemorySecretStore | null = null;
+  private problem: string | null;
+
   constructor(
     private readonly store: SecretStore,
     private readonly redactor: Redactor,
     /** Why the keychain could not be used, when `store` is the in-memory fallback. */
-    private readonly storageProblem: string | null = null,
-  ) {}
+    storageProblem: string | null = null,
+  ) {
+    this.problem = storageProblem;
+  }
+
+  /** The store in use: the keychain, or memory once the keychain failed during this run. */
+  private get active(): SecretStore {
+    return this.fallback ?? this.store;
+  }
+
+  private useMemory(error: unknown): MemorySecretStore {
+    const reason = error instanceof Error ? error.message : String(error);
+    this.problem = `No keychain is available (${reason}). The key is kept in memory until you close the assistant.`;
+    this.fallback ??= new MemorySecretStore();
+    return this.fallback;
+  }
 
   async save(baseUrl: string, apiKey: string, now = new Date()): Promise<void> {
     const item: StoredApiKey = { baseUrl, apiKey, savedAt: now.toISOString() };
     this.redactor.addSecret(apiKey);
-    await this.store.set(ACCOUNT, JSON.stringify(item));
+    try {
+      await this.active.set(ACCOUNT, JSON.stringify(item));
+    } catch (error) {
+      if (!(error instanceof SecretStoreUnavailableError)) throw error;
+      await this.useMemory(error).set(ACCOUNT, JSON.stringify(item));
+    }
+    this.cached = statusOf(item);
   }
 
   /** Main-process use only (probes, dry run, the clipboard hand-off). Never return this through the API. */
   async read(): Promise<StoredApiKey | null> {
-    const raw = await this.store.get(ACCOUNT);
-    if (raw === null) return null;
-    const item = parseItem(raw);
+    const raw = await this.active.get(ACCOUNT);
+    const item = raw === null ? null : parseItem(raw);
     if (item) this.redactor.addSecret(item.apiKey);
+    this.cached = statusOf(item);
     return item;
   }
 
   async updateBaseUrl(baseUrl: string): Promise<void> {
     const current = await this.read();
-    if (current) await this.store.set(ACCOUNT, JSON.stringify({ ...current, baseUrl }));
+    if (current) await this.save(baseUrl, current.apiKey, new Date(current.savedAt));
   }
 
   async forget(): Promise<void> {
-    await this.store.delete(ACCOUNT);
+    await this.active.delete(ACCOUNT);
+    this.cached = statusOf(null);
   }
 
   async status(): Promise<KeyStatus> {
-    const item = await this.read();
+    if (!this.cached) {
+      try {
+        await this.read();
+      } catch (error) {
+        if (!(error instanceof SecretStoreUnavailableError)) throw error;
+        // Answer with the problem instead of failing every screen that shows the key's status.
+        this.useMemory(error);
+        this.cached = statusOf(null);
+      }
+    }
+    const cached = this.cached ?? statusOf(null);
     return {
-      saved: item !== null,
-      fingerprint: item ? keyFingerprint(item.apiKey) : null,
-      savedAt: item?.savedAt ?? null,
-      storage: this.store.kind,
-      storageName: this.store.displayName,
-      storageProblem: this.storageProblem,
+      ...cached,
+      storage: this.active.kind,
+      storageName: this.active.displayName,
+      storageProblem: this.problem,
     };
   }
+}
+
+function statusOf(item: StoredApiKey | null): CachedStatus {
+  return {
+    saved: item !== null,
+    fingerprint: item ? keyFingerprint(item.apiKey) : null,
+    savedAt: item?.savedAt ?? null,
+  };
 }
 
 function parseItem(raw: string): StoredApiKey | null {

@@ -3,8 +3,7 @@
  * There is deliberately no plain-text fallback.
  */
 import { ApiKeyVault, type StoredApiKey } from './api-key-vault';
-import { KeyringSecretStore, probeKeyring } from './keyring-store';
-import { MemorySecretStore } from './memory-store';
+import { KeyringSecretStore } from './keyring-store';
 import { Redactor } from '../logging/redactor';
 
 export { ApiKeyVault, type StoredApiKey } from './api-key-vault';
@@ -15,15 +14,12 @@ export function keychainServiceName(env: NodeJS.ProcessEnv): string {
   return env.JPA_KEYCHAIN_SERVICE?.trim() || 'Jostle Provisioning Assistant';
 }
 
+/**
+ * Opens the vault without touching the keychain: the first status question or save does, bounded in time,
+ * and falls back to memory for this run (saying why) if the keychain fails.
+ */
 export async function openApiKeyVault(env: NodeJS.ProcessEnv, redactor: Redactor): Promise<ApiKeyVault> {
-  const keychain = new KeyringSecretStore(keychainServiceName(env));
-  const problem = await probeKeyring(keychain);
-  if (problem === null) return new ApiKeyVault(keychain, redactor);
-  return new ApiKeyVault(
-    new MemorySecretStore(),
-    redactor,
-    `No keychain is available (${problem}). The key is kept in memory until you close the assistant.`,
-  );
+  return new ApiKeyVault(new KeyringSecretStore(keychainServiceName(env)), redactor);
 }
 
 /** For the CLI: the saved Base URL and key, or null when none is saved or no keychain answers. */

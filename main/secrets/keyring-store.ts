@@ -3,6 +3,7 @@
  * keytar; prebuilt N-API binaries, so the same module loads in Node and in Electron).
  */
 import { AsyncEntry } from '@napi-rs/keyring';
+import { BoundedCalls, KEYCHAIN_TIMEOUT_MS } from './bounded-call';
 import { SecretStoreUnavailableError, type SecretStore } from './secret-store';
 
 function platformKeychainName(platform: NodeJS.Platform): string {
@@ -15,7 +16,14 @@ export class KeyringSecretStore implements SecretStore {
   readonly kind = 'os-keychain' as const;
   readonly displayName = platformKeychainName(process.platform);
 
-  constructor(private readonly service: string) {}
+  private readonly calls: BoundedCalls;
+
+  constructor(
+    private readonly service: string,
+    timeoutMs = KEYCHAIN_TIMEOUT_MS,
+  ) {
+    this.calls = new BoundedCalls(this.displayName, timeoutMs);
+  }
 
   private entry(account: string): AsyncEntry {
     // On Linux the default backend silently falls back to the kernel keyring, which loses the key at the
@@ -37,11 +45,10 @@ export class KeyringSecretStore implements SecretStore {
 
   private async wrap<T>(operation: () => Promise<T>): Promise<T> {
     try {
-      return await operation();
+      return await this.calls.run(operation);
     } catch (error) {
-      throw new SecretStoreUnavailableError(
-        `The ${this.displayName} did not answer: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      // Bounded in time, and named: out of file descriptors, no D-Bus, a hung keyring.
+      throw new SecretStoreUnavailableError(error instanceof Error ? error.message : String(error));
     }
   }
 }

@@ -8,11 +8,10 @@ import type { AddressInfo } from 'node:net';
 import { dispatch } from '../api/dispatch';
 import type { HandlerTable } from '../api/handlers';
 import type { Logger } from '../logging/logger';
+import { CallSlots, ConnectionGuard } from './connection-guard';
+import { defaultLimits, UPLOAD_CHANNELS, type WebLimits } from './limits';
 import { allowedHosts, cookieName, presentedToken, sameSecret, securityHeaders } from './security';
 import { readStaticFile } from './static-files';
-
-// User exports of large tenants arrive as text through the API (a 100,000-user CSV is tens of MB).
-const DEFAULT_MAX_API_BODY_BYTES = 256 * 1024 * 1024;
 
 export interface WebServerOptions {
   handlers: HandlerTable;
@@ -20,8 +19,10 @@ export interface WebServerOptions {
   port?: number;
   token?: string;
   logger?: Logger;
-  /** Largest accepted API request body; default 256 MiB. */
+  /** Largest accepted body of an ordinary API call; default 1 MiB (imports: `limits.maxUploadBytes`). */
   maxBodyBytes?: number;
+  /** Connection, concurrency and time limits; defaults in limits.ts. */
+  limits?: Partial<WebLimits>;
 }
 
 export interface RunningWebServer {
@@ -48,7 +49,27 @@ function sendText(response: ServerResponse, status: number, text: string): void 
   send(response, status, text, 'text/plain; charset=utf-8');
 }
 
+function hasBody(request: IncomingMessage): boolean {
+  const length = Number(request.headers['content-length'] ?? 0);
+  return request.headers['transfer-encoding'] !== undefined || (Number.isFinite(length) && length > 0);
+}
+
+/**
+ * Answers and closes the connection without reading the request body: Node would otherwise read (and
+ * discard) whatever the client keeps sending, to reuse the connection.
+ */
+function refuse(request: IncomingMessage, response: ServerResponse, status: number, text: string): void {
+  if (hasBody(request)) {
+    response.shouldKeepAlive = false;
+    response.once('finish', () => request.socket.destroy());
+    send(response, status, text, 'text/plain; charset=utf-8', { Connection: 'close' });
+  } else sendText(response, status, text);
+}
+
+/** Reads the body up to `limit` bytes; null as soon as it passes the limit (the caller then refuses). */
 async function readBody(request: IncomingMessage, limit: number): Promise<string | null> {
+  const declared = Number(request.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) return null;
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
@@ -59,9 +80,33 @@ async function readBody(request: IncomingMessage, limit: number): Promise<string
   return Buffer.concat(chunks).toString('utf8');
 }
 
+function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MiB` : `${Math.round(bytes / 1024)} KiB`;
+}
+
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const server = createServer();
+  const limits: WebLimits = {
+    ...defaultLimits(),
+    ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
+    ...options.limits,
+  };
+  const server = createServer({
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    // Node checks the two timeouts above on this interval (default 30 s); slow-header sockets go sooner.
+    connectionsCheckingInterval: 1000,
+    maxHeaderSize: 16 * 1024,
+  });
+  // A socket that sends nothing (or stops sending) is closed after this long.
+  server.setTimeout(limits.idleTimeoutMs, (socket) => socket.destroy());
+  // The guard below keeps sockets under the cap by closing idle ones; this is the backstop behind it.
+  server.maxConnections = limits.maxConnections * 2;
+  const guard = new ConnectionGuard(limits.maxConnections, options.logger);
+  guard.attach(server);
+  const calls = new CallSlots(limits.maxInFlight, limits.maxQueued);
+  const uploads = new CallSlots(1, 4);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -75,22 +120,33 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     response: ServerResponse,
     channel: string,
   ): Promise<void> {
-    if (request.method !== 'POST') return sendText(response, 405, 'Use POST for API calls.');
+    if (request.method !== 'POST') return refuse(request, response, 405, 'Use POST for API calls.');
     const requestOrigin = request.headers.origin;
     if (
       requestOrigin !== undefined &&
       requestOrigin !== origin &&
       requestOrigin !== `http://localhost:${port}`
     ) {
-      return sendText(response, 403, 'Cross-origin API calls are not allowed.');
+      return refuse(request, response, 403, 'Cross-origin API calls are not allowed.');
     }
     if (!request.headers['content-type']?.startsWith('application/json')) {
-      return sendText(response, 415, 'API calls must send application/json.');
+      return refuse(request, response, 415, 'API calls must send application/json.');
     }
-    const limit = options.maxBodyBytes ?? DEFAULT_MAX_API_BODY_BYTES;
+    const upload = UPLOAD_CHANNELS.has(channel);
+    const limit = upload ? Math.max(limits.maxUploadBytes, limits.maxBodyBytes) : limits.maxBodyBytes;
+    // Wait for a slot before reading the body, so queued calls cost no memory.
+    const release = await (upload ? uploads : calls).acquire();
+    if (!release) {
+      return refuse(
+        request,
+        response,
+        503,
+        'The assistant is busy with other requests; try again in a moment.',
+      );
+    }
+    response.once('close', release);
     const raw = await readBody(request, limit);
-    if (raw === null)
-      return sendText(response, 413, `The request is larger than ${Math.round(limit / 1024 / 1024)} MiB.`);
+    if (raw === null) return refuse(request, response, 413, `The request is larger than ${sizeText(limit)}.`);
     let payload: unknown;
     try {
       payload = raw === '' ? {} : JSON.parse(raw);
@@ -110,8 +166,10 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   }
 
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    response.once('close', guard.busy(request.socket));
     void (async () => {
-      if (!hosts.has(request.headers.host ?? '')) return sendText(response, 403, 'Unexpected Host header.');
+      if (!hosts.has(request.headers.host ?? ''))
+        return refuse(request, response, 403, 'Unexpected Host header.');
       let url: URL;
       try {
         url = new URL(request.url ?? '/', origin);
@@ -130,7 +188,9 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       }
       const presented = presentedToken(request, port);
       if (presented === null || !sameSecret(presented, token)) {
-        return sendText(
+        // Refused before a byte of the body is read.
+        return refuse(
+          request,
           response,
           401,
           'Open the address the assistant printed when it started; it includes the access token.',

@@ -8,16 +8,23 @@ export const API_KEY_MAX_LENGTH = 2048;
 
 export type Check = { ok: true; value: string } | { ok: false; message: string };
 
-/** Host names that never leave this computer: plain HTTP, and writes without a typed confirmation, only here. */
+/** A literal loopback address: 127.0.0.0/8, ::1, or 127.x written as an IPv4-mapped IPv6 address. */
+export function isLoopbackAddress(address: string): boolean {
+  const host = address.toLowerCase().replace(/^\[|\]$/g, '');
+  const v4 = /^(?:::ffff:)?(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
+  if (v4) return v4[1] === '127' && v4.slice(2).every((octet) => Number(octet) <= 255);
+  // The WHATWG URL parser writes ::ffff:127.0.0.1 as ::ffff:7f00:1 (any 127.x.x.x as ::ffff:7fxx:xxxx).
+  return host === '::1' || /^(?:0{0,4}:){0,5}:?ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}$/.test(host);
+}
+
+/**
+ * Host names that never leave this computer: plain HTTP, and writes without a typed confirmation, only here.
+ * Only literal loopback addresses and `localhost` count; `*.localhost` does not (a resolver or hosts file
+ * may send it anywhere). main/scim also checks at connect time that `localhost` resolves to loopback.
+ */
 export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  return (
-    host === 'localhost' ||
-    host.endsWith('.localhost') ||
-    host === '::1' ||
-    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) ||
-    host === '::ffff:127.0.0.1'
-  );
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  return host === 'localhost' || isLoopbackAddress(host);
 }
 
 /**

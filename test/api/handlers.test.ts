@@ -86,6 +86,14 @@ describe('dispatch', () => {
       baseUrl: 'https://acme.jostle.us/scim2/v2',
       apiKey: KEY,
     });
+    // Another host: the key is not carried over, and nothing changes.
+    const moved = await dispatch(handlers, 'saveConnection', { baseUrl: 'https://evil.example/scim2' });
+    expect(moved).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request', fields: { apiKey: expect.stringMatching(/paste that tenant/) } },
+    });
+    expect(await test.context.vault.read()).toMatchObject({ baseUrl: 'https://acme.jostle.us/scim2/v2' });
+    expect(test.context.settings.read().connection.baseUrl).toBe('https://acme.jostle.us/scim2/v2');
     const forgotten = await dispatch(handlers, 'forgetApiKey', {});
     expect(forgotten).toMatchObject({ ok: true, value: { key: { saved: false, fingerprint: null } } });
     expect(await test.context.vault.read()).toBeNull();

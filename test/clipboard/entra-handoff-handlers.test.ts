@@ -25,8 +25,8 @@ afterEach(async () => {
   await test.cleanup();
 });
 
-function table(clipboard: SecretClipboard) {
-  const context = { ...test.context, clipboard };
+function table(clipboard: SecretClipboard, confirmReveal?: () => Promise<boolean>) {
+  const context = { ...test.context, clipboard, ...(confirmReveal ? { confirmReveal } : {}) };
   return { ...createHandlers(context), ...entraHandoffHandlers(context) };
 }
 
@@ -163,9 +163,28 @@ describe('revealApiKey', () => {
     expect(request.safeParse({ confirm: true }).success).toBe(true);
   });
 
+  it('is refused without a confirmation dialog in main (browser mode, CLI), even with confirm: true', async () => {
+    await saveKey();
+    await expect(table(new MemorySecretClipboard()).revealApiKey({ confirm: true })).rejects.toMatchObject({
+      code: 'not-available',
+      message: expect.stringMatching(/only in the desktop app/),
+    });
+  });
+
+  it('asks main’s dialog every time; a declined dialog shows nothing', async () => {
+    await saveKey();
+    let asked = 0;
+    const declined = table(new MemorySecretClipboard(), async () => {
+      asked += 1;
+      return false;
+    });
+    await expect(declined.revealApiKey({ confirm: true })).rejects.toMatchObject({ code: 'not-available' });
+    expect(asked).toBe(1);
+  });
+
   it('returns the key with the seconds to show it, and logs that it did (without the key)', async () => {
     await saveKey();
-    const answer = await table(new MemorySecretClipboard()).revealApiKey({ confirm: true });
+    const answer = await table(new MemorySecretClipboard(), async () => true).revealApiKey({ confirm: true });
     expect(answer).toEqual({ apiKey: KEY, hideAfterSeconds: 30 });
     const log = readFileSync(join(test.dataDir, 'logs', 'main.log'), 'utf8');
     expect(log).toMatch(/revealed in the window/);
@@ -173,7 +192,9 @@ describe('revealApiKey', () => {
   });
 
   it('refuses with a clear error when no key is saved', async () => {
-    await expect(table(new MemorySecretClipboard()).revealApiKey({ confirm: true })).rejects.toMatchObject({
+    await expect(
+      table(new MemorySecretClipboard(), async () => true).revealApiKey({ confirm: true }),
+    ).rejects.toMatchObject({
       code: 'not-found',
     });
   });

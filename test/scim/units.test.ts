@@ -49,7 +49,10 @@ describe('classifyNetworkError', () => {
     ['UND_ERR_CONNECT_TIMEOUT', 'timeout'],
     ['DEPTH_ZERO_SELF_SIGNED_CERT', 'tls'],
     ['UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'tls'],
-    ['ERR_TLS_CERT_ALTNAME_INVALID', 'tls'],
+    ['ERR_TLS_CERT_ALTNAME_INVALID', 'certHostname'],
+    ['CERT_HAS_EXPIRED', 'certExpired'],
+    ['ERR_SSL_WRONG_VERSION_NUMBER', 'plainHttpPort'],
+    ['UND_ERR_HEADERS_OVERFLOW', 'headersTooLarge'],
     ['EHOSTUNREACH', 'network'],
   ])('%s → %s, also through a cause chain', (code, kind) => {
     expect(classifyNetworkError(withCause(code)).kind).toBe(kind);
@@ -101,9 +104,9 @@ describe('redaction and URLs', () => {
     expect(redactUrlCredentials('http://user:pa55@proxy.corp:8080')).toBe('http://proxy.corp:8080');
   });
   it('knows loopback hosts', () => {
-    for (const host of ['localhost', '127.0.0.1', '127.1.2.3', '[::1]', 'app.localhost'])
+    for (const host of ['localhost', '127.0.0.1', '127.1.2.3', '[::1]', '[::ffff:7f00:1]'])
       expect(isLoopbackHost(host)).toBe(true);
-    for (const host of ['example.com', '10.0.0.1', 'localhost.evil.com'])
+    for (const host of ['example.com', '10.0.0.1', 'localhost.evil.com', 'app.localhost', '127.0.0.256'])
       expect(isLoopbackHost(host)).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { runProbes, type ProbeReport, type ProbeResult } from '../../probes';
 import { isLoopbackHost, writeConfirmed } from '../../../shared/connection/validation';
 import { UsageError, type CliCommand, type CliIo } from '../command';
+import { redactUrlSecrets } from '../../scim/redact';
 import { tokenForUrl } from '../token';
 
 const usage = `Usage: npm run cli -- probe --url <BaseURL> [options]
@@ -111,7 +112,7 @@ export const probeCommand: CliCommand = {
     try {
       url = new URL(values.url);
     } catch {
-      throw new UsageError(`--url “${values.url}” is not a URL.`);
+      throw new UsageError(`--url “${redactUrlSecrets(values.url)}” is not a URL.`);
     }
     let timeoutMs: number | undefined;
     if (values.timeout !== undefined) {
