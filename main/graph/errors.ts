@@ -142,8 +142,15 @@ export function graphErrorFor(
 
 /** AADSTS codes from the sign-in service (MSAL errors), with the fix. Unknown codes keep MSAL's text. */
 export function explainSignInError(error: unknown): GraphError {
-  const text = error instanceof Error ? error.message : String(error);
-  const code = /AADSTS(\d+)/.exec(text)?.[1];
+  // MSAL's ServerError keeps the AADSTS number in errorNo and the server's text in errorMessage.
+  const detail = error as { errorNo?: unknown; errorMessage?: unknown };
+  const text = [
+    typeof detail.errorMessage === 'string' ? detail.errorMessage : '',
+    error instanceof Error ? error.message : String(error),
+  ].join(' ');
+  const code =
+    (typeof detail.errorNo === 'string' && /^\d+$/.test(detail.errorNo) ? detail.errorNo : undefined) ??
+    /AADSTS(\d+)/.exec(text)?.[1];
   const make = (kind: GraphErrorKind, message: string, fix: string) =>
     new GraphError(kind, message, fix, undefined, code ? `AADSTS${code}` : undefined);
   if (code === '65001')
