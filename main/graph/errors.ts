@@ -9,6 +9,7 @@ import { GRAPH_PERMISSIONS, REQUIRED_ROLE, type GraphAction } from './permission
 export type GraphErrorKind =
   | 'expired-token'
   | 'invalid-token'
+  | 'sign-in-required'
   | 'insufficient-privileges'
   | 'missing-consent'
   | 'not-found'

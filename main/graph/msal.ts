@@ -113,7 +113,7 @@ export async function acquireSilently(
   const [account] = await client.getAllAccounts();
   if (!account)
     throw new GraphError(
-      'invalid-token',
+      'sign-in-required',
       'You are not signed in to Microsoft Graph.',
       'Sign in first (**Entra (Microsoft Graph) > Sign in**, or `npm run cli -- entra sign-in`).',
     );
@@ -122,7 +122,7 @@ export async function acquireSilently(
   } catch (error) {
     if (error instanceof InteractionRequiredAuthError)
       throw new GraphError(
-        'expired-token',
+        'sign-in-required',
         `Your sign-in has expired or needs more permissions (${scopes.join(', ')}).`,
         'Sign in again; if asked, consent to the permissions listed.',
       );
