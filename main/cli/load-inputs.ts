@@ -15,6 +15,7 @@ import {
   type SourceUser,
 } from '../../shared/source-data';
 import { UsageError, type CliIo } from './command';
+import { loadSavedInputs } from './saved-inputs';
 
 /** A broken input file: commands exit with code 1 and the message. */
 export class InputFileError extends Error {
@@ -121,7 +122,12 @@ export interface LoadedInputs {
  * assignments are given, else "Sync all users and groups". Throws InputFileError or UsageError.
  */
 export async function loadInputs(paths: InputPaths, io: CliIo): Promise<LoadedInputs> {
-  const users = await loadUsers(paths.users, io);
+  if (paths.users.length === 0) return loadSavedInputs(paths, io, loadFileInputs);
+  return loadFileInputs(paths, io);
+}
+
+async function loadFileInputs(paths: InputPaths, io: CliIo): Promise<LoadedInputs> {
+  const users = paths.users.length ? await loadUsers(paths.users, io) : [];
   let assignments: AssignmentList | undefined;
   if (paths.assignments) {
     assignments = unwrap(
@@ -134,7 +140,7 @@ export async function loadInputs(paths: InputPaths, io: CliIo): Promise<LoadedIn
     : assignments
       ? DEFAULT_SCOPE_CONFIG
       : { version: 1, scope: 'allUsers', filters: [] };
-  if (scope.scope === 'assignedOnly' && !assignments) {
+  if (scope.scope === 'assignedOnly' && !assignments && paths.users.length > 0) {
     throw new UsageError(
       'The scope is "Sync only assigned users and groups": give the assignments with --assignments',
     );

@@ -22,6 +22,13 @@ export interface NetworkSettings {
   useSystemCa: boolean;
 }
 
+/** Microsoft Graph sign-in (main/graph); null tenant and client ID mean "not set up yet" / the default client. */
+export interface GraphSettings {
+  tenant: string | null;
+  clientId: string | null;
+  cloud: 'global' | 'usGovernment' | 'usGovernmentDod' | 'china';
+}
+
 export interface SettingsData {
   schemaVersion: number;
   connection: { baseUrl: string | null };
@@ -31,6 +38,7 @@ export interface SettingsData {
   window: WindowBounds;
   /** When the admin last saved a support export; the Export step is done once there is one. */
   exportedAt: string | null;
+  graph: GraphSettings;
 }
 
 export const SETTINGS_SCHEMA_VERSION = 1;
@@ -43,6 +51,7 @@ export const settingsDefaults: SettingsData = {
   notices: [],
   window: { x: null, y: null, width: 1180, height: 820, maximized: false },
   exportedAt: null,
+  graph: { tenant: null, clientId: null, cloud: 'global' },
 };
 
 const nullableInteger = { type: ['integer', 'null'] } as const;
@@ -87,6 +96,15 @@ export const settingsSchema: Schema<SettingsData> = {
         message: { type: 'string' },
         at: { type: 'string' },
       },
+    },
+  },
+  graph: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      tenant: { type: ['string', 'null'], maxLength: 256 },
+      clientId: { type: ['string', 'null'], maxLength: 64 },
+      cloud: { type: 'string', enum: ['global', 'usGovernment', 'usGovernmentDod', 'china'] },
     },
   },
   window: {

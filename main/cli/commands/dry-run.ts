@@ -13,7 +13,8 @@ Simulates Microsoft Entra's provisioning cycles (match, create, update, disable,
 retries, escrow and quarantine rules) against the built-in mock Jostle, or, if you confirm it, a live tenant.
 
 Options:
-  --users FILE          Entra "Download users" CSV, or Microsoft Graph /users JSON pages (repeatable) (required)
+  --users FILE          Entra "Download users" CSV, or Microsoft Graph /users JSON pages (repeatable) (default: what
+                        the assistant or entra pull saved)
   --assignments FILE    Users and groups assigned to the Jostle app, as CSV
   --mapping FILE        Attribute mappings (default: the Jostle gallery defaults)
   --scope FILE          Scope and scoping filters (default: assigned only with --assignments, else all users)
@@ -117,7 +118,6 @@ export const dryRunCommand: CliCommand = {
   usage,
   async run(args, io, signal) {
     const options = parse(args);
-    if (!options.users?.length) throw new UsageError('--users is required');
     const cycles = positiveInteger(options.cycles, '--cycles', 100) ?? 1;
     const maxUsers = positiveInteger(options['max-users'], '--max-users', 10_000_000);
     const concurrency = positiveInteger(options.concurrency, '--concurrency', 1_000);
@@ -154,7 +154,7 @@ export const dryRunCommand: CliCommand = {
     try {
       const inputs = await loadInputs(
         {
-          users: options.users,
+          users: options.users ?? [],
           assignments: options.assignments,
           mapping: options.mapping,
           scope: options.scope,

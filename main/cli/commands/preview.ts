@@ -11,7 +11,8 @@ from your own export. Nothing is sent anywhere.
 
 Options:
   --users FILE          Entra "Download users" CSV, or a Microsoft Graph /users JSON page
-                        (repeat --users for several JSON pages) (required)
+                        (repeat --users for several JSON pages) (default: the users the
+                        assistant or entra pull saved)
   --assignments FILE    Users and groups assigned to the Jostle app, as CSV (see docs/mapping-and-scoping.md)
   --mapping FILE        Attribute mappings saved by the assistant (default: the Jostle gallery defaults)
   --scope FILE          Scope and scoping filters saved by the assistant
@@ -73,11 +74,10 @@ export const previewCommand: CliCommand = {
   usage,
   async run(args, io) {
     const options = parse(args);
-    if (!options.users?.length) throw new UsageError('--users is required');
     try {
       const { users, assignments, scope, mapping } = await loadInputs(
         {
-          users: options.users,
+          users: options.users ?? [],
           assignments: options.assignments,
           mapping: options.mapping,
           scope: options.scope,

@@ -1,0 +1,187 @@
+/**
+ * A small Microsoft Graph client on undici. It goes out the same way the SCIM client does (system or
+ * environment proxy, the admin's extra trusted certificates: main/network), follows @odata.nextLink, and
+ * honours 429 + Retry-After up to a bound. Why not the Graph SDK: it is not installed, and we call a dozen
+ * endpoints whose shapes we pin in the tests anyway.
+ */
+import { request as undiciRequest } from 'undici';
+import type { ClientSettings } from '../probes';
+import { ProxyRouter } from '../scim/proxy';
+import { parseRetryAfter, sleep } from '../scim/retry';
+import { buildTrustSettings } from '../scim/trust';
+import { USER_AGENT } from '../scim/user-agent';
+import { GraphError, graphErrorFor } from './errors';
+import type { GraphAction } from './permissions';
+
+export type TokenProvider = (action: GraphAction) => Promise<string>;
+
+export interface GraphRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  /** Path under /v1.0 (`/users`), or an absolute @odata.nextLink on the same host. */
+  path: string;
+  query?: Record<string, string>;
+  body?: unknown;
+  /** For messages: which permission was needed, and what was asked for. */
+  action: GraphAction;
+  what: string;
+  /** Statuses the caller handles itself instead of a thrown GraphError (e.g. 404 for "no job"). */
+  allow?: number[];
+}
+
+export interface GraphResponse {
+  status: number;
+  text: string;
+  json: unknown;
+}
+
+export interface GraphClientOptions {
+  graphUrl: string;
+  token: TokenProvider;
+  network?: ClientSettings;
+  /** Longest Retry-After we wait for; a longer one fails the call with a throttling message. */
+  maxRetryWaitMs?: number;
+  maxAttempts?: number;
+  signal?: AbortSignal;
+  /** Called before each wait for throttling, so the UI can say why nothing moves. */
+  onThrottled?: (waitMs: number, what: string) => void;
+}
+
+export interface GraphClient {
+  readonly graphUrl: string;
+  request(request: GraphRequest): Promise<GraphResponse>;
+  /** Every page of a collection, in order; `onPage` sees each page's raw text and running count. */
+  pages(
+    request: Omit<GraphRequest, 'method' | 'body'>,
+    onPage?: (page: PageInfo) => void,
+  ): Promise<unknown[]>;
+  close(): Promise<void>;
+}
+
+export interface PageInfo {
+  text: string;
+  items: unknown[];
+  pageNumber: number;
+  total: number;
+}
+
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+export function createGraphClient(options: GraphClientOptions): GraphClient {
+  const base = new URL(options.graphUrl);
+  const network = options.network ?? {};
+  const env = network.env ?? process.env;
+  const trust = buildTrustSettings({ caFile: network.caFile, useSystemCa: network.useSystemCa, env });
+  const router = new ProxyRouter(
+    { connectTimeoutMs: 15_000, headersTimeoutMs: 120_000, bodyTimeoutMs: 120_000, ca: trust.ca },
+    network.resolveProxy,
+    env,
+  );
+  const maxWait = options.maxRetryWaitMs ?? 120_000;
+  const maxAttempts = options.maxAttempts ?? 6;
+
+  function urlFor(path: string, query?: Record<string, string>): URL {
+    const url = /^https?:\/\//.test(path) ? new URL(path) : new URL(`/v1.0${path}`, base);
+    // A nextLink is followed only on the Graph host: the bearer token never goes anywhere else.
+    if (url.origin !== base.origin)
+      throw new GraphError(
+        'bad-request',
+        `Graph pointed to another host (${url.origin}).`,
+        'Nothing was sent there.',
+      );
+    for (const [key, value] of Object.entries(query ?? {})) url.searchParams.set(key, value);
+    return url;
+  }
+
+  async function send(request: GraphRequest): Promise<GraphResponse> {
+    const url = urlFor(request.path, request.query);
+    for (let attempt = 1; ; attempt += 1) {
+      const token = await options.token(request.action);
+      let response;
+      try {
+        const route = await router.routeFor(url);
+        response = await undiciRequest(url, {
+          dispatcher: route.dispatcher,
+          method: request.method,
+          headers: {
+            authorization: `Bearer ${token}`,
+            accept: 'application/json',
+            'user-agent': USER_AGENT,
+            ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+          body: request.body === undefined ? undefined : JSON.stringify(request.body),
+          signal: options.signal,
+        });
+      } catch (error) {
+        throw new GraphError(
+          'network',
+          `Could not reach ${base.host} for ${request.what}: ${(error as Error).message}`,
+          'Check the network settings under **Diagnostics > Network** (proxy, trusted certificates).',
+        );
+      }
+      const length = Number(response.headers['content-length'] ?? 0);
+      if (length > MAX_BODY_BYTES) {
+        await response.body.dump();
+        throw new GraphError(
+          'server',
+          `Graph sent an answer larger than 64 MB for ${request.what}.`,
+          'Try again.',
+        );
+      }
+      const text = await response.body.text();
+      const status = response.statusCode;
+      if (status === 429 || status === 503) {
+        const header = response.headers['retry-after'];
+        const asked = parseRetryAfter(Array.isArray(header) ? header[0] : header);
+        // Graph's throttling guidance: wait what Retry-After says; without it, back off exponentially.
+        const wait = asked ?? Math.min(maxWait, 1000 * 2 ** (attempt - 1));
+        if (attempt < maxAttempts && wait <= maxWait) {
+          options.onThrottled?.(wait, request.what);
+          await sleep(wait, options.signal);
+          continue;
+        }
+      }
+      if (status >= 200 && status < 300) return { status, text, json: text ? safeJson(text) : null };
+      if (request.allow?.includes(status)) return { status, text, json: safeJson(text) };
+      throw graphErrorFor(status, text, request.action, request.what);
+    }
+  }
+
+  return {
+    graphUrl: base.origin,
+    request: send,
+    async pages(request, onPage) {
+      const all: unknown[] = [];
+      let next: string | undefined = request.path;
+      let query = request.query;
+      for (let pageNumber = 1; next; pageNumber += 1) {
+        const { json, text } = await send({
+          ...request,
+          method: 'GET',
+          path: next,
+          ...(query ? { query } : {}),
+        });
+        const page = json as { value?: unknown; '@odata.nextLink'?: unknown };
+        if (!page || !Array.isArray(page.value))
+          throw new GraphError(
+            'server',
+            `Graph's answer for ${request.what} has no "value" list.`,
+            'Try again.',
+          );
+        all.push(...page.value);
+        onPage?.({ text, items: page.value, pageNumber, total: all.length });
+        next = typeof page['@odata.nextLink'] === 'string' ? page['@odata.nextLink'] : undefined;
+        query = undefined; // The nextLink carries the query (and the skip token) itself.
+      }
+      return all;
+    },
+    close: () => router.close(),
+  };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

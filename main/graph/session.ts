@@ -1,0 +1,94 @@
+/**
+ * One Graph session per app context: the sign-in settings, MSAL with its keychain-backed cache, and the
+ * token source every Graph call uses. Kept beside the context (a WeakMap) so main/app stays untouched.
+ */
+import type { PublicClientApplication } from '@azure/msal-node';
+import type { AppContext } from '../app/context';
+import { clientSettings } from '../network';
+import { keychainServiceName, type SecretStore } from '../secrets';
+import { KeyringSecretStore, probeKeyring } from '../secrets/keyring-store';
+import { MemorySecretStore } from '../secrets/memory-store';
+import { createGraphClient, type GraphClient } from './client';
+import { GRAPH_CLOUDS, type GraphCloud } from './clouds';
+import { createPublicClient, DEFAULT_CLIENT_ID, type SignInSettings } from './msal';
+import { msalNetworkModule } from './msal-network';
+import { msalTokenSource, type TokenSource } from './token-source';
+
+export interface GraphSession {
+  store: SecretStore;
+  settings(): SignInSettings;
+  graphUrl(): string;
+  msal(): PublicClientApplication;
+  tokens: TokenSource;
+  /** Set by the CLI for `--graph-token-env`; the app always signs in. */
+  override?: { tokens: TokenSource; graphUrl: string };
+}
+
+const sessions = new WeakMap<AppContext, Promise<GraphSession>>();
+
+async function openStore(env: NodeJS.ProcessEnv): Promise<SecretStore> {
+  const keychain = new KeyringSecretStore(keychainServiceName(env));
+  // Same rule as the API key: the keychain, else memory for this run; never a file.
+  return (await probeKeyring(keychain)) === null ? keychain : new MemorySecretStore();
+}
+
+export function graphSession(context: AppContext): Promise<GraphSession> {
+  let pending = sessions.get(context);
+  if (!pending) {
+    pending = create(context);
+    sessions.set(context, pending);
+  }
+  return pending;
+}
+
+async function create(context: AppContext): Promise<GraphSession> {
+  const store = await openStore(context.network.env ?? process.env);
+  let cached: { key: string; client: PublicClientApplication } | undefined;
+  const settings = (): SignInSettings => {
+    const saved = context.settings.read().graph;
+    return {
+      tenant: saved?.tenant ?? 'organizations',
+      clientId: saved?.clientId ?? DEFAULT_CLIENT_ID,
+      cloud: (saved?.cloud ?? 'global') as GraphCloud,
+    };
+  };
+  const msal = () => {
+    const current = settings();
+    const key = JSON.stringify(current);
+    if (cached?.key !== key)
+      cached = {
+        key,
+        client: createPublicClient(current, store, msalNetworkModule(clientSettings(context))),
+      };
+    return cached.client;
+  };
+  const session: GraphSession = {
+    store,
+    settings,
+    graphUrl: () => session.override?.graphUrl ?? GRAPH_CLOUDS[settings().cloud].graphUrl,
+    msal,
+    tokens: {
+      token: (action) =>
+        (session.override?.tokens ?? msalTokenSource(msal(), settings().cloud)).token(action),
+      identity: () => (session.override?.tokens ?? msalTokenSource(msal(), settings().cloud)).identity(),
+    },
+  };
+  return session;
+}
+
+export function graphClientFor(
+  context: AppContext,
+  session: GraphSession,
+  options: {
+    signal?: AbortSignal;
+    onThrottled?: (waitMs: number, what: string) => void;
+    maxRetryWaitMs?: number;
+  } = {},
+): GraphClient {
+  return createGraphClient({
+    graphUrl: session.graphUrl(),
+    token: (action) => session.tokens.token(action),
+    network: clientSettings(context),
+    ...options,
+  });
+}
