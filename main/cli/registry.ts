@@ -2,6 +2,7 @@ import type { CliCommand } from './command';
 import { dryRunCommand } from './commands/dry-run';
 import { exportCommand } from './commands/export';
 import { keyCommand } from './commands/key';
+import { mappingCommand } from './commands/mapping';
 import { mockCommand } from './commands/mock';
 import { previewCommand } from './commands/preview';
 import { probeCommand } from './commands/probe';
@@ -12,6 +13,7 @@ export const cliCommands: CliCommand[] = [
   mockCommand,
   probeCommand,
   previewCommand,
+  mappingCommand,
   dryRunCommand,
   exportCommand,
 ];
