@@ -117,8 +117,8 @@ export function appPathOption(text: string | undefined): AppPath {
 
 /** The help line for --app, the same in every command. */
 export const APP_OPTION_HELP =
-  '  --app gallery|custom  Which Entra app you set up: the Jostle gallery app (default) or a custom\n' +
-  "                        non-gallery app, which starts from Entra's generic SCIM mappings";
+  '  --app gallery|custom  Which Entra app you set up: the Jostle gallery app, or a custom non-gallery app\n' +
+  "                        that starts from Entra's generic SCIM mappings (default: gallery)";
 
 export interface InputPaths {
   users: string[];

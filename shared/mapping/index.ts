@@ -42,3 +42,5 @@ export {
   validateForPath,
   verdictMessage,
 } from './path-defaults';
+export { portalChanges } from './path-changes';
+export type { PortalChange } from './path-changes';
