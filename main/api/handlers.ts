@@ -16,6 +16,7 @@ import { mockHandlers } from './mock-handlers';
 import { networkHandlers } from './network-handlers';
 import { probeHandlers } from './probe-handlers';
 import { settingsHandlers } from './settings-handlers';
+import { appPathHandlers } from './app-path-handlers';
 import { sourceDataHandlers } from './source-data-handlers';
 
 export type HandlerTable = { [C in ApiChannel]: (request: ApiRequestParsed<C>) => Promise<ApiResponse<C>> };
@@ -40,5 +41,6 @@ export function createHandlers(context: AppContext): HandlerTable {
     ...entraHandoffHandlers(context),
     ...networkHandlers(context),
     ...clipboardHandlers(context),
+    ...appPathHandlers(context),
   };
 }

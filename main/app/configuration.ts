@@ -5,11 +5,12 @@
  */
 import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { DEFAULT_APP_PATH, type AppPath } from '../../shared/app-path/app-path';
 import {
-  GALLERY_DEFAULT_CONFIG,
+  defaultMappingFor,
   mappingConfigSchema,
   parseMappingConfig,
-  validateMappingConfig,
+  validateForPath,
   type MappingConfig,
   type MappingProblem,
 } from '../../shared/mapping';
@@ -66,29 +67,31 @@ export async function writeJsonFile(file: string, value: unknown): Promise<void>
 }
 
 export class ConfigurationStore {
-  constructor(private readonly dataDir: string) {}
+  /** `appPath`: the setup path in force; an unsaved mapping is that path's defaults (issue 22). */
+  constructor(
+    private readonly dataDir: string,
+    private readonly appPath: () => AppPath = () => DEFAULT_APP_PATH,
+  ) {}
 
   async mapping(): Promise<MappingState> {
     const file = dataFiles.mapping(this.dataDir);
     const json = await readJson(file).catch(() => null);
+    const path = this.appPath();
+    const defaults = defaultMappingFor(path);
     if (json === undefined)
-      return {
-        config: GALLERY_DEFAULT_CONFIG,
-        saved: false,
-        problems: validateMappingConfig(GALLERY_DEFAULT_CONFIG),
-      };
+      return { config: defaults, saved: false, problems: validateForPath(defaults, path) };
     // A file that fits the schema is the admin's work, problems and all; only a misshapen file is unreadable.
     const shaped = mappingConfigSchema.safeParse(json);
     if (shaped.success)
-      return { config: shaped.data, saved: true, problems: validateMappingConfig(shaped.data) };
+      return { config: shaped.data, saved: true, problems: validateForPath(shaped.data, path) };
     const parsed = parseMappingConfig(json);
     return {
-      config: GALLERY_DEFAULT_CONFIG,
+      config: defaults,
       saved: false,
       problems: [
         {
           severity: 'error',
-          message: `${file} could not be read; showing the gallery defaults until you save.`,
+          message: `${file} could not be read; showing the ${path === 'custom' ? 'custom app' : 'gallery'} defaults until you save.`,
         },
         ...parsed.problems,
       ],

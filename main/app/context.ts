@@ -9,6 +9,8 @@ import { Redactor } from '../logging/redactor';
 import { openApiKeyVault, type ApiKeyVault } from '../secrets';
 import { openSettings, type BackingStoreFactory, type SettingsStore } from '../settings/settings-store';
 import type { ClientSettings } from '../probes';
+import type { AppPath } from '../../shared/app-path/app-path';
+import { readAppPath } from './app-path';
 import { ConfigurationStore } from './configuration';
 import { DryRunSession } from './dry-run-session';
 import type { ExportSaver } from '../export/saver';
@@ -39,6 +41,8 @@ export interface AppContext {
    * confirmed). Absent in the browser mode and the CLI, where revealApiKey is refused.
    */
   confirmReveal?: () => Promise<boolean>;
+  /** `--app` on a CLI command: this run's setup path, without changing the saved setting. */
+  appPathOverride?: AppPath;
 }
 
 export interface AppContextOptions {
@@ -60,7 +64,8 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
   const logger = createFileLogger(options.dataDir, redactor);
   const settings = openSettings(options.dataDir, options.settingsBacking);
   const vault = await openApiKeyVault(options.env, redactor);
-  const configuration = new ConfigurationStore(options.dataDir);
+  // The getter reads the context built below, so a CLI override set later is honoured.
+  const configuration = new ConfigurationStore(options.dataDir, () => readAppPath(context));
   // No keychain call at start-up: the vault asks the keychain lazily, bounded in time.
   logger.log('info', 'started', { transport: options.transport });
   const context: AppContext = {

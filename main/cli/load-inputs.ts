@@ -4,7 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { GALLERY_DEFAULT_CONFIG, parseMappingConfig, type MappingConfig } from '../../shared/mapping';
+import { DEFAULT_APP_PATH, parseAppPath, type AppPath } from '../../shared/app-path/app-path';
+import { defaultMappingFor, parseMappingForPath, type MappingConfig } from '../../shared/mapping';
 import { DEFAULT_SCOPE_CONFIG, parseScopeConfig, type ScopeConfig } from '../../shared/scoping';
 import {
   parseAssignmentsCsv,
@@ -101,13 +102,31 @@ export const inputFileOptions = {
   assignments: { type: 'string' },
   mapping: { type: 'string' },
   scope: { type: 'string' },
+  /** Which Entra app (issue 22): picks the default mapping and how --mapping is checked. */
+  app: { type: 'string' },
 } as const;
+
+/** `--app gallery|custom`, default gallery; anything else is a usage error. */
+export function appPathOption(text: string | undefined): AppPath {
+  if (text === undefined) return DEFAULT_APP_PATH;
+  try {
+    return parseAppPath(text);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** The help line for --app, the same in every command. */
+export const APP_OPTION_HELP =
+  '  --app gallery|custom  Which Entra app you set up: the Jostle gallery app, or a custom non-gallery app\n' +
+  "                        that starts from Entra's generic SCIM mappings (default: gallery)";
 
 export interface InputPaths {
   users: string[];
   assignments?: string;
   mapping?: string;
   scope?: string;
+  app?: string;
 }
 
 export interface LoadedInputs {
@@ -115,10 +134,11 @@ export interface LoadedInputs {
   assignments: AssignmentList | undefined;
   scope: ScopeConfig;
   mapping: MappingConfig;
+  appPath: AppPath;
 }
 
 /**
- * Reads every input. Defaults: the Jostle gallery mappings; "Sync only assigned users and groups" when
+ * Reads every input. Defaults: the default mappings of the --app path (gallery unless told); "Sync only assigned users and groups" when
  * assignments are given, else "Sync all users and groups". Throws InputFileError or UsageError.
  */
 export async function loadInputs(paths: InputPaths, io: CliIo): Promise<LoadedInputs> {
@@ -127,6 +147,7 @@ export async function loadInputs(paths: InputPaths, io: CliIo): Promise<LoadedIn
 }
 
 async function loadFileInputs(paths: InputPaths, io: CliIo): Promise<LoadedInputs> {
+  const appPath = appPathOption(paths.app);
   const users = paths.users.length ? await loadUsers(paths.users, io) : [];
   let assignments: AssignmentList | undefined;
   if (paths.assignments) {
@@ -146,7 +167,7 @@ async function loadFileInputs(paths: InputPaths, io: CliIo): Promise<LoadedInput
     );
   }
   const mapping: MappingConfig = paths.mapping
-    ? await loadConfig(paths.mapping, parseMappingConfig, io)
-    : GALLERY_DEFAULT_CONFIG;
-  return { users, assignments, scope, mapping };
+    ? await loadConfig(paths.mapping, (json) => parseMappingForPath(json, appPath), io)
+    : defaultMappingFor(appPath);
+  return { users, assignments, scope, mapping, appPath };
 }

@@ -3,6 +3,7 @@ import { dryRunCommand } from './commands/dry-run';
 import { entraCommand } from './commands/entra';
 import { exportCommand } from './commands/export';
 import { keyCommand } from './commands/key';
+import { mappingCommand } from './commands/mapping';
 import { mockCommand } from './commands/mock';
 import { previewCommand } from './commands/preview';
 import { probeCommand } from './commands/probe';
@@ -13,6 +14,7 @@ export const cliCommands: CliCommand[] = [
   mockCommand,
   probeCommand,
   previewCommand,
+  mappingCommand,
   dryRunCommand,
   exportCommand,
   entraCommand,

@@ -6,7 +6,7 @@
 import { ConfigurationStore } from '../app/configuration';
 import { defaultDataDir } from '../app/paths';
 import { UsageError, type CliIo } from './command';
-import type { InputPaths, LoadedInputs } from './load-inputs';
+import { appPathOption, type InputPaths, type LoadedInputs } from './load-inputs';
 
 export async function loadSavedInputs(
   paths: InputPaths,
@@ -14,7 +14,10 @@ export async function loadSavedInputs(
   load: (paths: InputPaths, io: CliIo) => Promise<LoadedInputs>,
 ): Promise<LoadedInputs> {
   const dataDir = defaultDataDir(io.env);
-  const store = new ConfigurationStore(dataDir);
+  // --app overrides the path; otherwise the saved mapping is checked as the gallery's (what the app does
+  // until the admin picks a path in Plan).
+  const appPath = appPathOption(paths.app);
+  const store = new ConfigurationStore(dataDir, () => appPath);
   const users = await store.importedUsers();
   if (!users)
     throw new UsageError(
@@ -40,5 +43,6 @@ export async function loadSavedInputs(
     assignments: chosenAssignments,
     scope: chosenScope,
     mapping: paths.mapping ? overrides!.mapping : mapping.config,
+    appPath,
   };
 }

@@ -2,11 +2,13 @@
 import { dataFiles } from '../app/data-files';
 import type { AppContext } from '../app/context';
 import { settingsView } from '../api/settings-handlers';
+import type { AppPath } from '../../shared/app-path/app-path';
 import {
+  defaultMappingFor,
   GALLERY_DEFAULT_CONFIG,
   mappingConfigSchema,
   sameMapping,
-  validateMappingConfig,
+  validateForPath,
   type AttributeMapping,
 } from '../../shared/mapping';
 import {
@@ -59,7 +61,7 @@ function unreadable(reason: string): ConfigProblem[] {
   return [{ severity: 'error', message: `The saved file could not be read: ${reason}`, where: null }];
 }
 
-export async function collectMapping(dataDir: string): Promise<MappingSection> {
+export async function collectMapping(dataDir: string, appPath: AppPath = 'gallery'): Promise<MappingSection> {
   const json = await readJsonFile(dataFiles.mapping(dataDir));
   if (json.state === 'unreadable')
     return {
@@ -68,7 +70,7 @@ export async function collectMapping(dataDir: string): Promise<MappingSection> {
       galleryTargetsMissing: [],
       problems: unreadable(json.reason),
     };
-  let config = GALLERY_DEFAULT_CONFIG;
+  let config = defaultMappingFor(appPath);
   if (json.state === 'read') {
     const parsed = mappingConfigSchema.safeParse(json.value);
     if (!parsed.success) {
@@ -81,12 +83,12 @@ export async function collectMapping(dataDir: string): Promise<MappingSection> {
   }
   const targets = new Set(config.mappings.map((mapping) => mapping.target.toLowerCase()));
   return {
-    origin: json.state === 'read' ? 'saved' : 'gallery-defaults',
+    origin: json.state === 'read' ? 'saved' : appPath === 'custom' ? 'custom-defaults' : 'gallery-defaults',
     mappings: mappingRows(config.mappings),
     galleryTargetsMissing: GALLERY_DEFAULT_CONFIG.mappings
       .map((mapping) => mapping.target)
       .filter((target) => !targets.has(target.toLowerCase())),
-    problems: validateMappingConfig(config).map((problem) => ({
+    problems: validateForPath(config, appPath).map((problem) => ({
       severity: problem.severity,
       message: problem.message,
       where: problem.mappingIndex === undefined ? null : `mapping ${problem.mappingIndex + 1}`,

@@ -1,7 +1,9 @@
 /** Gathers the support export from the app context: one read of everything, nothing written. */
 import type { AppContext } from '../app/context';
 import { collectAbout, collectConnection, collectNetwork } from './collect-environment';
+import { readAppPath } from '../app/app-path';
 import { collectMapping, collectScoping, collectSteps } from './collect-configuration';
+import { collectSetupPath } from './setup-path';
 import { collectDryRun, collectProbes } from './collect-results';
 import { collectImportedData } from './imported-data';
 import type { DryRunSection, SupportExport } from './model';
@@ -37,7 +39,8 @@ export async function collectSupportExport(
     connection: await collectConnection(context),
     network: collectNetwork(context),
     steps: await collectSteps(context),
-    mapping: await collectMapping(context.dataDir),
+    mapping: await collectMapping(context.dataDir, readAppPath(context)),
+    setupPath: await collectSetupPath(context.dataDir, readAppPath(context)),
     scoping: await collectScoping(context.dataDir),
     probes: await collectProbes(context),
     dryRun: dryRun && (options.includeUserData ? dryRun : pseudonymiseDryRunUsers(dryRun)),

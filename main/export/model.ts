@@ -1,3 +1,4 @@
+import type { SetupPathSection } from './setup-path';
 /**
  * The support export as data: everything support needs to understand an admin's setup, and nothing that
  * could let anyone act as them. The JSON format is this model as it is; Markdown and HTML are rendered from it.
@@ -81,7 +82,7 @@ export interface MappingRow {
 }
 
 export interface MappingSection {
-  origin: 'saved' | 'gallery-defaults' | 'unreadable';
+  origin: 'saved' | 'gallery-defaults' | 'custom-defaults' | 'unreadable';
   mappings: MappingRow[];
   /** Gallery targets the saved mapping leaves out. */
   galleryTargetsMissing: string[];
@@ -173,6 +174,8 @@ export interface SupportExport {
   network: NetworkSection;
   steps: StepsSection;
   mapping: MappingSection;
+  /** Which Entra app the admin sets up and the portal changes for it (issue 22). */
+  setupPath: SetupPathSection;
   scoping: ScopingSection;
   /** null: no probes have run yet. */
   probes: ProbesSection | null;

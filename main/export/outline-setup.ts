@@ -49,6 +49,7 @@ export function problemBlocks(problems: readonly ConfigProblem[], none: string):
 const MAPPING_ORIGIN = {
   saved: 'Saved by the admin (mapping.json).',
   'gallery-defaults': 'Not changed yet: the Jostle gallery app’s default mappings.',
+  'custom-defaults': 'Not changed yet: the default mappings of a custom non-gallery SCIM app.',
   unreadable: 'The saved mapping file could not be read.',
 } as const;
 

@@ -95,7 +95,26 @@ export function checkUniqueTypes(items: MultiValue[], where: string): void {
   }
 }
 
-/** Turns a POST/PUT body into UserData. Unknown attributes (roles, the enterprise extension…) are ignored. */
+/**
+ * Keys every SCIM body may carry that are not stored user attributes; `password` is RFC 7643's write-only core
+ * attribute, tolerated and never stored (Jostle users sign in through Jostle or SSO).
+ */
+const NOT_ATTRIBUTES = new Set(['schemas', 'id', 'meta', 'password']);
+
+/** null, "", [], {} and objects of only such values: what Entra sends for "no value" (SCIM-DEV Example 2). */
+function isEmptyValue(value: unknown): boolean {
+  if (value === null || value === undefined || value === '') return true;
+  if (Array.isArray(value)) return value.every(isEmptyValue);
+  if (isPlainObject(value)) return Object.values(value).every(isEmptyValue);
+  return false;
+}
+
+/**
+ * Turns a POST/PUT body into UserData. A value for an attribute or schema Jostle does not list (the generic
+ * SCIM defaults of a custom app: addresses, preferredLanguage, the enterprise extension…) is refused with 400
+ * invalidValue — an assumption, listed in docs/mock-jostle.md. Empty ones (`"roles": []`, `"addresses": null`)
+ * mean "no value" and pass, as do sub-attributes Jostle does not keep (`name.formatted`), which are dropped.
+ */
 export function normalizeUserBody(body: unknown): UserData {
   if (!isPlainObject(body)) throw invalidSyntax('The request body must be a JSON object (a SCIM User).');
   const data: UserData = {};
@@ -107,7 +126,12 @@ export function normalizeUserBody(body: unknown): UserData {
       continue;
     }
     const definition = coreAttributes.get(lower);
-    if (!definition) continue; // schemas, id, meta (readOnly) and attributes Jostle does not have
+    if (!definition) {
+      if (NOT_ATTRIBUTES.has(lower) || isEmptyValue(raw)) continue;
+      throw invalidValue(
+        `Attribute '${key}' is not in Jostle's schema; Jostle lists the core User subset and its own extension.`,
+      );
+    }
     const coerced = coerceValue(definition, raw, definition.name);
     if (coerced !== undefined) data[definition.name] = coerced;
   }

@@ -5,6 +5,7 @@
 import type { Schema } from 'conf';
 import { stepIds, type StepId } from '../../shared/wizard/steps';
 import type { Notice } from '../../shared/api/contract';
+import { APP_PATHS, type AppPath } from '../../shared/app-path/app-path';
 
 export interface WindowBounds {
   x: number | null;
@@ -39,6 +40,8 @@ export interface SettingsData {
   /** When the admin last saved a support export; the Export step is done once there is one. */
   exportedAt: string | null;
   graph: GraphSettings;
+  /** Which Entra app the admin sets up: the Jostle gallery app or a custom non-gallery one (issue 22). */
+  appPath: AppPath;
 }
 
 export const SETTINGS_SCHEMA_VERSION = 1;
@@ -52,6 +55,7 @@ export const settingsDefaults: SettingsData = {
   window: { x: null, y: null, width: 1180, height: 820, maximized: false },
   exportedAt: null,
   graph: { tenant: null, clientId: null, cloud: 'global' },
+  appPath: 'gallery',
 };
 
 const nullableInteger = { type: ['integer', 'null'] } as const;
@@ -59,6 +63,7 @@ const nullableInteger = { type: ['integer', 'null'] } as const;
 export const settingsSchema: Schema<SettingsData> = {
   schemaVersion: { type: 'integer', minimum: 1 },
   exportedAt: { type: ['string', 'null'] },
+  appPath: { type: 'string', enum: [...APP_PATHS] },
   connection: {
     type: 'object',
     additionalProperties: false,

@@ -16,6 +16,7 @@ import { exportContract } from './contracts/export';
 import { entraHandoffContract } from './contracts/entra-handoff';
 import { networkContract } from './contracts/network';
 import { clipboardContract } from './contracts/clipboard';
+import { appPathContract } from './contracts/app-path';
 
 export const apiContract = {
   ...appContract,
@@ -29,6 +30,7 @@ export const apiContract = {
   ...entraHandoffContract,
   ...networkContract,
   ...clipboardContract,
+  ...appPathContract,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type ApiChannel = keyof typeof apiContract;

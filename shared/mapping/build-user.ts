@@ -12,8 +12,9 @@ import {
   isNullOrEmpty,
   type ExpressionValue,
 } from '../expressions/values';
-import { CORE_USER_SCHEMA, jostleTargetAttributes, type JostleTargetAttribute } from '../jostle/schema';
+import { CORE_USER_SCHEMA, type JostleTargetAttribute } from '../jostle/schema';
 import { findSourceAttribute } from '../source-data/entra-attributes';
+import { MAPPABLE_TARGETS } from './entra-scim-targets';
 import type { SourceUser } from '../source-data/source-user';
 import type { AttributeMapping, MappingConfig } from './model';
 import { parsePath, setScimValue, type ParsedPath, type ScimResource, type ScimScalar } from './scim-paths';
@@ -112,7 +113,8 @@ function schemasWith(extension: string): readonly string[] {
  */
 export function compileMapping(
   config: MappingConfig,
-  targets: readonly JostleTargetAttribute[] = jostleTargetAttributes,
+  // Entra sends whatever a mapping names, Jostle's attributes or a custom app's generic ones (issue 22).
+  targets: readonly JostleTargetAttribute[] = MAPPABLE_TARGETS,
 ): CompiledMapping {
   const entries: CompiledEntry[] = [];
   const broken: MappingFailure[] = [];

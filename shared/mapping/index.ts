@@ -19,3 +19,28 @@ export {
   sameMapping,
 } from './gallery-diff';
 export type { GalleryDifference } from './gallery-diff';
+export { CUSTOM_DEFAULT_CONFIG, CUSTOM_DEFAULT_MAPPINGS, SCIM_DEV_ONLY_ROWS } from './custom-defaults';
+export {
+  ENTERPRISE_USER_EXTENSION,
+  ENTRA_GENERIC_TARGETS,
+  MAPPABLE_TARGETS,
+  mappableTargets,
+} from './entra-scim-targets';
+export {
+  applyAllFixes,
+  applyFix,
+  JOSTLE_COUNTERPARTS,
+  jostleVerdictFor,
+  mappingVerdicts,
+} from './jostle-verdict';
+export type { JostleVerdict, MappingFix, RowVerdict, SchemaSource, VerdictKind } from './jostle-verdict';
+export {
+  defaultMappingFor,
+  parseMappingForPath,
+  targetsForPath,
+  toGalleryEquivalent,
+  validateForPath,
+  verdictMessage,
+} from './path-defaults';
+export { portalChanges } from './path-changes';
+export type { PortalChange } from './path-changes';

@@ -8,8 +8,9 @@ import type { ScopeConfig } from '../scoping/model';
 import type { AssignmentList } from '../source-data/assignments-csv';
 import type { SourceUser } from '../source-data/source-user';
 import { compileMapping, type MappingFailure } from './build-user';
+import { jostleVerdictFor } from './jostle-verdict';
 import type { MappingConfig } from './model';
-import type { ScimResource } from './scim-paths';
+import { getScimValue, type ScimResource } from './scim-paths';
 
 export interface PreviewInput {
   users: readonly SourceUser[];
@@ -55,9 +56,31 @@ export interface PreviewResult {
   rows: PreviewRow[];
 }
 
+/**
+ * The mapped targets Jostle refuses a create for (jostle-verdict.ts), each with the failure to report: the
+ * preview flags these users before any request, as the dry run against Mock Jostle fails them.
+ */
+function refusedTargets(
+  config: MappingConfig,
+): Array<{ mappingIndex: number; target: string; message: string }> {
+  return config.mappings.flatMap((mapping, mappingIndex) => {
+    const verdict = jostleVerdictFor(mapping.target);
+    return verdict.kind === 'rejected'
+      ? [
+          {
+            mappingIndex,
+            target: mapping.target,
+            message: `Jostle would refuse this user: ${verdict.jostle}`,
+          },
+        ]
+      : [];
+  });
+}
+
 export function runPreview(input: PreviewInput): PreviewResult {
   const scope = compileScope(input.scope);
   const mapping = compileMapping(input.mapping);
+  const refused = refusedTargets(input.mapping);
   const assignments = input.assignments ? buildAssignmentIndex(input.assignments, input.users) : undefined;
   const rows: PreviewRow[] = [];
   let inScope = 0;
@@ -79,6 +102,10 @@ export function runPreview(input: PreviewInput): PreviewResult {
       });
       payload = built.resource;
       failures = built.failures;
+      // Only a user Entra creates reaches Jostle; a disabled one is not created (see activeInSource).
+      for (const check of activeInSource ? refused : []) {
+        if (getScimValue(payload, check.target) !== undefined) failures = [...failures, check];
+      }
       if (failures.length > 0) withMappingFailures += 1;
       else if (activeInSource && startSmall.length < 2) startSmall.push(user.userPrincipalName);
     }

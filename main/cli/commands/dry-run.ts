@@ -4,7 +4,7 @@ import { DEFAULT_LIVE_MAX_USERS, runDryRun, type CycleReport, type DryRunResult 
 import { writeConfirmed } from '../../../shared/connection/validation';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { tokenForUrl } from '../token';
-import { InputFileError, loadInputs, inputFileOptions } from '../load-inputs';
+import { APP_OPTION_HELP, InputFileError, loadInputs, inputFileOptions } from '../load-inputs';
 
 const usage = `Usage: npm run cli -- dry-run --users <file> [--assignments f] [--mapping f] [--scope f]
                           [--target mock|<BaseURL>] [--cycles N] [--json] [options]
@@ -13,10 +13,11 @@ Simulates Microsoft Entra's provisioning cycles (match, create, update, disable,
 retries, escrow and quarantine rules) against the built-in mock Jostle, or, if you confirm it, a live tenant.
 
 Options:
+${APP_OPTION_HELP}
   --users FILE          Entra "Download users" CSV, or Microsoft Graph /users JSON pages (repeatable) (default: what
                         the assistant or entra pull saved)
   --assignments FILE    Users and groups assigned to the Jostle app, as CSV
-  --mapping FILE        Attribute mappings (default: the Jostle gallery defaults)
+  --mapping FILE        Attribute mappings (default: the --app path's defaults)
   --scope FILE          Scope and scoping filters (default: assigned only with --assignments, else all users)
   --target T            mock (default: an empty mock started for this run) or a SCIM Base URL
   --confirm-host HOST   Required with a Base URL that is not on this computer: the URL's host name
@@ -158,6 +159,7 @@ export const dryRunCommand: CliCommand = {
           assignments: options.assignments,
           mapping: options.mapping,
           scope: options.scope,
+          app: options.app,
         },
         io,
       );

@@ -9,8 +9,9 @@ import { exportHandlers } from '../../api/export-handlers';
 import { EXPORT_FORMATS, formatFromFileName } from '../../export';
 import { UsageError, type CliCommand } from '../command';
 import { openCliContext } from '../app-context';
+import { appPathOption } from '../load-inputs';
 
-const usage = `Usage: npm run cli -- export --out <file.md|file.json|file.html> [--include-user-data]
+const usage = `Usage: npm run cli -- export --out <file.md|file.json|file.html> [--include-user-data] [--app gallery|custom]
 
 Writes the support summary: assistant version, OS, Base URL host, key fingerprint (never the key), proxy and
 certificate settings, mapping, scoping, the latest probe results and dry run, and which steps are done.
@@ -18,6 +19,7 @@ certificate settings, mapping, scoping, the latest probe results and dry run, an
 Options:
   --out FILE             Where to write it; .md, .json or .html picks the format
   --include-user-data    Also include the imported users and assignments (left out by default: only counts)
+  --app gallery|custom  The setup path to report (default: the one chosen in the app)
   -h, --help             Show this help
 
 Exit codes: 0 written, 1 could not write, 2 bad usage.`;
@@ -28,7 +30,11 @@ function parse(args: string[]) {
       args,
       strict: true,
       allowPositionals: false,
-      options: { out: { type: 'string' }, 'include-user-data': { type: 'boolean', default: false } },
+      options: {
+        out: { type: 'string' },
+        'include-user-data': { type: 'boolean', default: false },
+        app: { type: 'string' },
+      },
     }).values;
   } catch (error) {
     throw new UsageError((error as Error).message);
@@ -50,7 +56,10 @@ export const exportCommand: CliCommand = {
       );
     }
     const includeUserData = values['include-user-data'];
+    const appPath = values.app === undefined ? undefined : appPathOption(values.app);
     const context = await openCliContext(io.env);
+    // For this export only; the path saved in the app is left as it is.
+    if (appPath) context.appPathOverride = appPath;
     const result = await exportHandlers(context).exportSummary({ format, includeUserData });
     const file = resolve(values.out);
     try {

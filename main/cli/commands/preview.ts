@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { runPreview, type PreviewResult } from '../../../shared/mapping';
 import type { ScopeConfig } from '../../../shared/scoping';
 import { UsageError, type CliCommand, type CliIo } from '../command';
-import { InputFileError, loadInputs, inputFileOptions } from '../load-inputs';
+import { APP_OPTION_HELP, InputFileError, loadInputs, inputFileOptions } from '../load-inputs';
 
 const usage = `Usage: npm run cli -- preview --users <file> [--assignments <file>] [--mapping <file.json>] [--scope <file.json>] [--json]
 
@@ -10,11 +10,12 @@ Shows who Microsoft Entra would provision to Jostle and the exact SCIM body it w
 from your own export. Nothing is sent anywhere.
 
 Options:
+${APP_OPTION_HELP}
   --users FILE          Entra "Download users" CSV, or a Microsoft Graph /users JSON page
                         (repeat --users for several JSON pages) (default: the users the
                         assistant or entra pull saved)
   --assignments FILE    Users and groups assigned to the Jostle app, as CSV (see docs/mapping-and-scoping.md)
-  --mapping FILE        Attribute mappings saved by the assistant (default: the Jostle gallery defaults)
+  --mapping FILE        Attribute mappings saved by the assistant (default: the --app path's defaults)
   --scope FILE          Scope and scoping filters saved by the assistant
                         (default: "Sync only assigned users and groups" with --assignments, else "Sync all")
   --json                Print the result as JSON
@@ -81,6 +82,7 @@ export const previewCommand: CliCommand = {
           assignments: options.assignments,
           mapping: options.mapping,
           scope: options.scope,
+          app: options.app,
         },
         io,
       );
