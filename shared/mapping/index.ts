@@ -19,3 +19,5 @@ export {
   sameMapping,
 } from './gallery-diff';
 export type { GalleryDifference } from './gallery-diff';
+export { ASSUMED_GALLERY_TARGETS, isAssumedDefault, mappingBaseline } from './baseline';
+export type { BaselineSource, MappingBaseline } from './baseline';
