@@ -9,6 +9,7 @@ import { appVersion } from '../app/version';
 import { connectionHandlers } from './connection-handlers';
 import { dryRunHandlers } from './dry-run-handlers';
 import { entraHandoffHandlers } from './entra-handoff-handlers';
+import { entraSchemaHandlers } from './entra-schema-handlers';
 import { exportHandlers } from './export-handlers';
 import { mappingHandlers } from './mapping-handlers';
 import { mockHandlers } from './mock-handlers';
@@ -38,5 +39,6 @@ export function createHandlers(context: AppContext): HandlerTable {
     ...exportHandlers(context),
     ...entraHandoffHandlers(context),
     ...networkHandlers(context),
+    ...entraSchemaHandlers(context),
   };
 }

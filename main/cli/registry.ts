@@ -1,5 +1,6 @@
 import type { CliCommand } from './command';
 import { dryRunCommand } from './commands/dry-run';
+import { entraSchemaCommand } from './commands/entra-schema';
 import { exportCommand } from './commands/export';
 import { keyCommand } from './commands/key';
 import { mockCommand } from './commands/mock';
@@ -14,4 +15,5 @@ export const cliCommands: CliCommand[] = [
   previewCommand,
   dryRunCommand,
   exportCommand,
+  entraSchemaCommand,
 ];

@@ -26,10 +26,11 @@ describe('importSynchronizationSchema', () => {
       apply: 'Always',
       matchingPrecedence: 1,
     });
-    expect(byTarget('externalId')).toMatchObject({
+    expect(byTarget('externalId')).toEqual({
       type: 'Direct',
       source: 'objectId',
-      matchingPrecedence: 2,
+      target: 'externalId',
+      apply: 'Always',
     });
     expect(byTarget('active')).toMatchObject({
       type: 'Expression',

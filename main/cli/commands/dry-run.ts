@@ -17,6 +17,7 @@ Options:
   --assignments FILE    Users and groups assigned to the Jostle app, as CSV
   --mapping FILE        Attribute mappings (default: the Jostle gallery defaults)
   --scope FILE          Scope and scoping filters (default: assigned only with --assignments, else all users)
+  --entra-schema FILE   Entra's synchronization schema, in place of --mapping and --scope
   --target T            mock (default: an empty mock started for this run) or a SCIM Base URL
   --confirm-host HOST   Required with a Base URL that is not on this computer: the URL's host name
   --token-env NAME      API key from environment variable NAME (default: the key saved in the OS keychain
@@ -158,6 +159,7 @@ export const dryRunCommand: CliCommand = {
           assignments: options.assignments,
           mapping: options.mapping,
           scope: options.scope,
+          entraSchema: options['entra-schema'],
         },
         io,
       );

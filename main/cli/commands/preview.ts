@@ -15,6 +15,7 @@ Options:
   --assignments FILE    Users and groups assigned to the Jostle app, as CSV (see docs/mapping-and-scoping.md)
   --mapping FILE        Attribute mappings saved by the assistant (default: the Jostle gallery defaults)
   --scope FILE          Scope and scoping filters saved by the assistant
+  --entra-schema FILE   Entra's synchronization schema, in place of --mapping and --scope
                         (default: "Sync only assigned users and groups" with --assignments, else "Sync all")
   --json                Print the result as JSON
   -h, --help            Show this help
@@ -81,6 +82,7 @@ export const previewCommand: CliCommand = {
           assignments: options.assignments,
           mapping: options.mapping,
           scope: options.scope,
+          entraSchema: options['entra-schema'],
         },
         io,
       );
