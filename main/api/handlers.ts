@@ -10,6 +10,7 @@ import { clipboardHandlers } from './clipboard-handlers';
 import { connectionHandlers } from './connection-handlers';
 import { dryRunHandlers } from './dry-run-handlers';
 import { entraHandoffHandlers } from './entra-handoff-handlers';
+import { entraSchemaHandlers } from './entra-schema-handlers';
 import { exportHandlers } from './export-handlers';
 import { mappingHandlers } from './mapping-handlers';
 import { mockHandlers } from './mock-handlers';
@@ -42,5 +43,6 @@ export function createHandlers(context: AppContext): HandlerTable {
     ...networkHandlers(context),
     ...clipboardHandlers(context),
     ...appPathHandlers(context),
+    ...entraSchemaHandlers(context),
   };
 }

@@ -13,6 +13,8 @@ export const dataFiles = {
   importedUsers: (dataDir: string) => join(dataDir, 'imports', 'users.json'),
   /** Imported assignments: `{ fileName, importedAt, assignments: AssignmentList }`. */
   importedAssignments: (dataDir: string) => join(dataDir, 'imports', 'assignments.json'),
+  /** The imported Entra synchronization schema: `{ fileName, importedAt, schema }` (shared/entra-schema). */
+  entraSchema: (dataDir: string) => join(dataDir, 'imports', 'entra-schema.json'),
   /** Latest probe report (shared/api/contracts/probes `probeReportSchema`). */
   probeReport: (dataDir: string) => join(dataDir, 'results', 'probe-report.json'),
   /** Latest dry-run summary (shared/provisioning/summary `DryRunSummary`). */

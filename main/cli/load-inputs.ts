@@ -1,11 +1,13 @@
 /**
  * Loads the source-data inputs shared by `preview` and `dry-run`: the user export (--users), the assignments
- * (--assignments), and the mapping and scope files (--mapping, --scope), with the same defaults and messages.
+ * (--assignments), and the mapping and scope files (--mapping, --scope) or, in their place, Entra's
+ * synchronization schema (--entra-schema), with the same defaults, checks and messages.
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { DEFAULT_APP_PATH, parseAppPath, type AppPath } from '../../shared/app-path/app-path';
 import { defaultMappingFor, parseMappingForPath, type MappingConfig } from '../../shared/mapping';
+import { importSynchronizationSchema } from '../../shared/entra-schema';
 import { DEFAULT_SCOPE_CONFIG, parseScopeConfig, type ScopeConfig } from '../../shared/scoping';
 import {
   parseAssignmentsCsv,
@@ -83,7 +85,12 @@ type ConfigParser<T> = (
 ) => { ok: true; config: T; problems: ConfigProblem[] } | { ok: false; problems: ConfigProblem[] };
 
 async function loadConfig<T>(path: string, parseConfig: ConfigParser<T>, io: CliIo): Promise<T> {
-  const result = parseConfig(await readJson(path));
+  return checkConfig(await readJson(path), path, parseConfig, io);
+}
+
+/** The same checks for a configuration that came from a file or out of a schema, so both behave alike. */
+function checkConfig<T>(json: unknown, path: string, parseConfig: ConfigParser<T>, io: CliIo): T {
+  const result = parseConfig(json);
   const where = (problem: ConfigProblem) =>
     problem.mappingIndex !== undefined
       ? `mapping ${problem.mappingIndex + 1}: `
@@ -104,6 +111,7 @@ export const inputFileOptions = {
   scope: { type: 'string' },
   /** Which Entra app (issue 22): picks the default mapping and how --mapping is checked. */
   app: { type: 'string' },
+  'entra-schema': { type: 'string' },
 } as const;
 
 /** `--app gallery|custom`, default gallery; anything else is a usage error. */
@@ -127,6 +135,8 @@ export interface InputPaths {
   mapping?: string;
   scope?: string;
   app?: string;
+  /** Entra's synchronization schema, in place of `mapping` and `scope`. */
+  entraSchema?: string;
 }
 
 export interface LoadedInputs {
@@ -156,18 +166,40 @@ async function loadFileInputs(paths: InputPaths, io: CliIo): Promise<LoadedInput
       io,
     );
   }
-  const scope: ScopeConfig = paths.scope
-    ? await loadConfig(paths.scope, parseScopeConfig, io)
-    : assignments
-      ? DEFAULT_SCOPE_CONFIG
-      : { version: 1, scope: 'allUsers', filters: [] };
+  const fromSchema = paths.entraSchema ? await loadEntraSchema(paths, io) : undefined;
+  const defaultScope: ScopeConfig = assignments
+    ? DEFAULT_SCOPE_CONFIG
+    : { version: 1, scope: 'allUsers', filters: [] };
+  const scope: ScopeConfig = fromSchema
+    ? checkConfig({ ...defaultScope, filters: fromSchema.filters }, paths.entraSchema!, parseScopeConfig, io)
+    : paths.scope
+      ? await loadConfig(paths.scope, parseScopeConfig, io)
+      : defaultScope;
+  // Without --users the saved users and assignments are used (saved-inputs.ts checks the pair there).
   if (scope.scope === 'assignedOnly' && !assignments && paths.users.length > 0) {
     throw new UsageError(
       'The scope is "Sync only assigned users and groups": give the assignments with --assignments',
     );
   }
-  const mapping: MappingConfig = paths.mapping
-    ? await loadConfig(paths.mapping, (json) => parseMappingForPath(json, appPath), io)
-    : defaultMappingFor(appPath);
+  const mapping: MappingConfig = fromSchema
+    ? checkConfig(fromSchema.mapping, paths.entraSchema!, (json) => parseMappingForPath(json, appPath), io)
+    : paths.mapping
+      ? await loadConfig(paths.mapping, (json) => parseMappingForPath(json, appPath), io)
+      : defaultMappingFor(appPath);
   return { users, assignments, scope, mapping, appPath };
+}
+
+/**
+ * The mapping and filters of a schema file. The schema does not hold Settings > Scope, so the scope mode
+ * follows the same default as without --scope: assigned only with --assignments, else all users.
+ */
+async function loadEntraSchema(paths: InputPaths, io: CliIo) {
+  if (paths.mapping || paths.scope)
+    throw new UsageError('--entra-schema takes the place of --mapping and --scope: give one or the other.');
+  const path = paths.entraSchema as string;
+  const result = importSynchronizationSchema(await readText(path));
+  if (!result.ok) throw new InputFileError(`${basename(path)} cannot be used: ${result.error.message}`);
+  for (const note of result.imported.notes)
+    io.stderr(`note: ${basename(path)}: ${note.where}: ${note.message}`);
+  return result.imported;
 }

@@ -1,6 +1,7 @@
 import type { CliCommand } from './command';
 import { dryRunCommand } from './commands/dry-run';
 import { entraCommand } from './commands/entra';
+import { entraSchemaCommand } from './commands/entra-schema';
 import { exportCommand } from './commands/export';
 import { keyCommand } from './commands/key';
 import { mappingCommand } from './commands/mapping';
@@ -18,4 +19,5 @@ export const cliCommands: CliCommand[] = [
   dryRunCommand,
   exportCommand,
   entraCommand,
+  entraSchemaCommand,
 ];

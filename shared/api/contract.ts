@@ -17,6 +17,7 @@ import { entraHandoffContract } from './contracts/entra-handoff';
 import { networkContract } from './contracts/network';
 import { clipboardContract } from './contracts/clipboard';
 import { appPathContract } from './contracts/app-path';
+import { entraSchemaContract } from './contracts/entra-schema';
 
 export const apiContract = {
   ...appContract,
@@ -31,6 +32,7 @@ export const apiContract = {
   ...networkContract,
   ...clipboardContract,
   ...appPathContract,
+  ...entraSchemaContract,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type ApiChannel = keyof typeof apiContract;

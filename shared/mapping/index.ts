@@ -44,3 +44,5 @@ export {
 } from './path-defaults';
 export { portalChanges } from './path-changes';
 export type { PortalChange } from './path-changes';
+export { ASSUMED_GALLERY_TARGETS, isAssumedDefault, mappingBaseline } from './baseline';
+export type { BaselineSource, MappingBaseline } from './baseline';

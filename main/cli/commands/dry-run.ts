@@ -19,6 +19,7 @@ ${APP_OPTION_HELP}
   --assignments FILE    Users and groups assigned to the Jostle app, as CSV
   --mapping FILE        Attribute mappings (default: the --app path's defaults)
   --scope FILE          Scope and scoping filters (default: assigned only with --assignments, else all users)
+  --entra-schema FILE   Entra's synchronization schema, in place of --mapping and --scope
   --target T            mock (default: an empty mock started for this run) or a SCIM Base URL
   --confirm-host HOST   Required with a Base URL that is not on this computer: the URL's host name
   --token-env NAME      API key from environment variable NAME (default: the key saved in the OS keychain
@@ -160,6 +161,7 @@ export const dryRunCommand: CliCommand = {
           mapping: options.mapping,
           scope: options.scope,
           app: options.app,
+          entraSchema: options['entra-schema'],
         },
         io,
       );

@@ -17,6 +17,7 @@ ${APP_OPTION_HELP}
   --assignments FILE    Users and groups assigned to the Jostle app, as CSV (see docs/mapping-and-scoping.md)
   --mapping FILE        Attribute mappings saved by the assistant (default: the --app path's defaults)
   --scope FILE          Scope and scoping filters saved by the assistant
+  --entra-schema FILE   Entra's synchronization schema, in place of --mapping and --scope
                         (default: "Sync only assigned users and groups" with --assignments, else "Sync all")
   --json                Print the result as JSON
   -h, --help            Show this help
@@ -83,6 +84,7 @@ export const previewCommand: CliCommand = {
           mapping: options.mapping,
           scope: options.scope,
           app: options.app,
+          entraSchema: options['entra-schema'],
         },
         io,
       );
