@@ -68,11 +68,11 @@ function clauseTest(clause: ScopingClause): ClauseTest {
     case 'IS NULL':
       return () => false;
     case 'REGEX MATCH': {
-      const regex = compileDotNetRegex(expected, '');
+      const regex = compileDotNetRegex(expected);
       return (value) => regex.test(value);
     }
     case 'NOT REGEX MATCH': {
-      const regex = compileDotNetRegex(expected, '');
+      const regex = compileDotNetRegex(expected);
       return (value) => !regex.test(value);
     }
   }
@@ -124,7 +124,18 @@ export function compileScope(config: ScopeConfig): CompiledScope {
         const clause = clauses[clauseIndex]!;
         const value = scalar(user.attributes[clause.attribute]);
         // A null or empty value makes every clause false, except IS NULL which asks exactly that.
-        const result = value === null ? clause.isNull : clause.test(value);
+        let result: boolean;
+        try {
+          result = value === null ? clause.isNull : clause.test(value);
+        } catch (error) {
+          // A regex the preview cannot run as .NET would on this value: say so rather than guess.
+          const reason = `${clause.text} cannot be decided: ${(error as Error).message}`;
+          return {
+            pass: false,
+            clauses: [{ filterIndex, clauseIndex, clause: clause.text, result: false }],
+            sentence: reason,
+          };
+        }
         const outcome = { filterIndex, clauseIndex, clause: clause.text, result };
         outcomes.push(outcome);
         if (!result) {
