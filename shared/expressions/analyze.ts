@@ -4,7 +4,7 @@
  */
 import type { ExpressionNode } from './ast';
 import { IS_SOFT_DELETED, unknownFunctionMessage } from './evaluate';
-import { FUNCTIONS, UNSUPPORTED_FUNCTIONS, type ResultKind } from './functions';
+import { FUNCTIONS, type ResultKind } from './functions';
 import { tryParseExpression } from './parser';
 import { regexProblem } from './regex';
 
@@ -72,7 +72,7 @@ export function analyzeExpression(source: string, options: AnalyzeOptions = {}):
   const report = (message: string, node: ExpressionNode) =>
     problems.push({ message, position: node.start, length: node.end - node.start });
 
-  const visit = (node: ExpressionNode): void => {
+  const visit = (node: ExpressionNode, topLevel = false): void => {
     if (node.kind === 'compare') {
       visit(node.left);
       visit(node.right);
@@ -88,16 +88,20 @@ export function analyzeExpression(source: string, options: AnalyzeOptions = {}):
       }
     }
     if (node.kind !== 'call') return;
-    node.args.forEach(visit);
+    node.args.forEach((argument) => visit(argument));
     const spec = FUNCTIONS[node.name];
     if (!spec) {
+      report(unknownFunctionMessage(node.name), node);
+      return;
+    }
+    if (spec.topLevelOnly && !topLevel)
+      report(`${node.name} must be the whole expression; Entra refuses it nested`, node);
+    if (node.name === 'SelectUniqueValue') {
       report(
-        UNSUPPORTED_FUNCTIONS.includes(node.name)
-          ? `${node.name} is an Entra function this preview cannot evaluate`
-          : unknownFunctionMessage(node.name),
+        'SelectUniqueValue works only for Workday, SuccessFactors and API-driven provisioning to on-premises ' +
+          'Active Directory; Entra does not support it for a SCIM app such as Jostle',
         node,
       );
-      return;
     }
     const count = node.args.length;
     if (count < spec.minArgs || count > spec.maxArgs) {
@@ -117,6 +121,6 @@ export function analyzeExpression(source: string, options: AnalyzeOptions = {}):
       if (problem) report(problem, regexArg);
     }
   };
-  visit(parsed.node);
+  visit(parsed.node, true);
   return { node: parsed.node, problems, resultKind: resultKind(parsed.node), attributes };
 }
