@@ -21,6 +21,8 @@ export interface ExpressionAnalysis {
   /** What the expression yields when it evaluates, for type checks against the target. */
   resultKind: ResultKind;
   attributes: string[];
+  /** Every function the expression calls, in order of first appearance. */
+  functions: string[];
 }
 
 export interface AnalyzeOptions {
@@ -65,10 +67,17 @@ export function analyzeExpression(source: string, options: AnalyzeOptions = {}):
   const parsed = tryParseExpression(source);
   if (!parsed.ok) {
     const { message, position, length } = parsed.error;
-    return { node: null, problems: [{ message, position, length }], resultKind: 'any', attributes: [] };
+    return {
+      node: null,
+      problems: [{ message, position, length }],
+      resultKind: 'any',
+      attributes: [],
+      functions: [],
+    };
   }
   const problems: ExpressionProblem[] = [];
   const attributes: string[] = [];
+  const functions: string[] = [];
   const report = (message: string, node: ExpressionNode) =>
     problems.push({ message, position: node.start, length: node.end - node.start });
 
@@ -88,6 +97,7 @@ export function analyzeExpression(source: string, options: AnalyzeOptions = {}):
       }
     }
     if (node.kind !== 'call') return;
+    if (!functions.includes(node.name)) functions.push(node.name);
     node.args.forEach((argument) => visit(argument));
     const spec = FUNCTIONS[node.name];
     if (!spec) {
@@ -122,5 +132,5 @@ export function analyzeExpression(source: string, options: AnalyzeOptions = {}):
     }
   };
   visit(parsed.node, true);
-  return { node: parsed.node, problems, resultKind: resultKind(parsed.node), attributes };
+  return { node: parsed.node, problems, resultKind: resultKind(parsed.node), attributes, functions };
 }

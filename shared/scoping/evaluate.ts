@@ -3,6 +3,7 @@
  * them in or kept them out, and the scoping-filter clause that decided.
  */
 import { compileDotNetRegex } from '../expressions/regex';
+import { ORIGINAL_UPN } from '../source-data/guest-upn';
 import { findSourceAttribute } from '../source-data/entra-attributes';
 import type { SourceUser, SourceValue } from '../source-data/source-user';
 import type { AssignmentIndex, UserAssignment } from './assignments';
@@ -122,7 +123,11 @@ export function compileScope(config: ScopeConfig): CompiledScope {
       let failed: ClauseOutcome | undefined;
       for (let clauseIndex = 0; clauseIndex < clauses.length; clauseIndex += 1) {
         const clause = clauses[clauseIndex]!;
-        const value = scalar(user.attributes[clause.attribute]);
+        const value = scalar(
+          clause.attribute === ORIGINAL_UPN
+            ? (user.attributes.userPrincipalName ?? user.userPrincipalName)
+            : user.attributes[clause.attribute],
+        );
         // A null or empty value makes every clause false, except IS NULL which asks exactly that.
         let result: boolean;
         try {
