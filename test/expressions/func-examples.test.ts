@@ -211,3 +211,23 @@ describe('FUNC: Redact, SelectUniqueValue and the app-role functions', () => {
     expect(run('AssertiveAppRoleAssignmentsComplex([appRoleAssignments])', roles)).toEqual(['Admin', 'User']);
   });
 });
+
+describe('FUNC: FormatDateTime', () => {
+  it('FUNC: FormatDateTime turns Microsoft\'s "20150123105347.1Z" into "2015-01-23"', () => {
+    expect(
+      run('FormatDateTime([extensionAttribute1], , "yyyyMMddHHmmss.fZ", "yyyy-MM-dd")', {
+        extensionAttribute1: '20150123105347.1Z',
+      }),
+    ).toBe('2015-01-23');
+  });
+  it('FUNC: FormatDateTime writes and reads month and day names (MMM, MMMM, ddd, dddd; invariant culture, assumed)', () => {
+    expect(run('FormatDateTime("2015-01-23", , "yyyy-MM-dd", "dddd, d MMMM yyyy")')).toBe(
+      'Friday, 23 January 2015',
+    );
+    expect(run('FormatDateTime("23 Jan 2015", , "d MMM yyyy", "yyyy-MM-dd")')).toBe('2015-01-23');
+    expect(run('FormatDateTime("Fri 23 jan 2015", , "ddd d MMM yyyy", "yyyy-MM-dd")')).toBe('2015-01-23');
+    expect(() => run('FormatDateTime("Mon 23 Jan 2015", , "ddd d MMM yyyy", "yyyy-MM-dd")')).toThrow(
+      /day name does not match/,
+    );
+  });
+});
