@@ -22,6 +22,7 @@ function rowView(row: PreviewRow) {
     decidedBy: row.decidedBy,
     activeInSource: row.activeInSource,
     failures: row.failures.map((failure) => `${failure.target}: ${failure.message}`),
+    notes: row.notes,
   };
 }
 

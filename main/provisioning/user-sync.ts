@@ -143,11 +143,12 @@ export async function syncUser(job: SyncJob, context: SyncContext): Promise<Sync
   const turn = new Turn(job, context, disabling ? 'Disable' : 'Update');
   const planned = job.planned!;
   const source = context.source!;
-  const build = (operation: 'create' | 'update') =>
+  const build = (operation: 'create' | 'update', current?: ScimResource) =>
     source.mapping.build(planned.user, {
       operation,
       isSoftDeleted: planned.softDeleted,
       appRoles: planned.appRoles,
+      ...(current ? { current } : {}), // "None" mappings back-fill an empty target (MAP)
     });
   const forCreate = build('create');
   if (forCreate.failures.length > 0) {
@@ -253,7 +254,7 @@ export async function syncUser(job: SyncJob, context: SyncContext): Promise<Sync
     return turn.result('Success', null, 'Created in Jostle', true);
   }
 
-  const changes = diffScimResources(current, build('update').resource);
+  const changes = diffScimResources(current, build('update', current).resource);
   turn.diff = changes.map((change) => ({ attribute: change.path, old: change.from ?? null, new: change.to }));
   const patch = toPatchRequest(changes, context.dialect);
   if (!patch) {

@@ -4,7 +4,7 @@
  */
 import type { ExpressionNode } from './ast';
 import { IS_SOFT_DELETED, unknownFunctionMessage } from './evaluate';
-import { FUNCTIONS, UNSUPPORTED_FUNCTIONS, type ResultKind } from './functions';
+import { FUNCTIONS, type ResultKind } from './functions';
 import { tryParseExpression } from './parser';
 import { regexProblem } from './regex';
 
@@ -21,6 +21,8 @@ export interface ExpressionAnalysis {
   /** What the expression yields when it evaluates, for type checks against the target. */
   resultKind: ResultKind;
   attributes: string[];
+  /** Every function the expression calls, in order of first appearance. */
+  functions: string[];
 }
 
 export interface AnalyzeOptions {
@@ -65,14 +67,21 @@ export function analyzeExpression(source: string, options: AnalyzeOptions = {}):
   const parsed = tryParseExpression(source);
   if (!parsed.ok) {
     const { message, position, length } = parsed.error;
-    return { node: null, problems: [{ message, position, length }], resultKind: 'any', attributes: [] };
+    return {
+      node: null,
+      problems: [{ message, position, length }],
+      resultKind: 'any',
+      attributes: [],
+      functions: [],
+    };
   }
   const problems: ExpressionProblem[] = [];
   const attributes: string[] = [];
+  const functions: string[] = [];
   const report = (message: string, node: ExpressionNode) =>
     problems.push({ message, position: node.start, length: node.end - node.start });
 
-  const visit = (node: ExpressionNode): void => {
+  const visit = (node: ExpressionNode, topLevel = false): void => {
     if (node.kind === 'compare') {
       visit(node.left);
       visit(node.right);
@@ -88,16 +97,21 @@ export function analyzeExpression(source: string, options: AnalyzeOptions = {}):
       }
     }
     if (node.kind !== 'call') return;
-    node.args.forEach(visit);
+    if (!functions.includes(node.name)) functions.push(node.name);
+    node.args.forEach((argument) => visit(argument));
     const spec = FUNCTIONS[node.name];
     if (!spec) {
+      report(unknownFunctionMessage(node.name), node);
+      return;
+    }
+    if (spec.topLevelOnly && !topLevel)
+      report(`${node.name} must be the whole expression; Entra refuses it nested`, node);
+    if (node.name === 'SelectUniqueValue') {
       report(
-        UNSUPPORTED_FUNCTIONS.includes(node.name)
-          ? `${node.name} is an Entra function this preview cannot evaluate`
-          : unknownFunctionMessage(node.name),
+        'SelectUniqueValue works only for Workday, SuccessFactors and API-driven provisioning to on-premises ' +
+          'Active Directory; Entra does not support it for a SCIM app such as Jostle',
         node,
       );
-      return;
     }
     const count = node.args.length;
     if (count < spec.minArgs || count > spec.maxArgs) {
@@ -117,6 +131,6 @@ export function analyzeExpression(source: string, options: AnalyzeOptions = {}):
       if (problem) report(problem, regexArg);
     }
   };
-  visit(parsed.node);
-  return { node: parsed.node, problems, resultKind: resultKind(parsed.node), attributes };
+  visit(parsed.node, true);
+  return { node: parsed.node, problems, resultKind: resultKind(parsed.node), attributes, functions };
 }

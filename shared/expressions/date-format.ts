@@ -2,9 +2,10 @@
  * FormatDateTime's engine: parse a string with a .NET custom date format, print it with another.
  *
  * Implements the specifiers admins use in provisioning mappings (yyyy yy MM M dd d HH H hh h mm m ss s
- * f…fffffff tt zzz zz z K, literal "Z", quoted literals and `\` escapes). Month and day names (MMM, dddd)
- * are culture-dependent in .NET and are refused rather than guessed. Times without an offset are taken as
- * UTC, like DateTimeStyles.RoundtripKind with no zone information keeps them unconverted.
+ * f…fffffff tt zzz zz z K, literal "Z", quoted literals and `\` escapes), and month and day names (MMM MMMM
+ * ddd dddd) in the invariant culture's English spelling — .NET names depend on the culture, and FUNC does not
+ * say which one Entra uses (assumed: invariant). Times without an offset are taken as UTC, like
+ * DateTimeStyles.RoundtripKind with no zone information keeps them unconverted.
  */
 
 type Piece = { literal: string } | { specifier: string };
@@ -66,6 +67,31 @@ const NUMERIC_WIDTHS: Readonly<Record<string, [number, number]>> = {
   s: [1, 2],
 };
 
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** Reads a month or day name at the start of `text`: its 0-based index and length, or null. */
+function readName(text: string, names: readonly string[], abbreviated: boolean): [number, number] | null {
+  for (let index = 0; index < names.length; index += 1) {
+    const name = abbreviated ? names[index]!.slice(0, 3) : names[index]!;
+    if (text.slice(0, name.length).toLowerCase() === name.toLowerCase()) return [index, name.length];
+  }
+  return null;
+}
+
 function unsupported(specifier: string): never {
   throw new Error(`The date format specifier "${specifier}" is not supported by this preview`);
 }
@@ -82,6 +108,7 @@ export function parseDateTime(text: string, format: string): Date {
     offsetMinutes: 0,
   };
   let pm: boolean | undefined;
+  let dayOfWeek: number | undefined;
   const input = text.trim(); // AllowLeadingWhite | AllowTrailingWhite are in Entra's default styles.
   let index = 0;
   const mismatch = (): never => {
@@ -106,6 +133,15 @@ export function parseDateTime(text: string, format: string): Date {
       else if (letter === 'H' || letter === 'h') parts.hour = value;
       else if (letter === 'm') parts.minute = value;
       else parts.second = value;
+    } else if (spec === 'MMM' || spec === 'MMMM') {
+      const [month, length] = readName(input.slice(index), MONTHS, spec === 'MMM') ?? mismatch();
+      parts.month = month + 1;
+      index += length;
+    } else if (spec === 'ddd' || spec === 'dddd') {
+      // The day name is read and, as in .NET, must agree with the date (checked below).
+      const [day, length] = readName(input.slice(index), DAYS, spec === 'ddd') ?? mismatch();
+      dayOfWeek = day;
+      index += length;
     } else if (/^[fF]{1,7}$/.test(spec)) {
       const match = new RegExp(`^\\d{1,${spec.length}}`).exec(input.slice(index)) ?? mismatch();
       parts.millisecond = Math.round(Number(`0.${match[0]}`) * 1000);
@@ -143,6 +179,9 @@ export function parseDateTime(text: string, format: string): Date {
     throw new Error(`"${text}" is not a valid date`);
   }
   if (parts.minute > 59 || parts.second > 59) throw new Error(`"${text}" is not a valid time`);
+  if (dayOfWeek !== undefined && check.getUTCDay() !== dayOfWeek) {
+    throw new Error(`"${text}": the day name does not match the date`);
+  }
   return date;
 }
 
@@ -175,6 +214,10 @@ export function formatDateTime(date: Date, format: string): string {
       s: String(date.getUTCSeconds()),
       tt: hour < 12 ? 'AM' : 'PM',
       t: hour < 12 ? 'A' : 'P',
+      MMM: MONTHS[date.getUTCMonth()]!.slice(0, 3),
+      MMMM: MONTHS[date.getUTCMonth()]!,
+      ddd: DAYS[date.getUTCDay()]!.slice(0, 3),
+      dddd: DAYS[date.getUTCDay()]!,
       zzz: '+00:00',
       zz: '+00',
       z: '+0',

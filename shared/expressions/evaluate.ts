@@ -5,6 +5,8 @@
 import type { AttributeNode, CallNode, CompareNode, ExpressionNode } from './ast';
 import { FUNCTIONS, type EvaluationState, type FunctionArgument } from './functions';
 import { parseExpression } from './parser';
+import { DEFAULT_EVALUATION_CLOCK, type EvaluationClock, type VolatileUse } from './volatile';
+import { printEntraDate } from './date-functions';
 import {
   ExpressionEvaluationError,
   IgnoreFlowSignal,
@@ -21,10 +23,20 @@ export interface EvaluationContext {
    * accountEnabled = false (reference §11).
    */
   isSoftDeleted: boolean;
+  /** Stands in for the real time and randomness; {@link DEFAULT_EVALUATION_CLOCK} when absent. */
+  clock?: EvaluationClock;
+  /** Identifies the user for generated values (the objectId); "" when absent. */
+  userKey?: string;
 }
 
-/** `value` to flow, or `ignored` when IgnoreFlowIfNullOrEmpty dropped the attribute from the flow. */
-export type EvaluationOutcome = { kind: 'value'; value: ExpressionValue } | { kind: 'ignored' };
+/**
+ * `value` to flow, or `ignored` when IgnoreFlowIfNullOrEmpty dropped the attribute from the flow. `volatile`
+ * says the value came from a fixed clock or seed (Now, Guid, RandomString); `redacted` that Entra's logs
+ * would show "[Redact]" for it.
+ */
+export type EvaluationOutcome =
+  | { kind: 'value'; value: ExpressionValue; volatile?: VolatileUse; redacted?: true; assumptions?: string[] }
+  | { kind: 'ignored'; volatile?: VolatileUse };
 
 export const IS_SOFT_DELETED = 'IsSoftDeleted';
 
@@ -94,8 +106,13 @@ function call(node: CallNode): Compiled {
     provided: argument.kind !== 'missing',
     value: compile(argument),
   }));
+  const volatile = spec.volatile === true;
   return (state) => {
     try {
+      if (volatile) {
+        state.site = node.start;
+        if (!state.volatileUsed.includes(node.name)) state.volatileUsed.push(node.name);
+      }
       return spec.run(args, state);
     } catch (error) {
       if (error instanceof ExpressionEvaluationError || error instanceof IgnoreFlowSignal) throw error;
@@ -147,10 +164,37 @@ export function evaluateExpression(node: ExpressionNode, context: EvaluationCont
     compiled = compile(node);
     compiledTrees.set(node, compiled);
   }
+  const clock = context.clock ?? DEFAULT_EVALUATION_CLOCK;
+  const state: EvaluationState = {
+    context,
+    strictNulls: 0,
+    clock,
+    userKey: context.userKey ?? '',
+    site: 0,
+    calls: 0,
+    volatileUsed: [],
+    redacted: false,
+    assumptions: [],
+  };
+  const volatileUse = (): VolatileUse | undefined =>
+    state.volatileUsed.length
+      ? { functions: state.volatileUsed, now: printEntraDate(clock.now), seed: clock.seed }
+      : undefined;
   try {
-    return { kind: 'value', value: compiled({ context, strictNulls: 0 }) };
+    const value = compiled(state);
+    const volatile = volatileUse();
+    return {
+      kind: 'value',
+      value,
+      ...(volatile ? { volatile } : {}),
+      ...(state.redacted ? { redacted: true as const } : {}),
+      ...(state.assumptions.length ? { assumptions: state.assumptions } : {}),
+    };
   } catch (error) {
-    if (error instanceof IgnoreFlowSignal) return { kind: 'ignored' };
+    if (error instanceof IgnoreFlowSignal) {
+      const volatile = volatileUse();
+      return volatile ? { kind: 'ignored', volatile } : { kind: 'ignored' };
+    }
     throw error;
   }
 }
@@ -160,9 +204,11 @@ export function evaluateText(
   source: string,
   attributes: Readonly<Record<string, ExpressionValue | undefined>>,
   isSoftDeleted = false,
+  clock?: EvaluationClock,
 ): EvaluationOutcome {
   return evaluateExpression(parseExpression(source), {
     attribute: (name) => attributes[name] ?? null,
     isSoftDeleted,
+    ...(clock ? { clock } : {}),
   });
 }

@@ -4,11 +4,25 @@
 import type { ExpressionNode } from './ast';
 import type { EvaluationContext } from './evaluate';
 import { toText, type ExpressionValue } from './values';
+import type { EvaluationClock } from './volatile';
 
 /** One evaluation: the user's attributes, and whether null attributes must fail (inside IIF's condition). */
 export interface EvaluationState {
   context: EvaluationContext;
   strictNulls: number;
+  /** The fixed clock and seed standing in for Now(), Guid() and RandomString(). */
+  clock: EvaluationClock;
+  /** Which user this is, so generated values differ per user but repeat for the same user and seed. */
+  userKey: string;
+  /** Offset of the volatile call being evaluated, and how many volatile values it has produced. */
+  site: number;
+  calls: number;
+  /** Volatile functions used so far, in order of first use. */
+  volatileUsed: string[];
+  /** Set by Redact: Entra's logs show "[Redact]" for this value. */
+  redacted: boolean;
+  /** Choices the preview made where Microsoft documents no rule, worded for the admin. */
+  assumptions: string[];
 }
 
 export interface FunctionArgument {
@@ -30,6 +44,10 @@ export interface FunctionSpec {
   returns: ResultKind;
   /** Index of an argument that must be a string literal holding a regex (checked before evaluation). */
   regexArg?: number;
+  /** Gives a different value on every evaluation in Entra (Now, Guid, RandomString). */
+  volatile?: boolean;
+  /** Must be the whole expression, never nested (SelectUniqueValue). */
+  topLevelOnly?: boolean;
   run(args: readonly FunctionArgument[], state: EvaluationState): ExpressionValue;
 }
 

@@ -3,6 +3,8 @@
  * "functions for customizing application data" reference. Where the reference is silent, a null source
  * gives null (the attribute is then not sent, as Entra never provisions nulls) and the choice is noted.
  */
+import { DATA_FUNCTIONS } from './data-functions';
+import { DATE_FUNCTIONS } from './date-functions';
 import { formatDateTime, parseDateTime } from './date-format';
 import { list, stringMap, text, type FunctionSpec } from './function-types';
 import { normalizeDiacritics } from './normalize-diacritics';
@@ -12,6 +14,8 @@ import { IgnoreFlowSignal, isNullOrEmpty, toBoolean, toInteger } from './values'
 export type { EvaluationState, FunctionArgument, FunctionSpec, ResultKind } from './function-types';
 
 export const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
+  ...DATE_FUNCTIONS,
+  ...DATA_FUNCTIONS,
   Append: stringMap(2, 2, (source, args, state) => source + (text(args[1], state, 'suffix') ?? '')),
   CBool: {
     minArgs: 1,
@@ -157,10 +161,14 @@ export const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
     returns: 'string',
     run: (args, state) => {
       const roles = list(args[0]!.value(state));
-      if (roles.length > 1) {
-        throw new Error(`the user has ${roles.length} app role assignments; this function supports only one`);
-      }
-      return roles[0] ?? null;
+      if (roles.length <= 1) return roles[0] ?? null;
+      // MAP: with several roles "there's no guarantee which role is provisioned". Entra does not fail the
+      // user, so neither do we: the first in ordinal order, so the pick does not depend on file order.
+      const chosen = [...roles].sort()[0]!;
+      state.assumptions.push(
+        `SingleAppRoleAssignment: the user has ${roles.length} app roles and Entra does not say which one it sends; the preview shows "${chosen}" (assumed)`,
+      );
+      return chosen;
     },
   },
   Split: {
@@ -200,23 +208,13 @@ export const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
   Word: { minArgs: 3, maxArgs: 3, returns: 'string', run: word },
 };
 
-/** Functions Entra has that this preview does not evaluate (random, clock-dependent or HR-only ones). */
-export const UNSUPPORTED_FUNCTIONS: readonly string[] = [
-  'AppRoleAssignmentsComplex',
-  'BitAnd',
-  'CDate',
-  'ConvertToBase64',
-  'ConvertToUTF8Hex',
-  'Count',
-  'DateAdd',
-  'DateDiff',
-  'DateFromNum',
-  'Guid',
-  'InStr',
-  'Now',
-  'NumFromDate',
-  'RandomString',
-  'Redact',
-  'RemoveDuplicates',
-  'SelectUniqueValue',
-];
+/**
+ * Every function Microsoft lists: FUNC's 43 and MAP's AssertiveAppRoleAssignmentsComplex. All are evaluated;
+ * the list exists so a test can prove it.
+ */
+export const ENTRA_FUNCTION_NAMES: readonly string[] = Object.keys(FUNCTIONS).sort();
+
+/** Functions whose value Entra produces afresh on every evaluation; the preview fixes a clock and seed. */
+export const VOLATILE_FUNCTIONS: readonly string[] = Object.entries(FUNCTIONS)
+  .filter(([, spec]) => spec.volatile)
+  .map(([name]) => name);

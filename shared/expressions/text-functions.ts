@@ -1,7 +1,7 @@
 /**
  * The larger string functions: PCase, ToLower/ToUpper with a culture, Replace's five modes, and Word.
  */
-import { compileDotNetRegex, dotNetReplacement } from './regex';
+import { compileDotNetRegex, expandDotNetReplacement } from './regex';
 import { text, type EvaluationState, type FunctionArgument } from './function-types';
 import { isNullOrEmpty, toInteger, type ExpressionValue } from './values';
 
@@ -45,7 +45,7 @@ export function replace(args: readonly FunctionArgument[], state: EvaluationStat
     if (!isNullOrEmpty(sourceText)) return sourceText;
     const other = text(replacementAttribute, state, 'replacementAttributeName');
     if (other === null) return null;
-    const match = compileDotNetRegex(text(pattern, state, 'regexPattern') ?? '', '').exec(other);
+    const match = compileDotNetRegex(text(pattern, state, 'regexPattern') ?? '').exec(other);
     return match?.groups?.[text(groupName, state, 'regexGroupName') ?? ''] ?? null;
   }
   if (given(oldValue) && given(template)) {
@@ -65,10 +65,10 @@ export function replace(args: readonly FunctionArgument[], state: EvaluationStat
     const regexText = text(pattern, state, 'regexPattern') ?? '';
     if (given(groupName)) {
       const group = text(groupName, state, 'regexGroupName') ?? '';
-      const regex = compileDotNetRegex(regexText, 'gd');
+      const regex = compileDotNetRegex(regexText);
       let result = '';
       let last = 0;
-      for (const match of sourceText.matchAll(regex)) {
+      for (const match of regex.guard(sourceText).matchAll(regex.global(true))) {
         const span = match.indices?.groups?.[group];
         if (!span) continue;
         result += sourceText.slice(last, span[0]) + replacementText;
@@ -76,7 +76,16 @@ export function replace(args: readonly FunctionArgument[], state: EvaluationStat
       }
       return result + sourceText.slice(last);
     }
-    return sourceText.replace(compileDotNetRegex(regexText, 'g'), dotNetReplacement(replacementText));
+    const regex = compileDotNetRegex(regexText);
+    let result = '';
+    let last = 0;
+    for (const match of regex.guard(sourceText).matchAll(regex.global())) {
+      result +=
+        sourceText.slice(last, match.index) +
+        expandDotNetReplacement(replacementText, regex, match, sourceText);
+      last = match.index + match[0].length;
+    }
+    return result + sourceText.slice(last);
   }
   throw new Error('give oldValue with replacementValue or template, or regexPattern with replacementValue');
 }

@@ -5,6 +5,7 @@
  */
 import type { ExpressionNode } from '../expressions/ast';
 import { evaluateExpression, IS_SOFT_DELETED, type EvaluationContext } from '../expressions/evaluate';
+import { fixedEvaluationClock, type EvaluationClock, type VolatileUse } from '../expressions/volatile';
 import { parseExpression } from '../expressions/parser';
 import {
   booleanText,
@@ -15,9 +16,17 @@ import {
 import { CORE_USER_SCHEMA, type JostleTargetAttribute } from '../jostle/schema';
 import { findSourceAttribute } from '../source-data/entra-attributes';
 import { MAPPABLE_TARGETS } from './entra-scim-targets';
+import { guestExternalAddress, ORIGINAL_UPN } from '../source-data/guest-upn';
 import type { SourceUser } from '../source-data/source-user';
 import type { AttributeMapping, MappingConfig } from './model';
-import { parsePath, setScimValue, type ParsedPath, type ScimResource, type ScimScalar } from './scim-paths';
+import {
+  getScimValue,
+  parsePath,
+  setScimValue,
+  type ParsedPath,
+  type ScimResource,
+  type ScimScalar,
+} from './scim-paths';
 import { findTarget } from './validate';
 
 export interface BuildOptions {
@@ -26,6 +35,28 @@ export interface BuildOptions {
   isSoftDeleted: boolean;
   /** The user's app roles, read by [appRoleAssignments] (SingleAppRoleAssignment). */
   appRoles?: readonly string[];
+  /**
+   * On update, what Jostle holds now. A "None" mapping with a default fills the target only when it is
+   * empty (MAP), which needs the current value; without it, None mappings send nothing on update.
+   */
+  current?: ScimResource;
+}
+
+export interface CompileOptions {
+  /** Stands in for Now(), Guid() and RandomString() during this run; fixed at compile time when absent. */
+  clock?: EvaluationClock;
+}
+
+/** What the admin should know about one user's body besides the values: stand-ins, guests, assumptions. */
+export interface BuildNotes {
+  /** Values from Now(), Guid() or RandomString(), computed with the run's fixed clock and seed. */
+  volatile?: VolatileUse & { targets: string[] };
+  /** Targets whose values Entra's provisioning logs show as "[Redact]" (the value still flows). */
+  redactedTargets: string[];
+  /** Where Microsoft documents no rule and the preview chose one. */
+  assumptions: string[];
+  /** A B2B guest whose [userPrincipalName] Entra reads as alias@theirdomain (HOW). */
+  guest?: { userPrincipalName: string; sentAs: string };
 }
 
 export interface MappingFailure {
@@ -43,6 +74,7 @@ export interface BuildResult {
   /** Per mapping, why nothing was sent (null value, IgnoreFlowIfNullOrEmpty, create-only) or an error. */
   skipped: Array<{ mappingIndex: number; target: string; reason: string }>;
   failures: MappingFailure[];
+  notes: BuildNotes;
 }
 
 interface CompiledEntry {
@@ -56,6 +88,8 @@ interface CompiledEntry {
 
 export interface CompiledMapping {
   build(user: SourceUser, options: BuildOptions): BuildResult;
+  /** The clock and seed this compiled mapping uses for every user. */
+  readonly clock: EvaluationClock;
 }
 
 function toTargetValue(value: ExpressionValue, target: JostleTargetAttribute): ScimScalar {
@@ -80,32 +114,39 @@ function toTargetValue(value: ExpressionValue, target: JostleTargetAttribute): S
 /** What expressions read for one user (a class rather than a closure: it is created for every user). */
 class UserContext implements EvaluationContext {
   readonly isSoftDeleted: boolean;
+  readonly userKey: string;
+  /** Set when a mapping read a guest's [userPrincipalName], which Entra rewrites. */
+  guestRead = false;
 
   constructor(
     private readonly user: SourceUser,
     private readonly options: BuildOptions,
+    readonly clock: EvaluationClock,
   ) {
     this.isSoftDeleted = options.isSoftDeleted;
+    this.userKey = user.objectId;
   }
 
   attribute(name: string): ExpressionValue {
     if (name === 'appRoleAssignments') return this.options.appRoles ?? null;
-    return this.user.attributes[name] ?? null;
+    const value = this.user.attributes[name] ?? null;
+    if (name === ORIGINAL_UPN) return this.user.attributes.userPrincipalName ?? this.user.userPrincipalName;
+    if (name === 'userPrincipalName' && typeof value === 'string') {
+      const external = guestExternalAddress(value);
+      if (external !== null) {
+        this.guestRead = true;
+        return external;
+      }
+    }
+    return value;
   }
 }
 
-// Shared, frozen parts of every body: 100,000 previewed users need not carry 100,000 copies.
+// Shared, frozen parts of every body: 100,000 previewed users need not carry 100,000 copies. `schemas` is
+// the core URN alone: MAP says the custom extension schema "isn't sent in requests from the Microsoft Entra
+// SCIM client", so Jostle's extension URN appears only as the key of its attributes.
 const CORE_ONLY: readonly string[] = Object.freeze([CORE_USER_SCHEMA]);
 const CREATE_META = Object.freeze({ resourceType: 'User' });
-const withExtension = new Map<string, readonly string[]>();
-function schemasWith(extension: string): readonly string[] {
-  let schemas = withExtension.get(extension);
-  if (!schemas) {
-    schemas = Object.freeze([CORE_USER_SCHEMA, extension]);
-    withExtension.set(extension, schemas);
-  }
-  return schemas;
-}
 
 /**
  * Prepares a configuration (parses its expressions once) for building many users. Mappings that fail
@@ -115,7 +156,9 @@ export function compileMapping(
   config: MappingConfig,
   // Entra sends whatever a mapping names, Jostle's attributes or a custom app's generic ones (issue 22).
   targets: readonly JostleTargetAttribute[] = MAPPABLE_TARGETS,
+  compileOptions: CompileOptions = {},
 ): CompiledMapping {
+  const clock = compileOptions.clock ?? fixedEvaluationClock();
   const entries: CompiledEntry[] = [];
   const broken: MappingFailure[] = [];
   config.mappings.forEach((mapping, index) => {
@@ -138,13 +181,23 @@ export function compileMapping(
     if (mapping.type === 'Direct') entry.source = findSourceAttribute(mapping.source)?.name ?? mapping.source;
     entries.push(entry);
   });
-  const extensionSchemas = new Set(
-    entries.flatMap((entry) => (entry.path.kind === 'extension' ? [entry.path.schema] : [])),
-  );
-
   return {
+    clock,
     build(user, options) {
-      const context = new UserContext(user, options);
+      const context = new UserContext(user, options, clock);
+      const notes: BuildNotes = { redactedTargets: [], assumptions: [] };
+      const noteOutcome = (outcome: ReturnType<typeof evaluateExpression>, target: string): void => {
+        if (outcome.volatile) {
+          const known = notes.volatile;
+          notes.volatile = {
+            ...outcome.volatile,
+            functions: [...new Set([...(known?.functions ?? []), ...outcome.volatile.functions])],
+            targets: [...(known?.targets ?? []), target],
+          };
+        }
+        if (outcome.kind === 'value' && outcome.redacted) notes.redactedTargets.push(target);
+        if (outcome.kind === 'value' && outcome.assumptions) notes.assumptions.push(...outcome.assumptions);
+      };
       // `schemas` first, as in Microsoft's sample bodies; it is completed once the extension use is known.
       const resource: ScimResource = { schemas: CORE_ONLY };
       const skipped: BuildResult['skipped'] = [];
@@ -170,6 +223,7 @@ export function compileMapping(
           else if (mapping.type === 'None') value = null;
           else {
             const outcome = evaluateExpression(entry.expression as ExpressionNode, context);
+            noteOutcome(outcome, target.path);
             if (outcome.kind === 'ignored') {
               skipped.push({
                 mappingIndex: entry.index,
@@ -180,8 +234,16 @@ export function compileMapping(
             }
             value = outcome.value;
           }
+          // MAP: "Default value if null" applies only on create; a None mapping's default also fills a
+          // target that is empty later ("if the target attribute is ever empty").
+          const targetEmpty =
+            mapping.type === 'None' &&
+            options.current !== undefined &&
+            isNullOrEmpty(
+              (getScimValue(options.current, target.path) as ExpressionValue | undefined) ?? null,
+            );
           if (isNullOrEmpty(value)) {
-            if (options.operation === 'create' && mapping.defaultValue !== undefined)
+            if (mapping.defaultValue !== undefined && (options.operation === 'create' || targetEmpty))
               value = mapping.defaultValue;
             else {
               skipped.push({
@@ -206,9 +268,14 @@ export function compileMapping(
           });
         }
       }
-      for (const schema of extensionSchemas) if (schema in resource) resource.schemas = schemasWith(schema);
       if (options.operation === 'create') resource.meta = CREATE_META;
-      return { resource, skipped, failures };
+      if (context.guestRead) {
+        notes.guest = {
+          userPrincipalName: user.userPrincipalName,
+          sentAs: guestExternalAddress(user.userPrincipalName) ?? user.userPrincipalName,
+        };
+      }
+      return { resource, skipped, failures, notes };
     },
   };
 }

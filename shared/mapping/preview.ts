@@ -7,7 +7,7 @@ import { compileScope, type ScopeDecision } from '../scoping/evaluate';
 import type { ScopeConfig } from '../scoping/model';
 import type { AssignmentList } from '../source-data/assignments-csv';
 import type { SourceUser } from '../source-data/source-user';
-import { compileMapping, type MappingFailure } from './build-user';
+import { compileMapping, type BuildNotes, type MappingFailure } from './build-user';
 import { jostleVerdictFor } from './jostle-verdict';
 import type { MappingConfig } from './model';
 import { getScimValue, type ScimResource } from './scim-paths';
@@ -35,6 +35,32 @@ export interface PreviewRow {
   /** The POST body, for in-scope users only. */
   payload: ScimResource | null;
   failures: MappingFailure[];
+  /** What the admin should know about the body: guest UPN rewriting, fixed clock/seed values, assumptions. */
+  notes: string[];
+}
+
+/** The notes of one built body, in the admin's words. */
+export function describeBuildNotes(notes: BuildNotes): string[] {
+  const lines: string[] = [];
+  if (notes.guest) {
+    lines.push(
+      `Guest (B2B): Entra reads [userPrincipalName] as ${notes.guest.sentAs}, not ${notes.guest.userPrincipalName}, ` +
+        'for matching and provisioning; map originalUserPrincipalName to send the full name',
+    );
+  }
+  if (notes.volatile) {
+    lines.push(
+      `${notes.volatile.targets.join(', ')}: ${notes.volatile.functions.join(', ')} evaluated with this run's fixed ` +
+        `clock (${notes.volatile.now} UTC) and seed "${notes.volatile.seed}"; Entra gives a new value each time`,
+    );
+  }
+  if (notes.redactedTargets.length > 0) {
+    lines.push(
+      `${notes.redactedTargets.join(', ')}: sent as shown, but Entra's provisioning logs show "[Redact]"`,
+    );
+  }
+  lines.push(...notes.assumptions);
+  return lines;
 }
 
 export interface PreviewSummary {
@@ -92,6 +118,7 @@ export function runPreview(input: PreviewInput): PreviewResult {
     const activeInSource = user.attributes.accountEnabled !== false;
     let payload: ScimResource | null = null;
     let failures: MappingFailure[] = [];
+    let notes: string[] = [];
     if (decision.inScope) {
       inScope += 1;
       if (!activeInSource) inScopeButDisabled += 1;
@@ -106,6 +133,7 @@ export function runPreview(input: PreviewInput): PreviewResult {
       for (const check of activeInSource ? refused : []) {
         if (getScimValue(payload, check.target) !== undefined) failures = [...failures, check];
       }
+      notes = describeBuildNotes(built.notes);
       if (failures.length > 0) withMappingFailures += 1;
       else if (activeInSource && startSmall.length < 2) startSmall.push(user.userPrincipalName);
     }
@@ -123,6 +151,7 @@ export function runPreview(input: PreviewInput): PreviewResult {
       activeInSource,
       payload,
       failures,
+      notes,
     });
   }
   return {

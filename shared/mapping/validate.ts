@@ -3,6 +3,7 @@
  * so each mistake shows next to its mapping instead of failing later in Entra's provisioning logs.
  */
 import { analyzeExpression } from '../expressions/analyze';
+import { VOLATILE_FUNCTIONS } from '../expressions/functions';
 import { jostleTargetAttributes, type JostleTargetAttribute } from '../jostle/schema';
 import { findSourceAttribute } from '../source-data/entra-attributes';
 import { mappingConfigSchema, type AttributeMapping, type MappingConfig } from './model';
@@ -44,6 +45,7 @@ function mappingProblems(mapping: AttributeMapping, target: JostleTargetAttribut
   if (mapping.type === 'Direct') {
     const source = findSourceAttribute(mapping.source);
     if (!source) error(`Unknown source attribute "${mapping.source}"`);
+    else if (source.notMappable) error(source.notMappable);
     else if (source.name !== mapping.source)
       error(`Source attribute names are case-sensitive: write "${source.name}"`);
     else if (source.multiValued) {
@@ -67,6 +69,17 @@ function mappingProblems(mapping: AttributeMapping, target: JostleTargetAttribut
     });
     for (const problem of analysis.problems) {
       error(problem.message, { position: problem.position, length: problem.length });
+    }
+    for (const name of analysis.attributes) {
+      const notMappable = findSourceAttribute(name)?.notMappable;
+      if (notMappable) error(notMappable);
+    }
+    const volatile = analysis.functions.filter((name) => VOLATILE_FUNCTIONS.includes(name));
+    if (volatile.length > 0) {
+      warning(
+        `${volatile.join(', ')} give${volatile.length === 1 ? 's' : ''} a new value each time Entra evaluates ` +
+          'the mapping; the preview and dry run use a fixed clock and seed per run and mark those values',
+      );
     }
     if (analysis.problems.length === 0) {
       if (analysis.resultKind === 'list') {

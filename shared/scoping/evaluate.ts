@@ -3,6 +3,7 @@
  * them in or kept them out, and the scoping-filter clause that decided.
  */
 import { compileDotNetRegex } from '../expressions/regex';
+import { ORIGINAL_UPN } from '../source-data/guest-upn';
 import { findSourceAttribute } from '../source-data/entra-attributes';
 import type { SourceUser, SourceValue } from '../source-data/source-user';
 import type { AssignmentIndex, UserAssignment } from './assignments';
@@ -68,11 +69,11 @@ function clauseTest(clause: ScopingClause): ClauseTest {
     case 'IS NULL':
       return () => false;
     case 'REGEX MATCH': {
-      const regex = compileDotNetRegex(expected, '');
+      const regex = compileDotNetRegex(expected);
       return (value) => regex.test(value);
     }
     case 'NOT REGEX MATCH': {
-      const regex = compileDotNetRegex(expected, '');
+      const regex = compileDotNetRegex(expected);
       return (value) => !regex.test(value);
     }
   }
@@ -122,9 +123,24 @@ export function compileScope(config: ScopeConfig): CompiledScope {
       let failed: ClauseOutcome | undefined;
       for (let clauseIndex = 0; clauseIndex < clauses.length; clauseIndex += 1) {
         const clause = clauses[clauseIndex]!;
-        const value = scalar(user.attributes[clause.attribute]);
+        const value = scalar(
+          clause.attribute === ORIGINAL_UPN
+            ? (user.attributes.userPrincipalName ?? user.userPrincipalName)
+            : user.attributes[clause.attribute],
+        );
         // A null or empty value makes every clause false, except IS NULL which asks exactly that.
-        const result = value === null ? clause.isNull : clause.test(value);
+        let result: boolean;
+        try {
+          result = value === null ? clause.isNull : clause.test(value);
+        } catch (error) {
+          // A regex the preview cannot run as .NET would on this value: say so rather than guess.
+          const reason = `${clause.text} cannot be decided: ${(error as Error).message}`;
+          return {
+            pass: false,
+            clauses: [{ filterIndex, clauseIndex, clause: clause.text, result: false }],
+            sentence: reason,
+          };
+        }
         const outcome = { filterIndex, clauseIndex, clause: clause.text, result };
         outcomes.push(outcome);
         if (!result) {

@@ -50,7 +50,7 @@ function clauseProblems(clause: ScopingClause): Array<Omit<ScopeProblem, 'filter
   }
   if (clause.operator.endsWith('REGEX MATCH') && value !== '') {
     try {
-      compileDotNetRegex(value, '');
+      compileDotNetRegex(value);
     } catch (error) {
       problems.push({ severity: 'error', message: (error as Error).message });
     }

@@ -11,6 +11,8 @@ export interface SourceAttribute {
   multiValued: boolean;
   /** Why a scoping filter cannot use it, or undefined when it can. */
   notScopable?: string;
+  /** Why an attribute mapping cannot use it as a source, or undefined when it can. */
+  notMappable?: string;
 }
 
 const NOT_SCOPABLE_KNOWN = 'Entra does not support scoping filters on this attribute (known issues page)';
@@ -77,7 +79,16 @@ export const ENTRA_USER_ATTRIBUTES: readonly SourceAttribute[] = [
   str('telephoneNumber'),
   str('usageLocation'),
   str('userPrincipalName'),
-  { name: 'userType', type: 'String', multiValued: false, notScopable: NOT_SCOPABLE_KNOWN },
+  // HOW (B2B note): a guest's full UPN with #EXT#, where [userPrincipalName] gives alias@theirdomain.
+  str('originalUserPrincipalName'),
+  {
+    name: 'userType',
+    type: 'String',
+    multiValued: false,
+    notScopable: NOT_SCOPABLE_KNOWN,
+    notMappable:
+      "userType isn't available as a source attribute in Entra's attribute mappings unless the source schema is extended (known issues page)",
+  },
   // Columns of the "Download users" export that are not provisioning source attributes in their own right.
   str('alternateEmailAddress'),
   str('authenticationEmail'),

@@ -26,7 +26,12 @@ describe('analyzeExpression', () => {
     ['Switch([a], "d", "k")', 'at least 4 arguments'],
     ['Coalesce()', 'at least 1 argument'],
     ['ToLower([givenName], "en-US", "x")', '1 to 2 arguments'],
-    ['Now()', 'Now is an Entra function this preview cannot evaluate'],
+    ['Now(1)', 'Now takes 0 arguments but has 1'],
+    ['Append(SelectUniqueValue("a", "b"), "x")', 'SelectUniqueValue must be the whole expression'],
+    [
+      'SelectUniqueValue([mail], [userPrincipalName])',
+      'Entra does not support it for a SCIM app such as Jostle',
+    ],
     ['Frobnicate([givenName])', 'Unknown function "Frobnicate"'],
     ['pcase([givenName])', 'did you mean "PCase"'],
     ['Replace([mail], , "([a-z", , "", , )', 'invalid regular expression'],

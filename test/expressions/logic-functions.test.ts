@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { evaluateText } from '../../shared/expressions';
 import { failure, run, type Attributes } from './evaluate-helpers';
 
 describe('CBool', () => {
@@ -69,7 +70,7 @@ describe('FormatDateTime', () => {
     expect(failure('FormatDateTime("2024/01/01", , "yyyy-MM-dd", "yyyy")').message).toContain(
       'does not match',
     );
-    expect(failure('FormatDateTime("Jan 2024", , "MMM yyyy", "yyyy")').message).toContain('not supported');
+    expect(failure('FormatDateTime("2024", , "yyy", "yyyy")').message).toContain('not supported');
   });
 });
 
@@ -178,14 +179,22 @@ describe('Not', () => {
 });
 
 describe('SingleAppRoleAssignment', () => {
-  it('returns the only role, null without one, and fails with several', () => {
+  it('returns the only role, and null without one', () => {
     expect(run('SingleAppRoleAssignment([appRoleAssignments])', { appRoleAssignments: ['Admin'] })).toBe(
       'Admin',
     );
     expect(run('SingleAppRoleAssignment([appRoleAssignments])')).toBeNull();
-    expect(
-      failure('SingleAppRoleAssignment([appRoleAssignments])', { appRoleAssignments: ['A', 'B'] }).message,
-    ).toContain('2 app role assignments');
+  });
+  it('MAP: with several roles "no guarantee which role is provisioned": one is picked in ordinal order, marked assumed, and the user does not fail', () => {
+    const outcome = evaluateText('SingleAppRoleAssignment([appRoleAssignments])', {
+      appRoleAssignments: ['User', 'Admin'],
+    });
+    expect(outcome).toMatchObject({ kind: 'value', value: 'Admin' });
+    expect(outcome.kind === 'value' && outcome.assumptions?.[0]).toContain('(assumed)');
+    const reversed = evaluateText('SingleAppRoleAssignment([appRoleAssignments])', {
+      appRoleAssignments: ['Admin', 'User'],
+    });
+    expect(reversed).toMatchObject({ value: 'Admin' });
   });
 });
 

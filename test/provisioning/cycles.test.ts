@@ -1,3 +1,4 @@
+import { guestExternalAddress } from '../../shared/source-data/guest-upn';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   expectReconciled,
@@ -119,7 +120,9 @@ describe('provisioning cycles against the mock', () => {
       if (dialect === 'default')
         expect(operations).toEqual([{ op: 'Replace', path: 'active', value: 'False' }]);
       else expect(operations).toEqual([{ op: 'replace', value: { active: false } }]);
-      expect(harness.mock.findUserByUserName(users[2]!.userPrincipalName)?.data.active).toBe(false);
+      // users[2] of the synthetic tenant is a B2B guest: Jostle holds alias@theirdomain (HOW).
+      const upn = users[2]!.userPrincipalName;
+      expect(harness.mock.findUserByUserName(guestExternalAddress(upn) ?? upn)?.data.active).toBe(false);
       const entry = harness.engine.result().log.find((logged) => logged.action === 'Disable')!;
       expect(entry.diff).toEqual([{ attribute: 'active', old: true, new: false }]);
       expectReconciled(

@@ -114,6 +114,15 @@ export function UserPreviewDrawer({ objectId, onClose }: { objectId: string | nu
                 ))}
               </div>
             )}
+            {row.notes.length > 0 && (
+              <MessageBar intent="info" data-testid="user-preview-notes">
+                <MessageBarBody>
+                  {row.notes.map((note) => (
+                    <div key={note}>{note}</div>
+                  ))}
+                </MessageBarBody>
+              </MessageBar>
+            )}
             {row.failures.length > 0 && (
               <MessageBar intent="error">
                 <MessageBarBody>

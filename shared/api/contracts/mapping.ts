@@ -39,6 +39,8 @@ const previewRowSchema = z
     decidedBy: z.string(),
     activeInSource: z.boolean(),
     failures: z.array(z.string()),
+    /** Guest UPN rewriting, fixed clock/seed values and assumptions behind the body (shared/mapping/preview). */
+    notes: z.array(z.string()),
   })
   .strict();
 
