@@ -112,7 +112,7 @@ test('Monitor: imports Entra’s provisioning logs and explains each error; a br
   );
   await expect(page.getByTestId('quarantine-signals')).toContainText('accidental-deletion threshold');
   const unauthorized = page.getByTestId('error-Unauthorized');
-  await expect(unauthorized).toContainText('Jostle did not accept the API key');
+  await expect(unauthorized).toContainText('Jostle refused the request as not authorized');
   await expect(unauthorized.getByTestId('error-fix')).toContainText(
     'Admin Settings > User data to/from other systems > Manage user provisioning',
   );
