@@ -150,7 +150,7 @@ async function main(): Promise<void> {
       users: userCount,
       inScope: report.inScope,
       created: report.counts.Create.Success,
-      skipped: report.counts.Skip.Skipped,
+      skipped: report.counts.Create.Skipped + report.counts.Other.Skipped,
       failures: result.summary.firstErrors.length,
       reconciled: report.reconciled,
       mockUsersAfter: mockUsers,

@@ -19,14 +19,17 @@ export function dryRunHandlers(context: AppContext): Pick<HandlerTable, Channels
       const result = session.log();
       if (!result) return { total: 0, matching: 0, entries: [], dropped: 0 };
       const needle = search?.trim().toLowerCase() ?? '';
-      const matching = result.log.filter(
-        (entry) =>
-          (action === undefined || entry.action === action) &&
-          (status === undefined || entry.status === status) &&
-          (needle === '' ||
-            entry.userPrincipalName.toLowerCase().includes(needle) ||
-            (entry.errorCode ?? '').toLowerCase().includes(needle)),
-      );
+      // Newest first, as Entra's provisioning logs are listed.
+      const matching = [...result.log]
+        .reverse()
+        .filter(
+          (entry) =>
+            (action === undefined || entry.action === action) &&
+            (status === undefined || entry.status === status) &&
+            (needle === '' ||
+              entry.userPrincipalName.toLowerCase().includes(needle) ||
+              (entry.errorCode ?? '').toLowerCase().includes(needle)),
+        );
       return {
         total: result.log.length,
         matching: matching.length,

@@ -5,7 +5,7 @@
  */
 import type { ApiRequestParsed, ApiResponse } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
-import { writeConfirmed } from '../../shared/connection/validation';
+import { dialectOfTenantUrl, writeConfirmed } from '../../shared/connection/validation';
 import { clientSettings } from '../network';
 import {
   createProvisioningEngine,
@@ -32,7 +32,7 @@ export class DryRunSession {
 
   constructor(private readonly context: AppContext) {}
 
-  private async snapshot(): Promise<SourceSnapshot> {
+  private async snapshot(request: StartRequest): Promise<SourceSnapshot> {
     const { configuration } = this.context;
     const [users, assignments, mapping, scope] = await Promise.all([
       configuration.importedUsers(),
@@ -56,6 +56,19 @@ export class DryRunSession {
       ...(assignments ? { assignments: assignments.assignments } : {}),
       scope: scope.config,
       mapping: mapping.config,
+      ...(request.permanentlyDeleted ? { permanentlyDeleted: request.permanentlyDeleted } : {}),
+      ...(request.daysSincePreviousCycle !== undefined
+        ? { daysSincePreviousCycle: request.daysSincePreviousCycle }
+        : {}),
+    };
+  }
+
+  /** The Entra job settings of the request, Entra's defaults where it says nothing. */
+  private jobSettings(request: StartRequest) {
+    return {
+      skipOutOfScopeDeletions: request.skipOutOfScopeDeletions ?? false,
+      targetObjectActions: request.targetObjectActions ?? { create: true, update: true, delete: true },
+      deletionThreshold: request.deletionThreshold ?? null,
     };
   }
 
@@ -66,6 +79,7 @@ export class DryRunSession {
       return createProvisioningEngine({
         target: { kind: 'mock', baseUrl: mock.baseUrl, token: mock.token },
         patchDialect: request.patchDialect,
+        ...this.jobSettings(request),
         clientOptions: clientSettings(this.context),
       });
     }
@@ -79,7 +93,10 @@ export class DryRunSession {
     }
     return createProvisioningEngine({
       target: { kind: 'live', baseUrl: saved.baseUrl, token: saved.apiKey },
-      patchDialect: request.patchDialect,
+      // COMPAT: a Tenant URL ending in ?aadOptscim062020 is what selects the flagged format in Entra.
+      patchDialect:
+        dialectOfTenantUrl(saved.baseUrl) === 'aadOptscim062020' ? 'aadOptscim062020' : request.patchDialect,
+      ...this.jobSettings(request),
       maxUsersPerRun: request.maxUsers ?? DEFAULT_LIVE_DRY_RUN_USERS,
       clientOptions: clientSettings(this.context),
     });
@@ -100,7 +117,7 @@ export class DryRunSession {
   }
 
   private async startGuarded(request: StartRequest): Promise<void> {
-    const snapshot = await this.snapshot();
+    const snapshot = await this.snapshot(request);
     if (request.fresh || !this.engine || this.target !== request.target) {
       await this.engine?.close();
       this.engine = null;
@@ -109,6 +126,7 @@ export class DryRunSession {
       this.cyclesRun = 0;
     }
     const engine = this.engine;
+    if (request.restart && !request.fresh) engine.restart();
     const controller = new AbortController();
     this.running = controller;
     this.progress = null;

@@ -1,10 +1,16 @@
 /**
- * Decides, before any request, what a cycle has to do for each user: compares the source with what was last
- * synced (per-user snapshot), applies the start-small limit and the accidental-deletion threshold.
+ * Decides, before any request, what a cycle has to do for each user, as Entra's incremental cycle does (HOW):
+ * compares the source with what was last synced (per-user snapshot), follows the deletion lifecycle (a user
+ * missing from the import is soft-deleted: disabled now, DELETEd when permanently deleted or 30 days later; a
+ * user Entra no longer managed gets nothing), and applies the start-small limit and the accidental-deletion
+ * threshold.
  */
 import type { UserOutcome } from './types';
 import { updateFingerprint, type CompiledSource } from './source-plan';
 import type { SyncJob } from './user-sync';
+
+/** HOW: "users are hard-deleted 30 days after they're soft-deleted", and then Entra sends the DELETE. */
+export const SOFT_DELETE_RETENTION_DAYS = 30;
 
 /** What the engine remembers about a user between cycles (Entra's cached target id plus our snapshot). */
 export interface UserState {
@@ -16,6 +22,13 @@ export interface UserState {
   /** Active in Jostle after the last successful sync. */
   active: boolean;
   deleted: boolean;
+  /**
+   * Entra still manages the user: in scope at the last sync. A user disabled because they were unassigned or
+   * filtered out is no longer managed, so deleting them from the directory sends nothing (HOW, Known limitations).
+   */
+  managed: boolean;
+  /** Simulated day the user was first missing from an import (soft-deleted); null while present. */
+  missingSinceDay: number | null;
   cycle: number;
   outcome: UserOutcome['outcome'];
 }
@@ -31,6 +44,7 @@ export interface CyclePlan {
   overLimit: PlannedJob[];
   unchanged: UserState[];
   considered: number;
+  /** Out of scope and never provisioned, under "Sync only assigned": Entra does not evaluate them. */
   outOfScope: number;
   deletionsPlanned: number;
   deletionThresholdExceeded: boolean;
@@ -39,6 +53,16 @@ export interface CyclePlan {
 export interface PlanLimits {
   maxUsersPerRun: number | null;
   deletionThreshold: number | null;
+  skipOutOfScopeDeletions: boolean;
+  /** Simulated day of this cycle. */
+  today: number;
+}
+
+function isPermanentlyDeleted(source: CompiledSource, state: UserState): boolean {
+  return (
+    source.permanentlyDeleted.has(state.objectId.toLowerCase()) ||
+    (state.userPrincipalName !== '' && source.permanentlyDeleted.has(state.userPrincipalName.toLowerCase()))
+  );
 }
 
 export function planCycle(
@@ -53,9 +77,10 @@ export function planCycle(
   for (const planned of source.users) {
     const { objectId, userPrincipalName } = planned.user;
     const state = states.get(objectId);
+    if (state) state.missingSinceDay = null; // Back in the import: restored from the recycle bin.
     const known = state !== undefined && !state.deleted && state.targetId !== null;
-    if (!planned.inScope && !known) {
-      outOfScope += 1; // Never provisioned and not wanted: Entra leaves them alone.
+    if (!planned.inScope && !known && !source.syncAll) {
+      outOfScope += 1; // Sync only assigned: Entra never evaluates users who are not assigned.
       continue;
     }
     const { fingerprint } = updateFingerprint(source, planned);
@@ -64,17 +89,26 @@ export function planCycle(
       continue;
     }
     const targetId = known ? state.targetId : null;
-    const kind = !planned.softDeleted ? 'upsert' : targetId ? 'disable' : 'disableIfFound';
-    wanted.push({
-      job: { kind, objectId, userPrincipalName, planned, targetId, wasActive: known && state.active },
-      fingerprint,
-    });
+    const wasActive = known && state.active;
+    const job: SyncJob = { kind: 'upsert', objectId, userPrincipalName, planned, targetId, wasActive };
+    if (!known && !planned.inScope) job.kind = 'notEntitled';
+    else if (!known && planned.softDeleted) job.kind = 'notEntitled';
+    else if (known && !planned.inScope && limits.skipOutOfScopeDeletions) job.kind = 'keepOutOfScope';
+    else if (known && planned.softDeleted) job.kind = 'disable';
+    wanted.push({ job, fingerprint });
   }
   for (const state of states.values()) {
     if (state.deleted || state.targetId === null || source.byObjectId.has(state.objectId)) continue;
+    // Missing from the import: deleted in the directory.
+    if (!state.managed) continue; // Unassigned or out of scope before: Entra sends nothing now.
+    state.missingSinceDay ??= limits.today;
+    const hardDeleted =
+      isPermanentlyDeleted(source, state) ||
+      limits.today - state.missingSinceDay >= SOFT_DELETE_RETENTION_DAYS;
+    if (!hardDeleted && !state.active) continue; // Soft-deleted and already disabled: wait for the 30 days.
     wanted.push({
       job: {
-        kind: 'delete',
+        kind: hardDeleted ? 'delete' : 'softDelete',
         objectId: state.objectId,
         userPrincipalName: state.userPrincipalName,
         planned: undefined,
@@ -85,8 +119,9 @@ export function planCycle(
     });
   }
 
-  // Accidental deletions: disables of active users plus deletes, counted before anything is sent.
-  const isDeletion = (job: SyncJob) => job.kind === 'delete' || (job.kind === 'disable' && job.wasActive);
+  // Accidental deletions (ADP FAQ): disables of active users plus deletes, counted before anything is sent.
+  const isDeletion = (job: SyncJob) =>
+    job.kind === 'delete' || ((job.kind === 'disable' || job.kind === 'softDelete') && job.wasActive);
   const deletionsPlanned = wanted.filter((planned) => isDeletion(planned.job)).length;
   const exceeded = limits.deletionThreshold !== null && deletionsPlanned > limits.deletionThreshold;
 
@@ -99,7 +134,8 @@ export function planCycle(
       continue;
     }
     const { objectId } = planned.job;
-    if (limits.maxUsersPerRun !== null && !admitted.has(objectId)) {
+    const sendsNothing = planned.job.kind === 'notEntitled' || planned.job.kind === 'keepOutOfScope';
+    if (limits.maxUsersPerRun !== null && !sendsNothing && !admitted.has(objectId)) {
       if (admitted.size >= limits.maxUsersPerRun) {
         overLimit.push(planned);
         continue;

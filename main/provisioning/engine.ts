@@ -19,7 +19,7 @@ import {
   credentialsVerdict,
   DEFAULT_QUARANTINE_THRESHOLDS,
   deletionVerdict,
-  ENTRA_DEFAULT_DELETION_THRESHOLD,
+  earlyWarning,
   estimateInitialCycle,
   NOT_QUARANTINED,
 } from './thresholds';
@@ -37,12 +37,23 @@ import type { SyncResult } from './user-sync';
 export const DEFAULT_LIVE_MAX_USERS = 25;
 export const DEFAULT_LOOPBACK_CONCURRENCY = 64;
 export const DEFAULT_LIVE_CONCURRENCY = 4;
-export const ENTRA_REQUESTS_PER_SECOND = 25;
+/**
+ * Our pacing for live tenants. SCIM-DEV asks a gallery *app* to "support at least 25 requests per second per
+ * tenant"; Microsoft does not document the rate Entra sends at.
+ */
+export const LIVE_REQUESTS_PER_SECOND = 25;
+/** SCIM-DEV: incremental cycles run about every 40 minutes; the default simulated gap between cycles. */
+export const INCREMENTAL_INTERVAL_DAYS = 40 / (24 * 60);
 
 export interface ProvisioningEngine {
   /** Runs one cycle over this import of the source: the first is the initial cycle, later ones incremental. */
   runCycle(snapshot: SourceSnapshot, options?: CycleRunOptions): Promise<CycleReport>;
   result(): DryRunResult;
+  /**
+   * Entra's "Restart provisioning": forgets every cached target id, watermark and escrow, so the next cycle is
+   * an initial cycle that matches every user again (LOGS InvalidAnchor: the way to clear a dead anchor).
+   */
+  restart(): void;
   /** The latest state of every user the engine has dealt with. */
   userOutcomes(): UserOutcome[];
   close(): Promise<void>;
@@ -72,12 +83,13 @@ export function createProvisioningEngine(options: ProvisioningEngineOptions): Pr
   const requestsPerSecond =
     options.requestsPerSecond === undefined
       ? live
-        ? ENTRA_REQUESTS_PER_SECOND
+        ? LIVE_REQUESTS_PER_SECOND
         : null
       : options.requestsPerSecond;
   const thresholds = { ...DEFAULT_QUARANTINE_THRESHOLDS, ...options.quarantine };
-  const deletionThreshold =
-    options.deletionThreshold === undefined ? ENTRA_DEFAULT_DELETION_THRESHOLD : options.deletionThreshold;
+  const deletionThreshold = options.deletionThreshold ?? null;
+  const skipOutOfScopeDeletions = options.skipOutOfScopeDeletions ?? false;
+  const actions = { create: true, update: true, delete: true, ...options.targetObjectActions };
   const dialect = options.patchDialect ?? 'default';
   const logLimits = { ...DEFAULT_LOG_LIMITS, ...options.log };
 
@@ -100,7 +112,9 @@ export function createProvisioningEngine(options: ProvisioningEngineOptions): Pr
   const cycles: CycleReport[] = [];
   const firstErrors: DryRunError[] = [];
   let quarantine: QuarantineVerdict | null = null;
-  let objectsInScope = 0;
+  let estimate = estimateInitialCycle(0, 0);
+  let initialNext = true;
+  let today = 0;
   const startedAt = new Date().toISOString();
 
   function remember(planned: PlannedJob, result: SyncResult, cycle: number): void {
@@ -112,6 +126,8 @@ export function createProvisioningEngine(options: ProvisioningEngineOptions): Pr
       fingerprint: null,
       active: false,
       deleted: false,
+      managed: false,
+      missingSinceDay: null,
       cycle,
       outcome: 'NotProcessed',
     };
@@ -119,18 +135,27 @@ export function createProvisioningEngine(options: ProvisioningEngineOptions): Pr
     state.targetId = result.targetId;
     state.cycle = cycle;
     state.outcome = `${result.action}:${result.status}`;
-    if (result.inSync) {
-      if (job.kind === 'delete') {
+    const actionOff = result.errorCode === CODES.actionOff;
+    if (!result.inSync) {
+      state.fingerprint = null; // Escrowed (or cancelled, or staged): the next cycle tries again.
+    } else if (job.kind === 'delete') {
+      // Deleted, or the Delete action is off: either way Entra is done with this user.
+      state.managed = false;
+      if (!actionOff) {
         state.deleted = true;
         state.targetId = null;
-        state.fingerprint = null;
-      } else {
-        state.deleted = false;
-        state.fingerprint = planned.fingerprint;
-        state.active = result.targetId !== null && !job.planned!.softDeleted;
       }
+      state.fingerprint = null;
+    } else if (job.kind === 'softDelete') {
+      if (!actionOff) state.active = false;
+      state.fingerprint = null;
     } else {
-      state.fingerprint = null; // Escrowed (or cancelled, or staged): the next cycle tries again.
+      const { inScope, softDeleted } = job.planned!;
+      state.deleted = false;
+      state.fingerprint = planned.fingerprint;
+      state.managed = inScope && job.kind !== 'notEntitled';
+      if (job.kind === 'keepOutOfScope') state.managed = false;
+      else if (!actionOff) state.active = result.targetId !== null && !softDeleted;
     }
     states.set(job.objectId, state);
   }
@@ -148,6 +173,8 @@ export function createProvisioningEngine(options: ProvisioningEngineOptions): Pr
         fingerprint: null,
         active: false,
         deleted: false,
+        managed: false,
+        missingSinceDay: null,
         cycle,
         outcome,
       });
@@ -157,13 +184,20 @@ export function createProvisioningEngine(options: ProvisioningEngineOptions): Pr
   return {
     async runCycle(snapshot, runOptions = {}) {
       const cycle = cycles.length + 1;
-      const kind = cycle === 1 ? 'initial' : 'incremental';
+      const kind = initialNext ? 'initial' : 'incremental';
+      if (cycle > 1) today += snapshot.daysSincePreviousCycle ?? INCREMENTAL_INTERVAL_DAYS;
       const cycleStarted = new Date();
       const started = performance.now();
       const requestsBefore = sender.requestCount;
       const source = compileSource(snapshot);
-      if (cycle === 1) objectsInScope = source.inScope;
-      const plan = planCycle(source, states, admitted, { maxUsersPerRun, deletionThreshold });
+      if (cycle === 1) estimate = estimateInitialCycle(source.assignedObjects, source.inScope);
+      initialNext = false;
+      const plan = planCycle(source, states, admitted, {
+        maxUsersPerRun,
+        deletionThreshold,
+        skipOutOfScopeDeletions,
+        today,
+      });
       const counts = emptyCounts();
       let cycleQuarantine: QuarantineVerdict | null = null;
 
@@ -172,13 +206,14 @@ export function createProvisioningEngine(options: ProvisioningEngineOptions): Pr
         state.outcome = 'Unchanged';
       }
       for (const staged of plan.staged) {
-        const action = staged.job.kind === 'delete' ? 'Delete' : 'Disable';
-        counts[action].Skipped += 1;
+        // GRAPH-POS / concept-provisioning-logs: a held-back delete or disable is logged as StagedDelete.
+        counts.StagedDelete.Skipped += 1;
+        const wanted = staged.job.kind === 'delete' ? 'delete' : 'disable';
         const result: SyncResult = {
-          action,
+          action: 'StagedDelete',
           status: 'Skipped',
-          errorCode: CODES.staged,
-          message: `Staged, not sent: this cycle would disable or delete ${plan.deletionsPlanned} users, more than the accidental-deletion threshold of ${deletionThreshold}.`,
+          errorCode: null,
+          message: `Staged, not sent (would ${wanted}): this cycle would disable or delete ${plan.deletionsPlanned} users, more than your accidental-deletion threshold of ${deletionThreshold}.`,
           targetId: staged.job.targetId,
           diff: [],
           exchanges: [],
@@ -208,6 +243,7 @@ export function createProvisioningEngine(options: ProvisioningEngineOptions): Pr
         counts,
         sender,
         dialect,
+        actions,
         source,
         signal: runOptions.signal,
         onProgress: runOptions.onProgress,
@@ -267,6 +303,7 @@ export function createProvisioningEngine(options: ProvisioningEngineOptions): Pr
         deletionsPlanned: plan.deletionsPlanned,
         deletionThresholdExceeded: plan.deletionThresholdExceeded,
         quarantine: cycleQuarantine,
+        earlyWarning: cycleQuarantine ? null : earlyWarning(run.failures, run.events, thresholds),
         reconciled: logged + plan.unchanged.length + notProcessed === plan.considered,
         requestsPerSecond: durationMs > 0 ? Math.round((requests * 1000) / durationMs) : 0,
       };
@@ -286,11 +323,17 @@ export function createProvisioningEngine(options: ProvisioningEngineOptions): Pr
           cycles,
           firstErrors,
           quarantine: quarantine ?? NOT_QUARANTINED,
-          estimate: estimateInitialCycle(objectsInScope),
+          estimate,
+          settings: { skipOutOfScopeDeletions, targetObjectActions: actions, deletionThreshold },
         },
         log: log.all(),
         droppedLogEntries: log.droppedEntries,
       };
+    },
+
+    restart() {
+      states.clear();
+      initialNext = true;
     },
 
     userOutcomes() {

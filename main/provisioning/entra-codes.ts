@@ -14,7 +14,10 @@ export const CODES = {
   incompatible: 'SystemForCrossDomainIdentityManagementServiceIncompatible',
   skipped: 'EntrySynchronizationSkipped',
   noMatchingValue: 'ImportSkipped',
-  staged: 'StagedDelete',
+  /** GOV: the skip reason for a disabled user who was never provisioned (and, NOUSERS, for out-of-scope users). */
+  notEntitled: 'NotEffectivelyEntitled',
+  /** Ours: Microsoft publishes no reason for a write left out because its Target Object Action is unticked. */
+  actionOff: 'TargetObjectActionDisabled',
   cancelled: 'OperationCancelled',
   quarantined: 'EncounteredQuarantineException',
   /** Ours: Entra fails the user before sending anything when an expression cannot be evaluated. */
@@ -26,7 +29,8 @@ export const CODES = {
 export function codeForStatus(status: number, step: 'match' | 'read' | 'write'): string {
   switch (status) {
     case 400:
-      return 'BadRequest';
+      // 3P-1PW: a real Entra log of a 400 on create carries this code.
+      return 'SystemForCrossDomainIdentityManagementBadRequest';
     case 401:
       return 'Unauthorized';
     case 403:
@@ -56,13 +60,13 @@ export function codeForNetworkError(kind: NetworkErrorKind): string {
   return kind === 'timeout' ? CODES.timeout : CODES.connection;
 }
 
-/** Statuses and network failures worth another attempt within the cycle (Entra retries them). */
-export function isTransientStatus(status: number): boolean {
-  return status === 429 || status === 500 || status === 502 || status === 503 || status === 504;
-}
-
-export function isTransientNetworkError(kind: NetworkErrorKind): boolean {
-  return kind === 'timeout' || kind === 'reset' || kind === 'refused' || kind === 'network';
+/**
+ * The only answer retried within the cycle: 429 (LOGS: throttled requests are "automatically retried"). 5xx,
+ * timeouts and resets are logged as failures and escrowed to the next cycle (LOGS "retried in 40 minutes";
+ * 3P-1PW "This operation was retried 0 times").
+ */
+export function isRetriedInCycle(status: number): boolean {
+  return status === 429;
 }
 
 /** SCIM error bodies carry `detail`; show it when there is one. */

@@ -8,15 +8,17 @@ export {
   DEFAULT_LIVE_MAX_USERS,
   DEFAULT_LOOPBACK_CONCURRENCY,
   emptyCounts,
-  ENTRA_REQUESTS_PER_SECOND,
+  INCREMENTAL_INTERVAL_DAYS,
+  LIVE_REQUESTS_PER_SECOND,
   type ProvisioningEngine,
 } from './engine';
 export { runDryRun, type RunDryRunOptions } from './run-dry-run';
 export { DEFAULT_LOG_LIMITS } from './log-store';
+export { SOFT_DELETE_RETENTION_DAYS } from './cycle-plan';
 export {
   DEFAULT_QUARANTINE_THRESHOLDS,
-  ENTRA_DEFAULT_DELETION_THRESHOLD,
+  ENTRA_ESCROW_EVALUATION_START,
   estimateInitialCycle,
-  scaledEvaluationStart,
 } from './thresholds';
+export { provisioningObjectSummaries, type ProvisioningObjectSummary } from './graph-log';
 export type * from './types';

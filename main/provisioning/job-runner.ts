@@ -9,8 +9,8 @@ import type { CycleSummary, QuarantineVerdict } from '../../shared/provisioning/
 import type { PlannedJob } from './cycle-plan';
 import type { RequestSender } from './request-sender';
 import type { CompiledSource } from './source-plan';
-import { escrowVerdict, evaluationStart } from './thresholds';
-import type { ProvisioningProgress, QuarantineThresholds } from './types';
+import { escrowVerdict } from './thresholds';
+import type { ProvisioningProgress, QuarantineThresholds, TargetObjectActions } from './types';
 import { syncUser, type SyncResult } from './user-sync';
 
 export interface RunJobsInput {
@@ -22,6 +22,7 @@ export interface RunJobsInput {
   counts: CycleSummary['counts'];
   sender: RequestSender;
   dialect: PatchDialect;
+  actions: TargetObjectActions;
   source: CompiledSource;
   signal: AbortSignal | undefined;
   onProgress: ((progress: ProvisioningProgress) => void) | undefined;
@@ -36,6 +37,9 @@ export interface RunJobsOutcome {
   cancelled: boolean;
   quarantineStatus: 401 | 404 | null;
   escrowVerdict: QuarantineVerdict | null;
+  /** Provisioning events (results that were not cancellations) and the failures among them. */
+  events: number;
+  failures: number;
 }
 
 const PROGRESS_INTERVAL_MS = 100;
@@ -52,7 +56,6 @@ export async function runJobs(input: RunJobsInput): Promise<RunJobsOutcome> {
 
   const started = performance.now();
   const requestsBefore = sender.requestCount;
-  const start = evaluationStart(input.thresholds, jobs.length);
   let next = 0;
   let finished = 0;
   let failures = 0;
@@ -87,6 +90,7 @@ export async function runJobs(input: RunJobsInput): Promise<RunJobsOutcome> {
     sender,
     source: input.source,
     dialect: input.dialect,
+    actions: input.actions,
     signal: controller.signal,
   };
 
@@ -107,7 +111,7 @@ export async function runJobs(input: RunJobsInput): Promise<RunJobsOutcome> {
         quarantineStatus = result.quarantineStatus;
         stopDispatch = true;
       } else if (!escrow) {
-        escrow = escrowVerdict(failures, events, start, input.thresholds);
+        escrow = escrowVerdict(failures, events, input.thresholds);
         if (escrow) stopDispatch = true;
       }
       progress(false);
@@ -122,5 +126,7 @@ export async function runJobs(input: RunJobsInput): Promise<RunJobsOutcome> {
     cancelled: input.signal?.aborted === true,
     quarantineStatus,
     escrowVerdict: escrow,
+    events,
+    failures,
   };
 }

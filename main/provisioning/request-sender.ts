@@ -3,15 +3,14 @@
  * happened for the provisioning log. The client itself is built with retries off so every attempt is
  * counted here:
  * - 429: retried, waiting Retry-After when the server gives one (up to the cap; a longer wait escrows);
- * - 500/502/503/504 and timeouts/resets: retried with backoff, but only for requests that are safe to repeat
- *   (GET, PATCH with replace semantics, DELETE). A POST that timed out or hit a 5xx may have created the user,
- *   so it is not repeated in the cycle: the next cycle's lookup finds it (reference §4 and §8.1).
+ * - 5xx, timeouts and resets: never retried within the cycle. Entra logs the failure and escrows the user to a
+ *   later cycle (LOGS: "automatically retried in 40 minutes"; 3P-1PW: "retried 0 times").
  */
 import { ScimNetworkError } from '../scim/errors';
 import { retryDelayMs, sleep } from '../scim/retry';
 import type { ScimClient } from '../scim/client';
 import type { HttpMethod, NetworkErrorInfo, RetryOptions, ScimResponse } from '../scim/types';
-import { isTransientNetworkError, isTransientStatus } from './entra-codes';
+import { isRetriedInCycle } from './entra-codes';
 import type { RateLimiter } from './rate-limiter';
 
 export interface SendRequest {
@@ -19,7 +18,7 @@ export interface SendRequest {
   path: string;
   query?: Record<string, string>;
   body?: unknown;
-  /** Whether a 5xx or a timeout may be retried within the cycle. 429 is always retried. */
+  /** Whether repeating the request is harmless. Only a 429 is repeated, and that is safe for any request. */
   repeatable: boolean;
 }
 
@@ -79,7 +78,7 @@ export function createRequestSender(
           networkError = error.info;
           sentPath = relative(error.info.requestLine);
         }
-        const wait = nextWait(response, networkError, attempt, request.repeatable, retry);
+        const wait = nextWait(response, attempt, retry);
         if (wait === undefined) break;
         try {
           await sleep(wait, signal);
@@ -101,19 +100,10 @@ export function createRequestSender(
 
 function nextWait(
   response: ScimResponse | undefined,
-  networkError: NetworkErrorInfo | undefined,
   attempt: number,
-  repeatable: boolean,
   retry: RetryOptions,
 ): number | undefined {
-  if (response) {
-    if (!isTransientStatus(response.status)) return undefined;
-    // A 429 means the request was not processed, so even a POST may be sent again.
-    const safe = repeatable || response.status === 429;
-    return retryDelayMs(response.status, response.headers['retry-after'], attempt, safe, retry);
-  }
-  if (!networkError || !repeatable || !isTransientNetworkError(networkError.kind)) return undefined;
-  if (attempt >= retry.maxAttempts) return undefined;
-  const backoff = retry.baseDelayMs * 2 ** (attempt - 1);
-  return Math.min(retry.maxDelayMs, backoff / 2 + Math.random() * (backoff / 2));
+  if (!response || !isRetriedInCycle(response.status)) return undefined;
+  // A 429 means the request was not processed, so even a POST may be sent again.
+  return retryDelayMs(response.status, response.headers['retry-after'], attempt, true, retry);
 }

@@ -7,12 +7,15 @@ export interface RunDryRunOptions extends ProvisioningEngineOptions, CycleRunOpt
   snapshots: readonly SourceSnapshot[];
   /** Stop after a cycle that quarantined the job (Entra would wait a day). Default true. */
   stopOnQuarantine?: boolean;
+  /** 1-based cycles before which the job is restarted (Entra's "Restart provisioning"). */
+  restartBeforeCycles?: readonly number[];
 }
 
 export async function runDryRun(options: RunDryRunOptions): Promise<DryRunResult> {
   const engine = createProvisioningEngine(options);
   try {
-    for (const snapshot of options.snapshots) {
+    for (const [index, snapshot] of options.snapshots.entries()) {
+      if (index > 0 && options.restartBeforeCycles?.includes(index + 1)) engine.restart();
       const report = await engine.runCycle(snapshot, options);
       if (report.cancelled) break;
       if (report.quarantine && options.stopOnQuarantine !== false) break;

@@ -29,6 +29,15 @@ export interface CompiledSource {
   users: PlannedUser[];
   byObjectId: Map<string, PlannedUser>;
   inScope: number;
+  /** "Sync all users and groups": out-of-scope users are evaluated and logged as skipped (LOGS). */
+  syncAll: boolean;
+  /** Lower-cased object ids and UPNs the admin marked as permanently deleted. */
+  permanentlyDeleted: Set<string>;
+  /**
+   * WHEN's "[Number of assigned users, groups, and group members]": direct user assignments, assigned groups
+   * and their direct members. null under Sync all, for which Microsoft gives no formula.
+   */
+  assignedObjects: number | null;
 }
 
 export function matchingPathsOf(config: MappingConfig): string[] {
@@ -59,12 +68,21 @@ export function compileSource(snapshot: SourceSnapshot): CompiledSource {
     byObjectId.set(user.objectId, planned);
   }
   const matchingPaths = matchingPathsOf(snapshot.mapping);
+  const syncAll = snapshot.scope.scope === 'allUsers';
+  const groups = snapshot.assignments?.groups ?? [];
   return {
     mapping: compileMapping(snapshot.mapping),
     matchingPaths: matchingPaths.length ? matchingPaths : ['userName'],
     users,
     byObjectId,
     inScope,
+    syncAll,
+    permanentlyDeleted: new Set((snapshot.permanentlyDeleted ?? []).map((id) => id.trim().toLowerCase())),
+    assignedObjects: syncAll
+      ? null
+      : (snapshot.assignments?.users.length ?? 0) +
+        groups.length +
+        groups.reduce((sum, group) => sum + group.memberUsers.length, 0),
   };
 }
 

@@ -1,49 +1,28 @@
 /**
- * Entra's quarantine and accidental-deletion rules (reference §8.3) and Microsoft's initial-cycle estimate
- * (§9), with the scaling that makes them meaningful for a dry run of a few dozen users.
+ * Entra's quarantine rules (QUAR), accidental-deletion verdict (ADP), Microsoft's initial-cycle estimate
+ * (WHEN), and our own, clearly labelled, early warning for runs far too small to reach Entra's thresholds.
  */
 import type { QuarantineVerdict } from '../../shared/provisioning/summary';
 import type { QuarantineThresholds } from './types';
 
-/** Entra's documented values. */
+/** QUAR: "evaluation starts at 5,000 failures", then "> 40%" of events failed, or "> 40,000" failures. */
 export const ENTRA_ESCROW_EVALUATION_START = 5_000;
 export const ENTRA_ESCROW_PROPORTION = 0.4;
 export const ENTRA_MAX_FAILURES = 40_000;
-/** Microsoft's default accidental-deletion threshold. */
-export const ENTRA_DEFAULT_DELETION_THRESHOLD = 500;
 
 export const DEFAULT_QUARANTINE_THRESHOLDS: QuarantineThresholds = {
-  evaluationStartFailures: 'scaled',
+  evaluationStartFailures: ENTRA_ESCROW_EVALUATION_START,
   escrowProportion: ENTRA_ESCROW_PROPORTION,
   maxFailures: ENTRA_MAX_FAILURES,
 };
 
-/** The scaled start never goes below this, so two unlucky users in a tiny run do not quarantine it. */
-export const MIN_SCALED_EVALUATION_START = 10;
-/**
- * Entra starts judging the failure proportion at 5,000 failures, i.e. once the sample is large enough to
- * mean something. A dry run of 200 users can never reach 5,000, so by default we start judging at 10% of the
- * users the cycle has to process (at least 10, at most Entra's 5,000): at 50,000 users and above it is exactly
- * Entra's rule. The proportion (40%) and the 40,000 cap are Entra's, unscaled.
- */
-export function scaledEvaluationStart(usersToProcess: number): number {
-  return Math.min(
-    ENTRA_ESCROW_EVALUATION_START,
-    Math.max(MIN_SCALED_EVALUATION_START, Math.ceil(usersToProcess * 0.1)),
-  );
-}
-
-export function evaluationStart(thresholds: QuarantineThresholds, usersToProcess: number): number {
-  return thresholds.evaluationStartFailures === 'scaled'
-    ? scaledEvaluationStart(usersToProcess)
-    : thresholds.evaluationStartFailures;
-}
+/** Ours: the early warning needs at least this many failures, so one unlucky user does not raise it. */
+export const EARLY_WARNING_MIN_FAILURES = 10;
 
 /** The escrow verdict after `failures` of `events` provisioning events failed; null while all is well. */
 export function escrowVerdict(
   failures: number,
   events: number,
-  start: number,
   thresholds: QuarantineThresholds,
 ): QuarantineVerdict | null {
   if (failures > thresholds.maxFailures) {
@@ -53,7 +32,7 @@ export function escrowVerdict(
       explanation: `${failures} failures this cycle, more than ${thresholds.maxFailures}: Entra quarantines the job.`,
     };
   }
-  if (failures < start || events === 0) return null;
+  if (failures < thresholds.evaluationStartFailures || events === 0) return null;
   const proportion = failures / events;
   if (proportion <= thresholds.escrowProportion) return null;
   return {
@@ -61,9 +40,28 @@ export function escrowVerdict(
     reason: 'EncounteredEscrowProportionThreshold',
     explanation:
       `${failures} of ${events} provisioning events failed (${Math.round(proportion * 100)}%, more than ` +
-      `${Math.round(thresholds.escrowProportion * 100)}%) once evaluation started at ${start} failures: ` +
-      'Entra quarantines the job and retries it at most once a day until the cause is fixed.',
+      `${Math.round(thresholds.escrowProportion * 100)}%) once evaluation started at ` +
+      `${thresholds.evaluationStartFailures} failures: Entra quarantines the job and retries it at most once a day until the cause is fixed.`,
   };
+}
+
+/**
+ * Our early warning, not Entra's rule: a failure rate over Entra's 40% in a cycle too small for Entra to judge.
+ * It never stops the cycle and never counts as quarantine.
+ */
+export function earlyWarning(
+  failures: number,
+  events: number,
+  thresholds: QuarantineThresholds,
+): string | null {
+  if (failures < EARLY_WARNING_MIN_FAILURES || failures >= thresholds.evaluationStartFailures) return null;
+  const proportion = failures / events;
+  if (proportion <= thresholds.escrowProportion) return null;
+  return (
+    `Our warning, not Entra's rule: ${failures} of ${events} events failed (${Math.round(proportion * 100)}%). ` +
+    `Entra judges the failure rate only from ${thresholds.evaluationStartFailures.toLocaleString('en-US')} failures, ` +
+    'so it would not quarantine this job, but at full size a rate like this would.'
+  );
 }
 
 export function credentialsVerdict(status: number): QuarantineVerdict {
@@ -82,8 +80,8 @@ export function deletionVerdict(planned: number, threshold: number): QuarantineV
     quarantined: true,
     reason: 'AccidentalDeletionThresholdExceeded',
     explanation:
-      `This cycle would disable or delete ${planned} users, more than the accidental-deletion threshold of ` +
-      `${threshold}. Entra stages them (StagedDelete) and puts the job in quarantine until an admin allows the deletions or raises the threshold.`,
+      `This cycle would disable or delete ${planned} users, more than your accidental-deletion threshold of ` +
+      `${threshold}. Entra holds them back (StagedDelete) and stops the job until an admin allows the deletions or raises the threshold. (The reason code is ours: Microsoft names none.)`,
   };
 }
 
@@ -93,16 +91,21 @@ export const NOT_QUARANTINED: QuarantineVerdict = {
   explanation: 'No quarantine condition was met.',
 };
 
-/** Microsoft's formula for "Sync assigned": 0.01 to 0.08 minutes per object in scope (users; Jostle has no groups). */
-export function estimateInitialCycle(objectsInScope: number): {
-  objectsInScope: number;
-  minMinutes: number;
-  maxMinutes: number;
-} {
+/**
+ * WHEN, for "Sync only assigned users and groups": 0.01 to 0.08 minutes per "[Number of assigned users, groups,
+ * and group members]". `assignedObjects` null (Sync all): Microsoft gives no formula; the minutes are then our
+ * per-user analogy over the users in scope, and `formula: 'none'` says so.
+ */
+export function estimateInitialCycle(
+  assignedObjects: number | null,
+  usersInScope: number,
+): { objectsInScope: number; minMinutes: number; maxMinutes: number; formula: 'syncAssigned' | 'none' } {
   const round = (minutes: number) => Math.round(minutes * 100) / 100;
+  const objects = assignedObjects ?? usersInScope;
   return {
-    objectsInScope,
-    minMinutes: round(objectsInScope * 0.01),
-    maxMinutes: round(objectsInScope * 0.08),
+    objectsInScope: objects,
+    minMinutes: round(objects * 0.01),
+    maxMinutes: round(objects * 0.08),
+    formula: assignedObjects === null ? 'none' : 'syncAssigned',
   };
 }

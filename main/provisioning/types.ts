@@ -20,6 +20,14 @@ export interface SourceSnapshot {
   assignments?: AssignmentList;
   scope: ScopeConfig;
   mapping: MappingConfig;
+  /**
+   * Users missing from this import whom the admin says were permanently deleted (emptied from the recycle bin):
+   * object ids or user principal names. Entra sends their DELETE now (HOW). Other missing users are only
+   * soft-deleted: disabled now, deleted 30 days later.
+   */
+  permanentlyDeleted?: readonly string[];
+  /** Simulated days since the previous cycle (default: one 40-minute incremental interval). */
+  daysSincePreviousCycle?: number;
 }
 
 export interface ProvisioningTarget {
@@ -31,24 +39,23 @@ export interface ProvisioningTarget {
 }
 
 /**
- * Entra's escrow-proportion quarantine (reference §8.3): evaluation starts once `evaluationStartFailures`
- * failures have accrued; then the job is quarantined when more than `escrowProportion` of the events failed, or
- * more than `maxFailures` failed. `'scaled'` shrinks Entra's 5,000 for small runs (see scaledEvaluationStart).
+ * Entra's escrow-proportion quarantine (QUAR): evaluation starts once `evaluationStartFailures` failures have
+ * accrued (5,000); then the job is quarantined when more than `escrowProportion` of the events failed, or more
+ * than `maxFailures` failed. Tests may lower the start; the app and the CLI always use Entra's numbers.
  */
 export interface QuarantineThresholds {
-  evaluationStartFailures: number | 'scaled';
+  evaluationStartFailures: number;
   /** 0.4: "> 40% of provisioning events failed". */
   escrowProportion: number;
   /** 40,000 failures. */
   maxFailures: number;
 }
 
-/**
- * Accidental-deletion prevention: when a cycle would disable plus delete more than `threshold` users, none
- * of those is sent; they are logged as Skipped (StagedDelete). null turns the check off.
- */
-export interface DeletionThreshold {
-  threshold: number | null;
+/** Target Object Actions on the user mapping (HOW note, MAP): which writes Entra may send. Disabling is an update. */
+export interface TargetObjectActions {
+  create: boolean;
+  update: boolean;
+  delete: boolean;
 }
 
 export interface ProvisioningEngineOptions {
@@ -61,12 +68,25 @@ export interface ProvisioningEngineOptions {
   maxUsersPerRun?: number | null;
   /** Users processed at once. Default 64 against loopback, 4 against a live tenant. */
   concurrency?: number;
-  /** Requests per second cap (token bucket). Default: none against loopback, 25 (Entra's target) for live. */
+  /**
+   * Requests per second cap (token bucket). Default: none against loopback; 25 against a live tenant, our
+   * pacing taken from the rate Microsoft asks gallery apps to sustain (SCIM-DEV), not a rate Entra documents.
+   */
   requestsPerSecond?: number | null;
   quarantine?: Partial<QuarantineThresholds>;
-  /** Default 500 disables + deletes per cycle (Entra's default accidental-deletion threshold). */
+  /**
+   * Accidental-deletion prevention (ADP): when a cycle would disable plus delete more than this many users,
+   * none of those is sent; they are logged as StagedDelete. Default null: off, as in a new Entra job.
+   */
   deletionThreshold?: number | null;
-  /** Attempts per request, the first included (default 3); 429 honours Retry-After up to retryMaxDelayMs. */
+  /** SkipOutOfScopeDeletions (SKIP). Default false: users who leave scope are disabled. */
+  skipOutOfScopeDeletions?: boolean;
+  /** Default: Create, Update and Delete all ticked. */
+  targetObjectActions?: Partial<TargetObjectActions>;
+  /**
+   * Attempts for a throttled (429) request, the first included (default 3), honouring Retry-After up to
+   * retryMaxDelayMs. 5xx answers, timeouts and resets are never retried within a cycle (LOGS, 3P-1PW).
+   */
   retryAttempts?: number;
   retryBaseDelayMs?: number;
   /** Longest wait honoured for a Retry-After or backoff; a longer Retry-After escrows instead (default 10 s). */

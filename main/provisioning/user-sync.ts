@@ -14,16 +14,23 @@ import type { ProvisioningAction, ProvisioningStatus } from '../../shared/provis
 import { CODES, codeForNetworkError, codeForStatus, scimErrorDetail } from './entra-codes';
 import type { RequestSender, SendOutcome, SendRequest } from './request-sender';
 import type { CompiledSource, PlannedUser } from './source-plan';
-import type { AttributeDiff } from './types';
+import type { AttributeDiff, TargetObjectActions } from './types';
 
 export type JobKind =
   /** In scope and active: match or read, then create or update. */
   | 'upsert'
   /** Soft-deleted (out of scope, unassigned, disabled) with a known target: update with active false. */
   | 'disable'
-  /** In scope but disabled in the source and never synced: match; disable what is found, else skip. */
-  | 'disableIfFound'
-  /** Gone from the source: DELETE. */
+  /**
+   * Never provisioned and disabled in the source, or out of scope under Sync all: Entra logs Create/Other ·
+   * Skipped · NotEffectivelyEntitled and sends nothing, not even a lookup (GOV: "were not matched").
+   */
+  | 'notEntitled'
+  /** Left scope while SkipOutOfScopeDeletions is on: Entra leaves the Jostle account as it is (SKIP). */
+  | 'keepOutOfScope'
+  /** Missing from the import (in the recycle bin) and still active in Jostle: disable it (HOW). */
+  | 'softDelete'
+  /** Permanently deleted, or soft-deleted 30 days ago: DELETE. */
   | 'delete';
 
 export interface SyncJob {
@@ -56,10 +63,20 @@ export interface SyncContext {
   sender: RequestSender;
   source: CompiledSource | null;
   dialect: PatchDialect;
+  actions: TargetObjectActions;
   signal: AbortSignal;
 }
 
-const quote = (value: string): string => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+const quote = (value: string): string => `"${value}"`;
+
+/**
+ * KNOWN: Entra "can't perform filter queries on values containing special characters", and the attempt fails.
+ * Microsoft does not say which characters; we assume the ones a SCIM filter string cannot carry unescaped (the
+ * double quote and the backslash) and control characters. docs/entra-fidelity.md (F4) marks this assumed.
+ */
+// eslint-disable-next-line no-control-regex
+const UNFILTERABLE = /["\\\u0000-\u001f\u007f]/;
+export const UNFILTERABLE_VALUE_CODE = 'SpecialCharactersInMatchingValue';
 
 class Turn {
   readonly exchanges: SendOutcome[] = [];
@@ -105,20 +122,25 @@ class Turn {
       return this.result(
         'Failure',
         codeForNetworkError(kind),
-        `${what} failed${retried}: ${outcome.networkError?.message ?? 'no answer'}. Escrowed: retried next cycle.`,
+        `${what} failed${retried}: ${outcome.networkError?.message ?? 'no answer'}. Not retried in this cycle: escrowed to the next one, as Entra does.`,
       );
     }
     const { status, body } = outcome.response;
     const code = codeForStatus(status, step);
     const detail = scimErrorDetail(body);
     const retried = outcome.attempts > 1 ? ` (after ${outcome.attempts} attempts)` : '';
+    const escrowed =
+      status >= 500 ? '. Not retried in this cycle: escrowed to the next one, as Entra does' : '';
     const result = this.result(
       'Failure',
       code,
-      `${what} answered HTTP ${status}${retried}${detail ? `: ${detail}` : ''}`,
+      `${what} answered HTTP ${status}${retried}${detail ? `: ${detail}` : ''}${escrowed}`,
     );
     if (status === 401 || (status === 404 && step === 'match')) result.quarantineStatus = status;
-    if (status === 404 && step !== 'match') this.targetId = null; // Entra drops a dead anchor and re-matches.
+    if (code === CODES.invalidAnchor) {
+      // LOGS InvalidAnchor: Entra keeps the cached id and fails again every cycle until the job is restarted.
+      result.message += '. Entra keeps failing this user until the provisioning job is restarted.';
+    }
     return result;
   }
 }
@@ -138,8 +160,18 @@ const idOf = (resource: unknown): string | null => {
 
 export async function syncUser(job: SyncJob, context: SyncContext): Promise<SyncResult> {
   if (job.kind === 'delete') return deleteUser(job, context);
+  if (job.kind === 'notEntitled') return notEntitled(job);
+  if (job.kind === 'keepOutOfScope') {
+    return new Turn(job, context, 'Other').result(
+      'Skipped',
+      CODES.notEntitled,
+      'Out of scope, but SkipOutOfScopeDeletions is on: Entra leaves the Jostle account as it is.',
+      true,
+    );
+  }
+  if (job.kind === 'softDelete') return softDelete(job, context);
   // A user already disabled in Jostle whose other attributes changed gets an Update, not a second Disable.
-  const disabling = job.kind === 'disableIfFound' || (job.kind === 'disable' && job.wasActive);
+  const disabling = job.kind === 'disable' && job.wasActive;
   const turn = new Turn(job, context, disabling ? 'Disable' : 'Update');
   const planned = job.planned!;
   const source = context.source!;
@@ -177,8 +209,9 @@ export async function syncUser(job: SyncJob, context: SyncContext): Promise<Sync
       const value = getScimValue(forCreate.resource, path);
       return typeof value === 'string' && value.trim() !== '';
     });
+    turn.action = 'Create';
     if (paths.length === 0) {
-      turn.action = 'Skip';
+      turn.action = 'Other';
       return turn.result(
         'Skipped',
         CODES.noMatchingValue,
@@ -187,16 +220,20 @@ export async function syncUser(job: SyncJob, context: SyncContext): Promise<Sync
     }
     for (const path of paths) {
       const value = getScimValue(forCreate.resource, path) as string;
+      if (UNFILTERABLE.test(value)) {
+        return turn.result(
+          'Failure',
+          UNFILTERABLE_VALUE_CODE,
+          `The ${path} value ${JSON.stringify(value)} contains a character Entra cannot filter on (assumed: " \\ or a control character), so Entra's lookup fails for this user.`,
+        );
+      }
       const lookup = await turn.send({
         method: 'GET',
         path: '/Users',
         query: { filter: `${path} eq ${quote(value)}` },
         repeatable: true,
       });
-      if (lookup.response?.status !== 200) {
-        if (job.kind === 'upsert') turn.action = 'Create';
-        return turn.failure(lookup, 'match', `The lookup on ${path}`);
-      }
+      if (lookup.response?.status !== 200) return turn.failure(lookup, 'match', `The lookup on ${path}`);
       const found = listResources(lookup.response.body);
       if (found === null) {
         return turn.result(
@@ -206,7 +243,6 @@ export async function syncUser(job: SyncJob, context: SyncContext): Promise<Sync
         );
       }
       if (found.length > 1) {
-        if (job.kind === 'upsert') turn.action = 'Create';
         return turn.result(
           'Failure',
           CODES.duplicates,
@@ -216,6 +252,7 @@ export async function syncUser(job: SyncJob, context: SyncContext): Promise<Sync
       if (found.length === 1) {
         current = found[0]!;
         turn.targetId = idOf(current);
+        turn.action = disabling ? 'Disable' : 'Update';
         if (!turn.targetId) return turn.result('Failure', CODES.incompatible, 'The matched user has no id');
         break;
       }
@@ -223,16 +260,14 @@ export async function syncUser(job: SyncJob, context: SyncContext): Promise<Sync
   }
 
   if (!current) {
-    if (job.kind !== 'upsert') {
-      turn.action = 'Skip';
+    if (!context.actions.create) {
       return turn.result(
         'Skipped',
-        CODES.skipped,
-        'Disabled in Entra and not in Jostle: nothing to create or disable.',
+        CODES.actionOff,
+        'Not in Jostle, and the Create target object action is off: Entra does not create the user.',
         true,
       );
     }
-    turn.action = 'Create';
     const created = await turn.send({
       method: 'POST',
       path: '/Users',
@@ -253,18 +288,32 @@ export async function syncUser(job: SyncJob, context: SyncContext): Promise<Sync
       return turn.result('Failure', CODES.incompatible, 'The created user came back without an id');
     return turn.result('Success', null, 'Created in Jostle', true);
   }
+  // The current Jostle values go in, so a None mapping back-fills an empty target with its default (MAP).
+  return patchUser(turn, current, build('update', current).resource);
+}
 
-  const changes = diffScimResources(current, build('update', current).resource);
+/** Sends the PATCH that turns `current` into `desired`, or logs Other · Skipped when they already agree. */
+async function patchUser(turn: Turn, current: ScimResource, desired: ScimResource): Promise<SyncResult> {
+  const changes = diffScimResources(current, desired);
   turn.diff = changes.map((change) => ({ attribute: change.path, old: change.from ?? null, new: change.to }));
-  const patch = toPatchRequest(changes, context.dialect);
+  const patch = toPatchRequest(changes, turn.context.dialect);
   if (!patch) {
+    // concept-provisioning-logs: "Other" covers "the source and target system details already match".
+    turn.action = 'Other';
     return turn.result('Skipped', CODES.skipped, 'Matched; Jostle already holds these values.', true);
+  }
+  if (!turn.context.actions.update) {
+    return turn.result(
+      'Skipped',
+      CODES.actionOff,
+      'The Update target object action is off: Entra sends no update (disabling is an update too).',
+      true,
+    );
   }
   const patched = await turn.send({
     method: 'PATCH',
     path: `/Users/${encodeURIComponent(turn.targetId!)}`,
     body: patch,
-    // Replace/add operations with the same values converge, so repeating the PATCH is safe.
     repeatable: true,
   });
   const status = patched.response?.status;
@@ -279,8 +328,55 @@ export async function syncUser(job: SyncJob, context: SyncContext): Promise<Sync
   );
 }
 
+function notEntitled(job: SyncJob): SyncResult {
+  const planned = job.planned!;
+  const disabled = planned.inScope;
+  return {
+    // GOV: a disabled, never-provisioned user is logged Create · Skipped · NotEffectivelyEntitled. The action
+    // for an out-of-scope user under Sync all is not published; we log Other (assumed).
+    action: disabled ? 'Create' : 'Other',
+    status: 'Skipped',
+    errorCode: CODES.notEntitled,
+    message: disabled
+      ? 'Disabled in Entra and never provisioned: Entra does not provision, match or look up the user.'
+      : 'Out of scope (Sync all users and groups): Entra skips the user.',
+    targetId: null,
+    diff: [],
+    exchanges: [],
+    inSync: true,
+    cancelled: false,
+  };
+}
+
+/** HOW: a user deleted in the directory (recycle bin) is disabled in the target until the hard delete. */
+async function softDelete(job: SyncJob, context: SyncContext): Promise<SyncResult> {
+  const turn = new Turn(job, context, 'Disable');
+  const read = await turn.send({
+    method: 'GET',
+    path: `/Users/${encodeURIComponent(job.targetId!)}`,
+    repeatable: true,
+  });
+  if (read.response?.status !== 200) return turn.failure(read, 'read', 'Reading the user by its cached id');
+  const current = read.response.body as ScimResource | undefined;
+  if (!current || typeof current !== 'object')
+    return turn.result('Failure', CODES.incompatible, 'The user read by id was not a SCIM resource');
+  const result = await patchUser(turn, current, { active: false } as ScimResource);
+  if (result.status === 'Success') {
+    result.message = 'Deleted in Entra (recycle bin): disabled in Jostle; the DELETE follows after 30 days.';
+  }
+  return result;
+}
+
 async function deleteUser(job: SyncJob, context: SyncContext): Promise<SyncResult> {
   const turn = new Turn(job, context, 'Delete');
+  if (!context.actions.delete) {
+    return turn.result(
+      'Skipped',
+      CODES.actionOff,
+      'The Delete target object action is off: Entra sends no DELETE.',
+      true,
+    );
+  }
   const removed = await turn.send({
     method: 'DELETE',
     path: `/Users/${encodeURIComponent(job.targetId!)}`,

@@ -1,10 +1,11 @@
-import { isLoopbackHost } from '../../shared/connection/validation';
+import { dialectOfTenantUrl, isLoopbackHost } from '../../shared/connection/validation';
 import { ScimConfigError } from './errors';
 import { redactUrlSecrets } from './redact';
 
 /**
- * Parses and checks a SCIM Base URL: http(s) only, HTTPS unless loopback, no credentials, query or fragment.
- * Returns it without a trailing slash so paths join predictably.
+ * Parses and checks a SCIM Base URL: http(s) only, HTTPS unless loopback, no credentials, query or fragment
+ * (except Entra's ?aadOptscim062020 flag, which selects a PATCH format and is not part of the address).
+ * Returns it without a trailing slash or the flag so paths join predictably.
  */
 export function parseBaseUrl(raw: string): URL {
   let url: URL;
@@ -28,6 +29,7 @@ export function parseBaseUrl(raw: string): URL {
   if (url.username || url.password) {
     throw new ScimConfigError('The Base URL must not contain a user name or password', 'invalidUrl');
   }
+  if (url.search && dialectOfTenantUrl(url.href) === 'aadOptscim062020') url.search = '';
   if (url.search || url.hash) {
     throw new ScimConfigError('The Base URL must not contain ?query or #fragment parts', 'invalidUrl');
   }

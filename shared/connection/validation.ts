@@ -42,8 +42,26 @@ export function writeConfirmed(baseUrl: string, confirmHost: string | undefined)
 }
 
 /**
+ * COMPAT "Use the flags in the tenant URL": Entra switches to its SCIM-compliant PATCH format when the Tenant
+ * URL ends with `?aadOptscim062020`. It is the only query a Tenant URL may carry here.
+ */
+export const SCIM_COMPLIANT_FLAG = 'aadOptscim062020';
+
+const isDialectFlag = (search: string): boolean =>
+  search.toLowerCase() === `?${SCIM_COMPLIANT_FLAG.toLowerCase()}`;
+
+/** The PATCH dialect a Tenant URL selects: the flagged one when it ends with ?aadOptscim062020. */
+export function dialectOfTenantUrl(tenantUrl: string): 'default' | 'aadOptscim062020' {
+  try {
+    return isDialectFlag(new URL(tenantUrl.trim()).search) ? 'aadOptscim062020' : 'default';
+  } catch {
+    return 'default';
+  }
+}
+
+/**
  * Normalises a Base URL: trims surrounding blanks and a trailing slash. Plain http is accepted only for
- * loopback addresses, which is where the built-in mock Jostle runs.
+ * loopback addresses, which is where the built-in mock Jostle runs. A trailing ?aadOptscim062020 is kept.
  */
 export function checkBaseUrl(input: string): Check {
   const trimmed = input.trim();
@@ -61,9 +79,14 @@ export function checkBaseUrl(input: string): Check {
   }
   if (url.username || url.password)
     return { ok: false, message: 'Remove the user name or password from the URL.' };
-  if (url.search || url.hash)
-    return { ok: false, message: 'Remove everything after ? or # from the Base URL.' };
-  return { ok: true, value: url.toString().replace(/\/+$/, '') };
+  if (url.hash || (url.search && !isDialectFlag(url.search)))
+    return {
+      ok: false,
+      message: `Remove everything after ? or # from the Base URL (only ?${SCIM_COMPLIANT_FLAG} may stay).`,
+    };
+  const search = url.search ? `?${SCIM_COMPLIANT_FLAG}` : '';
+  url.search = '';
+  return { ok: true, value: `${url.toString().replace(/\/+$/, '')}${search}` };
 }
 
 export function checkApiKey(input: string): Check {

@@ -21,9 +21,9 @@ export const CONNECTION_ERRORS: readonly EntraErrorEntry[] = [
   {
     code: 'Unauthorized',
     httpStatuses: [401],
-    title: 'Jostle did not accept the API key',
+    title: 'Jostle refused the request as not authorized',
     likelyCause:
-      'The key in Entra was revoked or deleted in Jostle, was pasted incompletely, or belongs to an Automation user that is deactivated or has never signed in once.',
+      "Microsoft's table puts this code with the authorization failures (the request was authenticated but not allowed). With Jostle it usually means the key itself: revoked or deleted in Jostle, pasted incompletely, or belonging to an Automation user that is deactivated or has never signed in once.",
     fix: `${NEW_KEY_STEPS} If the test still fails, sign in to Jostle once as the Automation user (${JOSTLE_AUTOMATION_USERS}) and try again.`,
     category: 'credentials',
     retriedAutomatically: false,
@@ -137,6 +137,36 @@ export const CONNECTION_ERRORS: readonly EntraErrorEntry[] = [
     likelyCause:
       "The Entra attribute that feeds Jostle's `userName` (the matching attribute) is empty on this user, so Entra cannot match or create them.",
     fix: `Fill in that attribute on the user in Entra, or map \`userName\` from an attribute every user has (such as \`userPrincipalName\`) in ${ENTRA_USER_MAPPING}.`,
+    category: 'skipped',
+    retriedAutomatically: false,
+    quarantineSignal: false,
+  },
+  {
+    code: 'NotEffectivelyEntitled',
+    title: 'Skipped: the user is not entitled to Jostle',
+    likelyCause:
+      'The user is disabled in Entra and was never provisioned (Entra does not create or match disabled users), or is not assigned to the Jostle app or not in scope. Logged as Create (or Other) with status Skipped.',
+    fix: `Nothing, unless this person should be in Jostle: enable the account in Entra, assign them (or their group) under ${ENTRA_USERS_AND_GROUPS}, and check the scoping filter in ${ENTRA_USER_MAPPING}.`,
+    category: 'skipped',
+    retriedAutomatically: false,
+    quarantineSignal: false,
+  },
+  {
+    code: 'RedundantExport',
+    title: 'Skipped: Jostle already has these values',
+    likelyCause:
+      'Entra found nothing to send: the change it picked up left the Jostle user as it already was.',
+    fix: 'Nothing to do.',
+    category: 'skipped',
+    retriedAutomatically: false,
+    quarantineSignal: false,
+  },
+  {
+    code: 'TargetObjectActionDisabled',
+    title: 'Not sent: that Target Object Action is off (dry-run code)',
+    likelyCause:
+      "This code is the assistant's own, from a dry run: the Create, Update or Delete box under **Target Object Actions** is unticked, so Entra does not send that change. Microsoft does not publish how Entra logs it.",
+    fix: `If the change should happen, tick the action in ${ENTRA_USER_MAPPING} > **Target Object Actions** and save.`,
     category: 'skipped',
     retriedAutomatically: false,
     quarantineSignal: false,

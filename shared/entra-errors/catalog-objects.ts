@@ -88,8 +88,10 @@ export const OBJECT_ERRORS: readonly EntraErrorEntry[] = [
     quarantineSignal: false,
   },
   {
-    code: 'BadRequest',
-    aliases: ['InvalidValue', 'invalidValue', 'InvalidSyntax', 'invalidSyntax'],
+    // 3P-1PW: a real Entra log writes a 400 on create as SystemForCrossDomainIdentityManagementBadRequest. It is a
+    // per-user rejection, not a Tenant URL problem or a quarantine signal.
+    code: 'SystemForCrossDomainIdentityManagementBadRequest',
+    aliases: ['BadRequest', 'InvalidValue', 'invalidValue', 'InvalidSyntax', 'invalidSyntax'],
     httpStatuses: [400],
     title: 'Jostle rejected a value for this user',
     likelyCause:
@@ -187,6 +189,16 @@ export const OBJECT_ERRORS: readonly EntraErrorEntry[] = [
     likelyCause: 'Your Jostle subscription has no room for more active users.',
     fix: 'Remove assignments for people who should not be in Jostle, or ask your Jostle Customer Success Manager (success@jostle.me) for more licences.',
     category: 'rejected-value',
+    retriedAutomatically: false,
+    quarantineSignal: false,
+  },
+  {
+    code: 'SpecialCharactersInMatchingValue',
+    title: 'The matching value has a character Entra cannot filter on (dry-run code)',
+    likelyCause:
+      "This code is the assistant's own, from a dry run: the value Entra would look the user up by contains a double quote, a backslash or a control character. Microsoft says Entra cannot filter on values with special characters and fails the user; which characters is our assumption.",
+    fix: `Remove the character from the Entra attribute that feeds \`userName\`, or change that mapping in ${ENTRA_USER_MAPPING}.`,
+    category: 'matching',
     retriedAutomatically: false,
     quarantineSignal: false,
   },

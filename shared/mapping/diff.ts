@@ -84,18 +84,22 @@ export function toPatchRequest(
       })),
     };
   }
+  // COMPAT samples: a single attribute keeps its path (`{"op":"add","path":"nickName",…}`, the disable as
+  // `{"op":"replace","path":"active","value":false}`); several attributes under one op collapse into one
+  // path-less op, while filtered paths such as emails[type eq "work"].value always keep theirs.
   const operations: PatchRequest['Operations'] = [];
-  const collapsed = new Map<string, Record<string, unknown>>();
+  const collapsed = new Map<string, AttributeChange[]>();
   for (const change of changes) {
     const op = change.op.toLowerCase();
     if (parsePath(change.path).kind === 'typed') {
       operations.push({ op, path: change.path, value: change.to });
       continue;
     }
-    const value = collapsed.get(op) ?? {};
-    value[change.path] = change.to;
-    collapsed.set(op, value);
+    collapsed.set(op, [...(collapsed.get(op) ?? []), change]);
   }
-  for (const [op, value] of collapsed) operations.push({ op, value });
+  for (const [op, group] of collapsed) {
+    if (group.length === 1) operations.push({ op, path: group[0]!.path, value: group[0]!.to });
+    else operations.push({ op, value: Object.fromEntries(group.map((change) => [change.path, change.to])) });
+  }
   return { schemas: [PATCH_OP_SCHEMA], Operations: operations };
 }

@@ -1,6 +1,14 @@
 /** One provisioning event from an Entra provisioning-logs download, reduced to what the Monitor step needs. */
 
-export const PROVISIONING_ACTIONS = ['Create', 'Update', 'Disable', 'Delete', 'Skip', 'Other'] as const;
+/** Entra's actions (concept-provisioning-logs): "Create, Update, Delete, Disable, StagedDelete, and Other". */
+export const PROVISIONING_ACTIONS = [
+  'Create',
+  'Update',
+  'Delete',
+  'Disable',
+  'StagedDelete',
+  'Other',
+] as const;
 export type ProvisioningAction = (typeof PROVISIONING_ACTIONS)[number];
 
 export const PROVISIONING_STATUSES = ['Success', 'Failure', 'Skipped', 'Warning'] as const;
@@ -22,7 +30,7 @@ export interface ProvisioningLogRow {
   jobId?: string;
   /** Entra's unique ID for this change: what Microsoft and Jostle support ask for. */
   changeId?: string;
-  /** Set for `StagedDelete`: a delete or disable held back by the accidental-deletion threshold. */
+  /** Set for `StagedDelete` (the action too): a delete or disable held back by the accidental-deletion threshold. */
   staged?: true;
   /** Where the event is in the imported file: the CSV line or the JSON record number (1-based). */
   origin: { line?: number; record: number };

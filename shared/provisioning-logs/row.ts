@@ -29,7 +29,7 @@ export function toRow(record: Lookupable, origin: ProvisioningLogRow['origin']):
   } catch (error) {
     fail((error as Error).message);
   }
-  const { action, staged } = toAction(fieldText(record, 'action'), status);
+  const { action, staged } = toAction(fieldText(record, 'action'));
 
   const row: ProvisioningLogRow = { at, action, status, origin };
   const optional = {

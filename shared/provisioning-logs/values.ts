@@ -9,28 +9,24 @@ const ACTIONS: Record<string, ProvisioningAction> = {
   update: 'Update',
   disable: 'Disable',
   delete: 'Delete',
-  stageddelete: 'Delete',
-  skip: 'Skip',
-  skipped: 'Skip',
+  stageddelete: 'StagedDelete',
+  // Not Entra values; tolerated from hand-made or third-party exports as what Entra calls them.
+  skip: 'Other',
+  skipped: 'Other',
   other: 'Other',
   none: 'Other',
   unknownfuturevalue: 'Other',
 };
 
 /**
- * Graph's provisioningAction is create/update/delete/stageddelete/disable/other. Entra has no "skip" action: a
- * skipped user is logged as Other with status Skipped, which the summary reports as Skip. Unfamiliar actions
- * (Entra adds values over time) become Other rather than failing the import.
+ * Graph's provisioningAction is create/update/delete/stageddelete/disable/other (GRAPH-POS), kept as Entra
+ * writes them: there is no "Skip" action, a skipped user keeps its action with status Skipped. Unfamiliar
+ * actions (Entra adds values over time) become Other rather than failing the import.
  */
-export function toAction(
-  raw: string | undefined,
-  status: ProvisioningStatus,
-): { action: ProvisioningAction; staged: boolean } {
+export function toAction(raw: string | undefined): { action: ProvisioningAction; staged: boolean } {
   const key = squash(raw ?? '');
   const staged = key.startsWith('staged');
-  const known: ProvisioningAction = ACTIONS[key] ?? 'Other';
-  const action = known === 'Other' && status === 'Skipped' ? 'Skip' : known;
-  return { action, staged };
+  return { action: ACTIONS[key] ?? 'Other', staged };
 }
 
 const STATUSES: Record<string, ProvisioningStatus> = {

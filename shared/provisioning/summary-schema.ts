@@ -34,6 +34,7 @@ export const dryRunSummarySchema = z.object({
       requests: z.number(),
       inScope: z.number(),
       cancelled: z.boolean(),
+      earlyWarning: z.string().nullable().optional(),
     }),
   ),
   firstErrors: z.array(
@@ -46,5 +47,17 @@ export const dryRunSummarySchema = z.object({
     }),
   ),
   quarantine: z.object({ quarantined: z.boolean(), reason: z.string().nullable(), explanation: z.string() }),
-  estimate: z.object({ objectsInScope: z.number(), minMinutes: z.number(), maxMinutes: z.number() }),
+  estimate: z.object({
+    objectsInScope: z.number(),
+    minMinutes: z.number(),
+    maxMinutes: z.number(),
+    formula: z.enum(['syncAssigned', 'none']).optional(),
+  }),
+  settings: z
+    .object({
+      skipOutOfScopeDeletions: z.boolean(),
+      targetObjectActions: z.object({ create: z.boolean(), update: z.boolean(), delete: z.boolean() }),
+      deletionThreshold: z.number().nullable(),
+    })
+    .optional(),
 }) satisfies z.ZodType<DryRunSummary>;

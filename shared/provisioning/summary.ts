@@ -2,7 +2,19 @@
  * A dry run's outcome in Entra's provisioning-log vocabulary. The dry-run engine produces it, the Dry run
  * step shows it, and the support export includes it, so it is one type for all three.
  */
-export const provisioningActions = ['Create', 'Update', 'Disable', 'Delete', 'Skip'] as const;
+
+/**
+ * Entra's provisioning actions (concept-provisioning-logs: "Create, Update, Delete, Disable, StagedDelete, and
+ * Other"). There is no "Skip" action: a user left alone is logged with status Skipped under one of these.
+ */
+export const provisioningActions = [
+  'Create',
+  'Update',
+  'Delete',
+  'Disable',
+  'StagedDelete',
+  'Other',
+] as const;
 export type ProvisioningAction = (typeof provisioningActions)[number];
 
 export const provisioningStatuses = ['Success', 'Failure', 'Skipped'] as const;
@@ -21,6 +33,11 @@ export interface CycleSummary {
   /** Users in scope when the cycle ran. */
   inScope: number;
   cancelled: boolean;
+  /**
+   * Our own early warning for small runs (never Entra's verdict, never stops the cycle): many of this cycle's
+   * events failed although Entra would not even start judging the failure rate yet. null when it does not apply.
+   */
+  earlyWarning?: string | null;
 }
 
 export interface DryRunError {
@@ -40,6 +57,16 @@ export interface QuarantineVerdict {
   explanation: string;
 }
 
+/** The Entra job settings a dry run ran with (Entra's defaults unless the admin changed them). */
+export interface DryRunJobSettings {
+  /** SkipOutOfScopeDeletions (SKIP): false by default, so users who leave scope are disabled. */
+  skipOutOfScopeDeletions: boolean;
+  /** Target Object Actions on the user mapping (HOW, MAP): all three ticked by default. */
+  targetObjectActions: { create: boolean; update: boolean; delete: boolean };
+  /** Accidental-deletion prevention (ADP): off unless turned on with a threshold. */
+  deletionThreshold: number | null;
+}
+
 export interface DryRunSummary {
   startedAt: string;
   finishedAt: string;
@@ -51,6 +78,16 @@ export interface DryRunSummary {
   /** The first errors, in order, at most 50. */
   firstErrors: DryRunError[];
   quarantine: QuarantineVerdict;
-  /** Microsoft's published estimate for the real initial cycle: 0.01 to 0.08 minutes per object in scope. */
-  estimate: { objectsInScope: number; minMinutes: number; maxMinutes: number };
+  /**
+   * Microsoft's estimate for the real initial cycle (WHEN): 0.01 to 0.08 minutes per assigned user, group and
+   * group member, for "Sync only assigned users and groups". `formula: 'none'` under "Sync all": Microsoft
+   * publishes no estimate for it, and the minutes are then only our per-user analogy.
+   */
+  estimate: {
+    objectsInScope: number;
+    minMinutes: number;
+    maxMinutes: number;
+    formula?: 'syncAssigned' | 'none';
+  };
+  settings?: DryRunJobSettings;
 }

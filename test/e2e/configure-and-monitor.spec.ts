@@ -104,8 +104,9 @@ test('Monitor: imports Entra’s provisioning logs and explains each error; a br
     'action-Create': '7',
     'action-Update': '5',
     'action-Disable': '1',
-    'action-Delete': '2',
-    'action-Skip': '2',
+    'action-Delete': '1',
+    'action-StagedDelete': '1',
+    'action-Other': '2',
     'status-Success': '6',
     'status-Failure': '8',
     'status-Skipped': '3',
@@ -118,7 +119,7 @@ test('Monitor: imports Entra’s provisioning logs and explains each error; a br
   );
   await expect(page.getByTestId('quarantine-signals')).toContainText('accidental-deletion threshold');
   const unauthorized = page.getByTestId('error-Unauthorized');
-  await expect(unauthorized).toContainText('Jostle did not accept the API key');
+  await expect(unauthorized).toContainText('Jostle refused the request as not authorized');
   await expect(unauthorized.getByTestId('error-fix')).toContainText(
     'Admin Settings > User data to/from other systems > Manage user provisioning',
   );

@@ -23,11 +23,15 @@ test('dry run: the initial cycle creates everyone in scope, a second identical c
   await expect(page.getByTestId('cycle-1-Create')).toHaveText(String(toCreate));
   await expect(page.getByTestId('cycle-1-failed')).toHaveText('0');
   await expect(page.getByTestId('dry-run-log-row').first()).toBeVisible();
-  await page.getByTestId('dry-run-log-row').first().click();
+  // Disabled users are logged Create · Skipped (NotEffectivelyEntitled) with no request; open a real create.
+  await page.getByTestId('dry-run-log-row').filter({ hasText: 'Success' }).first().click();
   await expect(page.getByTestId('dry-run-entry')).toContainText('POST /Users');
+  await expect(page.getByTestId('dry-run-settings')).toContainText('accidental-deletion prevention off');
   await wizard.expectStatus('dry-run', 'done');
   await keepScreenshot(page, testInfo, 'dry-run');
 
+  await expect(page.getByTestId('dry-run-next-cycle')).toBeVisible();
+  await page.getByTestId('dry-run-days').fill('2');
   await page.getByTestId('dry-run-next').click();
   await expect(page.getByTestId('dry-run-cycle-2')).toBeVisible({ timeout: 30_000 });
   for (const action of ['Create', 'Update', 'Disable', 'Delete'])
@@ -37,9 +41,15 @@ test('dry run: the initial cycle creates everyone in scope, a second identical c
   await tools.openMock();
   await tools.setFault('conflict', true);
   await wizard.open('dry-run');
+  await page.getByTestId('dry-run-prevent-deletions').click();
+  await page.getByTestId('dry-run-deletion-threshold').fill('3');
   await page.getByTestId('dry-run-restart').click();
   await expect(page.getByTestId('dry-run-cycle-1')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('cycle-1-failed')).not.toHaveText('0');
   await expect(page.getByTestId('dry-run-errors')).toContainText('EntryConflict');
+  await expect(page.getByTestId('dry-run-settings')).toContainText('accidental-deletion threshold 3');
+  // QUAR: a few dozen conflicts are far below the 5,000 failures where Entra starts judging.
+  await expect(page.getByTestId('dry-run-quarantine')).toHaveCount(0);
+  await expect(page.getByTestId('dry-run-early-warning-1')).toContainText('not Entra');
   await wizard.expectStatus('dry-run', 'needs-attention');
 });

@@ -115,3 +115,37 @@ describe('Entra error knowledge base', () => {
     expect(repeated.sort()).toEqual(['invalidsyntax', 'invalidvalue']);
   });
 });
+
+describe('codes as Entra writes them (LOGS, GOV, 3P-1PW)', () => {
+  it('3P-1PW: SystemForCrossDomainIdentityManagementBadRequest is a rejected value, not a Tenant URL fault or quarantine signal', () => {
+    const help = lookupEntraError('SystemForCrossDomainIdentityManagementBadRequest');
+    expect(help).toMatchObject({
+      known: true,
+      matchedBy: 'code',
+      category: 'rejected-value',
+      quarantineSignal: false,
+    });
+    expect(help.title).toMatch(/rejected a value/);
+    expect(help.fix).not.toMatch(/Tenant URL/);
+    expect(lookupEntraError(400).code).toBe('SystemForCrossDomainIdentityManagementBadRequest');
+  });
+
+  it('GOV / NOUSERS: NotEffectivelyEntitled and RedundantExport are known skip reasons', () => {
+    expect(lookupEntraError('NotEffectivelyEntitled')).toMatchObject({ known: true, category: 'skipped' });
+    expect(lookupEntraError('NotEffectivelyEntitled').likelyCause).toMatch(
+      /disabled in Entra and was never provisioned/,
+    );
+    expect(lookupEntraError('RedundantExport')).toMatchObject({ known: true, category: 'skipped' });
+  });
+
+  it('LOGS: Unauthorized is described as Microsoft groups it (not authorized), with the Jostle key as the usual cause', () => {
+    const help = lookupEntraError('Unauthorized');
+    expect(help.title).toMatch(/not authorized/);
+    expect(help.likelyCause).toMatch(/authenticated but not allowed/);
+  });
+
+  it('the dry run’s own codes say they are ours', () => {
+    for (const code of ['TargetObjectActionDisabled', 'SpecialCharactersInMatchingValue'])
+      expect(lookupEntraError(code).likelyCause).toMatch(/assistant's own/);
+  });
+});

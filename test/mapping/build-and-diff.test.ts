@@ -177,14 +177,14 @@ describe('diff of two SCIM resources into the PATCH Entra would send', () => {
     });
   });
 
-  it('writes the aadOptscim062020 dialect: lowercase, filtered paths alone, the rest collapsed', () => {
+  it('COMPAT aadOptscim062020: lowercase, filtered paths alone, several attributes collapsed, a single one path-ful', () => {
     expect(toPatchRequest(changes, 'aadOptscim062020')).toEqual({
       schemas: [PATCH_OP_SCHEMA],
       Operations: [
         { op: 'replace', path: 'emails[type eq "work"].value', value: 'ada.lovelace@contoso.example' },
         { op: 'add', path: 'emails[type eq "personal"].value', value: 'ada@home.example' },
         { op: 'replace', value: { active: false, externalId: 'ABC', 'name.familyName': 'Lovelace' } },
-        { op: 'add', value: { [`${JOSTLE_USER_EXTENSION}:locations`]: 'London' } },
+        { op: 'add', path: `${JOSTLE_USER_EXTENSION}:locations`, value: 'London' },
       ],
     });
   });

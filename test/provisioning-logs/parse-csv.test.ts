@@ -32,10 +32,10 @@ describe('provisioning-logs CSV import', () => {
     expect(rows.find((row) => row.sourceName === 'Chen, Wei')?.errorCode).toBe('TooManyRequests');
   });
 
-  it('reports skipped out-of-scope users as Skip and staged deletes as staged Deletes', () => {
+  it('concept-provisioning-logs: keeps Entra’s actions (Other for skipped out-of-scope users, StagedDelete)', () => {
     const rows = rowsOf('entra-download.csv');
     const skipped = rows.filter((row) => row.status === 'Skipped');
-    expect(skipped.map((row) => row.action)).toEqual(['Skip', 'Skip', 'Delete']);
+    expect(skipped.map((row) => row.action)).toEqual(['Other', 'Other', 'StagedDelete']);
     expect(skipped[2]).toMatchObject({ staged: true, sourceName: 'Hana Sato' });
     expect(rows.filter((row) => row.staged)).toHaveLength(1);
   });

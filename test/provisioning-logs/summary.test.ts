@@ -21,7 +21,14 @@ describe('provisioning-logs summary', () => {
 
   it('counts by action and by status', () => {
     expect(summary.total).toBe(17);
-    expect(summary.byAction).toEqual({ Create: 7, Update: 5, Disable: 1, Delete: 2, Skip: 2, Other: 0 });
+    expect(summary.byAction).toEqual({
+      Create: 7,
+      Update: 5,
+      Delete: 1,
+      Disable: 1,
+      StagedDelete: 1,
+      Other: 2,
+    });
     expect(summary.byStatus).toEqual({ Success: 6, Failure: 8, Skipped: 3, Warning: 0 });
     expect(summary.skippedByCode).toEqual({ EntrySynchronizationSkipped: 2, 'No code': 1 });
     expect(summary.stagedDeletes).toBe(1);

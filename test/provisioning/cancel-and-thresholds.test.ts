@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { MappingConfig } from '../../shared/mapping';
 import { GALLERY_DEFAULT_CONFIG } from '../../shared/mapping';
 import type { ProvisioningProgress } from '../../main/provisioning';
-import { escrowVerdict, scaledEvaluationStart } from '../../main/provisioning/thresholds';
+import { escrowVerdict } from '../../main/provisioning/thresholds';
 import {
   expectReconciled,
   smallTenant,
@@ -98,25 +98,20 @@ const FAILING_MAPPING: MappingConfig = {
 };
 
 describe('quarantine thresholds', () => {
-  it('scales Entra’s 5,000-failure start for small runs', () => {
-    expect(scaledEvaluationStart(20)).toBe(10);
-    expect(scaledEvaluationStart(1_000)).toBe(100);
-    expect(scaledEvaluationStart(50_000)).toBe(5_000);
-    expect(scaledEvaluationStart(1_000_000)).toBe(5_000);
+  it('QUAR: no evaluation below 5,000 failures; then > 40% quarantines; > 40,000 always does', () => {
     const thresholds = {
       evaluationStartFailures: 5_000,
       escrowProportion: 0.4,
       maxFailures: 40_000,
     } as const;
-    expect(escrowVerdict(4_999, 5_000, 5_000, thresholds)).toBeNull();
-    expect(escrowVerdict(5_000, 12_000, 5_000, thresholds)?.reason).toBe(
-      'EncounteredEscrowProportionThreshold',
-    );
-    expect(escrowVerdict(5_000, 12_500, 5_000, thresholds)).toBeNull(); // exactly 40%
-    expect(escrowVerdict(40_001, 1_000_000, 5_000, thresholds)?.explanation).toMatch(/40000/);
+    expect(escrowVerdict(4_999, 5_000, thresholds)).toBeNull(); // 100% failed, but not evaluated yet
+    expect(escrowVerdict(5_000, 12_000, thresholds)?.reason).toBe('EncounteredEscrowProportionThreshold');
+    expect(escrowVerdict(5_000, 12_500, thresholds)).toBeNull(); // exactly 40%
+    expect(escrowVerdict(40_000, 1_000_000, thresholds)).toBeNull(); // 4%, and not more than 40,000
+    expect(escrowVerdict(40_001, 1_000_000, thresholds)?.explanation).toMatch(/40000/);
   });
 
-  async function runWithFailures(failing: number, total: number, evaluationStartFailures: number | 'scaled') {
+  async function runWithFailures(failing: number, total: number, evaluationStartFailures: number) {
     harness = await startHarness({ concurrency: 1, quarantine: { evaluationStartFailures } });
     const { users, assignments } = smallTenant(total);
     const shaped = users.map((user, index) =>
@@ -157,26 +152,49 @@ describe('quarantine thresholds', () => {
     expect(late.counts.Create.Success).toBe(7);
   });
 
-  it('scaled default: a small run with every create failing is quarantined after 10 failures', async () => {
-    harness = await startHarness(
-      { concurrency: 1 },
-      { faults: [{ kind: 'serverError', endpoint: 'create' }] },
-    );
-    const { users, assignments } = smallTenant(25);
+  it('QUAR: a 50-user pilot where every create conflicts reports 50 failures and no quarantine', async () => {
+    harness = await startHarness({ concurrency: 4 }, { faults: [{ kind: 'conflict', endpoint: 'create' }] });
+    const { users, assignments } = smallTenant(50);
     const report = await harness.engine.runCycle(snapshotOf(users, assignments));
-    expect(report.counts.Create.Failure).toBe(10);
-    expect(report.notProcessed).toBe(15);
-    expect(harness.engine.result().summary.quarantine.reason).toBe('EncounteredEscrowProportionThreshold');
+    expect(report.counts.Create.Failure).toBe(50);
+    expect(report.notProcessed).toBe(0);
+    expect(report.quarantine).toBeNull();
+    expect(harness.engine.result().summary.quarantine.quarantined).toBe(false);
+    expect(harness.engine.result().log.every((entry) => entry.errorCode === 'EntryConflict')).toBe(true);
+    // Our early warning is labelled as ours and did not stop anything.
+    expect(report.earlyWarning).toMatch(/^Our warning, not Entra's rule: 50 of 50 events failed/);
     expectReconciled(
       harness,
       report,
       users.map((user) => user.objectId),
     );
   });
+
+  it('our early warning stays quiet below 10 failures or at 40% and under', async () => {
+    const few = await runWithFailures(6, 8, 5_000);
+    expect(few.earlyWarning).toBeNull();
+    await harness!.close();
+    harness = undefined;
+    const low = await runWithFailures(10, 25, 5_000);
+    expect(low.earlyWarning).toBeNull();
+    expect(low.quarantine).toBeNull();
+  });
 });
 
 describe('accidental-deletion threshold', () => {
-  it('stages disables and deletes over the threshold instead of sending them', async () => {
+  it('ADP: is off by default, so a cycle that disables every user goes ahead', async () => {
+    harness = await startHarness();
+    const { users, assignments } = smallTenant(8);
+    await harness.engine.runCycle(snapshotOf(users, assignments));
+    const report = await harness.engine.runCycle(snapshotOf([], assignments));
+    expect(report.deletionsPlanned).toBe(8);
+    expect(report.deletionThresholdExceeded).toBe(false);
+    expect(report.counts.Disable.Success).toBe(8);
+    expect(report.quarantine).toBeNull();
+    expect(harness.engine.result().summary.settings?.deletionThreshold).toBeNull();
+  });
+
+  it('ADP: with the admin’s threshold, stages disables and deletes over it instead of sending them', async () => {
     harness = await startHarness({ deletionThreshold: 2 });
     const { users, assignments } = smallTenant(6);
     await harness.engine.runCycle(snapshotOf(users, assignments));
@@ -187,13 +205,12 @@ describe('accidental-deletion threshold', () => {
     const report = await harness.engine.runCycle(snapshotOf(kept, assignments));
     expect(report.deletionsPlanned).toBe(4);
     expect(report.deletionThresholdExceeded).toBe(true);
-    expect(report.counts.Delete.Skipped).toBe(3);
-    expect(report.counts.Disable.Skipped).toBe(1);
+    expect(report.counts.StagedDelete.Skipped).toBe(4);
     expect(harness.mock.requestLog()).toHaveLength(0);
     expect(harness.mock.userCount()).toBe(6);
     const staged = harness.engine.result().log.filter((entry) => entry.cycle === 2);
     expect(
-      staged.every((entry) => entry.errorCode === 'StagedDelete' && /threshold of 2/.test(entry.message)),
+      staged.every((entry) => entry.action === 'StagedDelete' && /threshold of 2/.test(entry.message)),
     ).toBe(true);
     expect(report.quarantine?.reason).toBe('AccidentalDeletionThresholdExceeded');
     expectReconciled(
@@ -208,7 +225,7 @@ describe('accidental-deletion threshold', () => {
     const { users, assignments } = smallTenant(6);
     await harness.engine.runCycle(snapshotOf(users, assignments));
     const report = await harness.engine.runCycle(snapshotOf(users.slice(0, 2), assignments));
-    expect(report.counts.Delete.Success).toBe(4);
-    expect(harness.mock.userCount()).toBe(2);
+    expect(report.counts.Disable.Success).toBe(4); // soft deletes: disabled, not yet deleted
+    expect(harness.mock.userCount()).toBe(6);
   });
 });

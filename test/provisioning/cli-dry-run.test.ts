@@ -50,7 +50,9 @@ describe('npm run cli -- dry-run', () => {
     expect(summary.target).toBe('mock');
     expect(summary.cycles).toHaveLength(2);
     const [first, second] = summary.cycles;
-    expect(first.counts.Create.Success + first.counts.Skip.Skipped).toBe(first.inScope);
+    expect(first.counts.Create.Success + first.counts.Create.Skipped + first.counts.Other.Skipped).toBe(
+      first.inScope,
+    );
     expect(first.counts.Create.Failure).toBe(0);
     expect(second.requests).toBe(0);
     expect(summary.requests).toBe(first.requests);

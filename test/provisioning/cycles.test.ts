@@ -77,7 +77,7 @@ describe('provisioning cycles against the mock', () => {
     expect((stored?.data.name as { familyName?: string }).familyName).toBe('Renamed');
   });
 
-  it('an initial cycle against a populated Jostle matches instead of creating', async () => {
+  it('HOW initial cycle: against a populated Jostle it matches instead of creating; in sync is Other', async () => {
     harness = await startHarness();
     const { users, assignments } = smallTenant(5);
     await harness.engine.runCycle(snapshotOf(users, assignments));
@@ -99,12 +99,18 @@ describe('provisioning cycles against the mock', () => {
     mock.clearLog();
     const report = await engine.runCycle(snapshotOf(users, assignments));
     expect(report.counts.Create.Success).toBe(0);
-    expect(report.counts.Update.Skipped).toBe(5); // matched, already up to date
+    // concept-provisioning-logs: "Other" covers source and target already matching.
+    expect(report.counts.Other.Skipped).toBe(5);
+    expect(harness.engine.result().log[0]).toMatchObject({
+      action: 'Other',
+      status: 'Skipped',
+      errorCode: 'EntrySynchronizationSkipped',
+    });
     expect(writesIn(mock)).toBe(0);
   });
 
   for (const dialect of ['default', 'aadOptscim062020'] as const) {
-    it(`disabling a user in the source sends PATCH active false (${dialect})`, async () => {
+    it(`COMPAT: disabling a user in the source sends PATCH active false (${dialect})`, async () => {
       harness = await startHarness({ patchDialect: dialect });
       const { users, assignments } = smallTenant(5);
       await harness.engine.runCycle(snapshotOf(users, assignments));
@@ -119,7 +125,7 @@ describe('provisioning cycles against the mock', () => {
       const operations = (patch.requestBody as { Operations: unknown[] }).Operations;
       if (dialect === 'default')
         expect(operations).toEqual([{ op: 'Replace', path: 'active', value: 'False' }]);
-      else expect(operations).toEqual([{ op: 'replace', value: { active: false } }]);
+      else expect(operations).toEqual([{ op: 'replace', path: 'active', value: false }]);
       // users[2] of the synthetic tenant is a B2B guest: Jostle holds alias@theirdomain (HOW).
       const upn = users[2]!.userPrincipalName;
       expect(harness.mock.findUserByUserName(guestExternalAddress(upn) ?? upn)?.data.active).toBe(false);
@@ -133,7 +139,7 @@ describe('provisioning cycles against the mock', () => {
     });
   }
 
-  it('disables users who leave scope and deletes users removed from the source', async () => {
+  it('HOW: disables users who leave scope or are deleted in Entra (soft delete), and sends no DELETE yet', async () => {
     harness = await startHarness();
     const { users, assignments } = smallTenant(6);
     await harness.engine.runCycle(snapshotOf(users, assignments));
@@ -144,32 +150,32 @@ describe('provisioning cycles against the mock', () => {
     };
     const remaining = users.filter((user) => user !== users[4]);
     const report = await harness.engine.runCycle(snapshotOf(remaining, unassigned));
-    expect(report.counts.Disable.Success).toBe(1);
-    expect(report.counts.Delete.Success).toBe(1);
+    expect(report.counts.Disable.Success).toBe(2);
+    expect(report.counts.Delete.Success).toBe(0);
     expect(report.unchanged).toBe(4);
     expect(report.deletionsPlanned).toBe(2);
     expect(harness.mock.findUserByUserName(users[1]!.userPrincipalName)?.data.active).toBe(false);
-    expect(harness.mock.findUserByUserName(users[4]!.userPrincipalName)).toBeUndefined();
+    expect(harness.mock.findUserByUserName(users[4]!.userPrincipalName)?.data.active).toBe(false);
     expect(
       harness.mock
         .requestLog()
         .map((entry) => entry.method)
         .sort(),
-    ).toEqual(['DELETE', 'GET', 'PATCH']);
+    ).toEqual(['GET', 'GET', 'PATCH', 'PATCH']);
     expectReconciled(
       harness,
       report,
       remaining.filter((user) => user !== users[1]).map((user) => user.objectId),
     );
 
-    // Third cycle: nothing changed since, so nothing is sent; the deleted user is gone for good.
+    // Third cycle: nothing changed since, so nothing is sent.
     harness.mock.clearLog();
     const third = await harness.engine.runCycle(snapshotOf(remaining, unassigned));
     expect(third.requests).toBe(0);
     expect(third.considered).toBe(5);
   });
 
-  it('skips a user disabled in Entra who is not in Jostle, and one without a userName value', async () => {
+  it('GOV: a disabled, never-provisioned user is Create · Skipped · NotEffectivelyEntitled with no request; no matching value is ImportSkipped', async () => {
     harness = await startHarness();
     const { users, assignments } = smallTenant(3);
     const changed = [withAttributes(users[0]!, { accountEnabled: false }), users[1]!, users[2]!];
@@ -181,16 +187,21 @@ describe('provisioning cycles against the mock', () => {
     const report = await harness.engine.runCycle(snapshotOf([changed[0]!, blank, changed[2]!], assignments));
     const log = harness.engine.result().log;
     expect(log.find((entry) => entry.objectId === users[0]!.objectId)).toMatchObject({
-      action: 'Skip',
+      action: 'Create',
       status: 'Skipped',
-      errorCode: 'EntrySynchronizationSkipped',
+      errorCode: 'NotEffectivelyEntitled',
+      requests: [],
     });
     expect(log.find((entry) => entry.objectId === users[1]!.objectId)).toMatchObject({
-      action: 'Skip',
+      action: 'Other',
       errorCode: 'ImportSkipped',
     });
     expect(report.counts.Create.Success).toBe(1);
     expect(harness.mock.userCount()).toBe(1);
+    const lookups = harness.mock.requestLog().filter((entry) => entry.path.includes('filter='));
+    expect(
+      lookups.some((entry) => decodeURIComponent(entry.path).includes(users[0]!.userPrincipalName)),
+    ).toBe(false);
   });
 
   it('start small: touches at most maxUsersPerRun users and reports the rest', async () => {
@@ -222,7 +233,7 @@ describe('provisioning cycles against the mock', () => {
       targetHost: null,
       patchDialect: 'default',
       quarantine: { quarantined: false, reason: null },
-      estimate: { objectsInScope: 4, minMinutes: 0.04, maxMinutes: 0.32 },
+      estimate: { objectsInScope: 4, minMinutes: 0.04, maxMinutes: 0.32, formula: 'syncAssigned' },
     });
     const text = JSON.stringify(result);
     expect(text).not.toContain(harness.mock.token);

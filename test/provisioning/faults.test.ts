@@ -41,7 +41,7 @@ describe('mock faults: every user ends in exactly one state and the counts recon
     const { report, log } = await cycleWith([{ kind: 'forbidden', endpoint: 'create' }], 5);
     expect(report.counts.Create.Failure).toBe(5);
     expect(log.every((entry) => entry.errorCode === 'InsufficientRights')).toBe(true);
-    expect(report.quarantine).toBeNull(); // 5 failures: below the scaled evaluation start of 10
+    expect(report.quarantine).toBeNull(); // QUAR: 5 failures, far below the 5,000 where evaluation starts
   });
 
   it('404 on the lookup is a SCIM compliance quarantine', async () => {
@@ -99,14 +99,15 @@ describe('mock faults: every user ends in exactly one state and the counts recon
     expect(log[0]!.requests[1]).toMatchObject({ status: 429, attempts: 1 });
   });
 
-  it('500: idempotent requests are retried, then escrowed; a POST is not repeated', async () => {
+  it('LOGS / 3P-1PW: a 500 is not retried within the cycle; it is logged and escrowed', async () => {
     const { report, log } = await cycleWith([{ kind: 'serverError', endpoint: 'filter' }], 3, {
       retryAttempts: 3,
     });
     expect(report.counts.Create.Failure).toBe(3);
     expect(log[0]).toMatchObject({ errorCode: 'InternalServerError' });
-    expect(log[0]!.requests[0]).toMatchObject({ status: 500, attempts: 3 });
-    expect(report.requests).toBe(9);
+    expect(log[0]!.requests[0]).toMatchObject({ status: 500, attempts: 1 });
+    expect(log[0]!.message).toMatch(/escrowed to the next one/);
+    expect(report.requests).toBe(3);
     await harness!.close();
 
     const created = await cycleWith([{ kind: 'serverError', endpoint: 'create' }], 3);
@@ -114,19 +115,21 @@ describe('mock faults: every user ends in exactly one state and the counts recon
     expect(created.report.counts.Create.Failure).toBe(3);
   });
 
-  it('latency past the timeout: Timeout after retries', async () => {
+  it('LOGS: latency past the timeout is a Timeout, not retried within the cycle', async () => {
     const { report, log } = await cycleWith([{ kind: 'latency', endpoint: 'filter', latencyMs: 1_500 }], 2, {
       retryAttempts: 2,
+      timeouts: { connectMs: 1_000, headersMs: 300, bodyMs: 300 },
     });
     expect(report.counts.Create.Failure).toBe(2);
     expect(log[0]).toMatchObject({ errorCode: 'Timeout' });
-    expect(log[0]!.requests[0]).toMatchObject({ status: null, attempts: 2 });
+    expect(log[0]!.requests[0]).toMatchObject({ status: null, attempts: 1 });
   });
 
   it('noResponse on create: Timeout, escrowed, and the next cycle finds or creates the user', async () => {
     const { report, log, users, assignments } = await cycleWith(
       [{ kind: 'noResponse', endpoint: 'create' }],
       3,
+      { timeouts: { connectMs: 1_000, headersMs: 300, bodyMs: 300 } },
     );
     expect(report.counts.Create.Failure).toBe(3);
     expect(log[0]).toMatchObject({ errorCode: 'Timeout' });
@@ -157,13 +160,14 @@ describe('mock faults: every user ends in exactly one state and the counts recon
       .map((user, index) =>
         index === 0 ? { ...user, attributes: { ...user.attributes, accountEnabled: false } } : user,
       );
-    const report = await harness.engine.runCycle(snapshotOf(changed, assignments));
+    const gone = { ...snapshotOf(changed, assignments), permanentlyDeleted: [users[3]!.objectId] };
+    const report = await harness.engine.runCycle(gone);
     expect(report.counts.Disable.Failure).toBe(1);
     expect(report.counts.Delete.Failure).toBe(1);
     expect(report.unchanged).toBe(2);
     expectReconciled(harness, report, ids(changed));
     harness.mock.setFaults([]);
-    const retried = await harness.engine.runCycle(snapshotOf(changed, assignments));
+    const retried = await harness.engine.runCycle(gone);
     expect(retried.counts.Disable.Success).toBe(1);
     expect(retried.counts.Delete.Success).toBe(1);
     expect(harness.mock.userCount()).toBe(3);

@@ -1,21 +1,30 @@
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parseFaultSpec, startMockJostle, type FaultSpec, type MockJostle } from '../../mock-jostle';
-import { DEFAULT_LIVE_MAX_USERS, runDryRun, type CycleReport, type DryRunResult } from '../../provisioning';
-import { writeConfirmed } from '../../../shared/connection/validation';
+import {
+  DEFAULT_LIVE_MAX_USERS,
+  provisioningObjectSummaries,
+  runDryRun,
+  type CycleReport,
+  type DryRunResult,
+  type SourceSnapshot,
+} from '../../provisioning';
+import { dialectOfTenantUrl, writeConfirmed } from '../../../shared/connection/validation';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { tokenForUrl } from '../token';
-import { APP_OPTION_HELP, InputFileError, loadInputs, inputFileOptions } from '../load-inputs';
+import { APP_OPTION_HELP, InputFileError, loadInputs, loadUsers, inputFileOptions } from '../load-inputs';
 
-const usage = `Usage: npm run cli -- dry-run --users <file> [--assignments f] [--mapping f] [--scope f]
-                          [--target mock|<BaseURL>] [--cycles N] [--json] [options]
+const usage = `Usage: npm run cli -- dry-run --users <file> [--next-users <file> …] [--assignments f] [--mapping f]
+                          [--scope f] [--target mock|<BaseURL>] [--cycles N] [--log-out f] [--json] [options]
 
 Simulates Microsoft Entra's provisioning cycles (match, create, update, disable, delete, with Entra's
-retries, escrow and quarantine rules) against the built-in mock Jostle, or, if you confirm it, a live tenant.
+escrow, quarantine and deletion rules) against the built-in mock Jostle, or, if you confirm it, a live tenant.
 
 Options:
 ${APP_OPTION_HELP}
   --users FILE          Entra "Download users" CSV, or Microsoft Graph /users JSON pages (repeatable) (default: what
                         the assistant or entra pull saved)
+  --next-users FILE     The import for the next cycle (repeatable: cycle 2 reads the first, cycle 3 the second…)
   --assignments FILE    Users and groups assigned to the Jostle app, as CSV
   --mapping FILE        Attribute mappings (default: the --app path's defaults)
   --scope FILE          Scope and scoping filters (default: assigned only with --assignments, else all users)
@@ -25,8 +34,23 @@ ${APP_OPTION_HELP}
   --token-env NAME      API key from environment variable NAME (default: the key saved in the OS keychain
                         for this Base URL)
   --max-users N         "Start small": touch at most N users (default ${DEFAULT_LIVE_MAX_USERS} for a Base URL; no limit on the mock)
-  --cycles N            Cycles to run over the same data (default 1; later cycles retry escrowed users)
-  --dialect D           PATCH dialect: default or aadOptscim062020
+  --cycles N            Cycles to run (default: one per import; extra cycles repeat the last import)
+  --dialect D           PATCH dialect: default or aadOptscim062020 (a Base URL ending in ?aadOptscim062020
+                        selects aadOptscim062020)
+  --skip-out-of-scope-deletions
+                        Entra's SkipOutOfScopeDeletions: users who leave scope are not disabled (default off)
+  --target-object-actions LIST
+                        Target Object Actions that are ticked, e.g. create,update (default create,update,delete)
+  --deletion-threshold N
+                        Turn on accidental-deletion prevention with this threshold (default off, as in Entra)
+  --permanently-deleted ID
+                        A user (object id or UPN) permanently deleted in Entra: DELETE once missing from an
+                        import (repeatable or comma-separated). Others missing are disabled, DELETEd after 30 days
+  --days-between-cycles N
+                        Simulated days between cycles (default: 40 minutes, Entra's incremental interval)
+  --restart-before-cycle N
+                        Restart the provisioning job before cycle N (repeatable): Entra forgets cached ids
+  --log-out FILE        Write the provisioning log as Microsoft Graph provisioningObjectSummary JSON
   --faults SPEC         Mock only: faults to inject, e.g. 429@create:2,latency@filter:500 (see docs/mock-jostle.md)
   --concurrency N       Users processed at once (default 64 on the mock, 4 on a Base URL)
   --rate N              Requests per second cap (default none on the mock, 25 on a Base URL)
@@ -48,8 +72,16 @@ function parse(args: string[]) {
         'confirm-host': { type: 'string' },
         'token-env': { type: 'string' },
         'max-users': { type: 'string' },
-        cycles: { type: 'string', default: '1' },
-        dialect: { type: 'string', default: 'default' },
+        'next-users': { type: 'string', multiple: true },
+        cycles: { type: 'string' },
+        dialect: { type: 'string' },
+        'skip-out-of-scope-deletions': { type: 'boolean', default: false },
+        'target-object-actions': { type: 'string' },
+        'deletion-threshold': { type: 'string' },
+        'permanently-deleted': { type: 'string', multiple: true },
+        'days-between-cycles': { type: 'string' },
+        'restart-before-cycle': { type: 'string', multiple: true },
+        'log-out': { type: 'string' },
         faults: { type: 'string' },
         concurrency: { type: 'string' },
         rate: { type: 'string' },
@@ -68,6 +100,30 @@ function positiveInteger(text: string | undefined, name: string, max: number): n
   const value = Number(text);
   if (!Number.isInteger(value) || value < 1 || value > max)
     throw new UsageError(`${name} must be a whole number from 1 to ${max}.`);
+  return value;
+}
+
+function targetObjectActions(text: string | undefined) {
+  if (text === undefined) return { create: true, update: true, delete: true };
+  const names = text
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter(Boolean);
+  const unknown = names.filter((name) => !['create', 'update', 'delete'].includes(name));
+  if (unknown.length > 0)
+    throw new UsageError(`--target-object-actions takes create, update and delete, not “${unknown[0]}”.`);
+  return {
+    create: names.includes('create'),
+    update: names.includes('update'),
+    delete: names.includes('delete'),
+  };
+}
+
+function days(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < 0 || value > 3650)
+    throw new UsageError('--days-between-cycles must be a number of days from 0 to 3650.');
   return value;
 }
 
@@ -101,6 +157,7 @@ function printText(result: DryRunResult, io: CliIo): void {
       io.stdout(
         `  Accidental-deletion threshold exceeded: ${report.deletionsPlanned} disables/deletes staged`,
       );
+    if (report.earlyWarning) io.stdout(`  ${report.earlyWarning}`);
   }
   if (summary.quarantine.quarantined)
     io.stdout(`Quarantine: ${summary.quarantine.reason}. ${summary.quarantine.explanation}`);
@@ -109,8 +166,10 @@ function printText(result: DryRunResult, io: CliIo): void {
   }
   const { estimate } = summary;
   io.stdout(
-    `Microsoft's estimate for the real initial cycle (${estimate.objectsInScope} objects in scope): ` +
-      `${estimate.minMinutes}–${estimate.maxMinutes} minutes; incremental cycles follow about every 40 minutes.`,
+    estimate.formula === 'none'
+      ? 'Microsoft publishes no estimate of the initial cycle for "Sync all users and groups"; incremental cycles follow about every 40 minutes.'
+      : `Microsoft's estimate for the real initial cycle (${estimate.objectsInScope} assigned users, groups and group members): ` +
+          `${estimate.minMinutes}–${estimate.maxMinutes} minutes; incremental cycles follow about every 40 minutes.`,
   );
 }
 
@@ -120,15 +179,47 @@ export const dryRunCommand: CliCommand = {
   usage,
   async run(args, io, signal) {
     const options = parse(args);
-    const cycles = positiveInteger(options.cycles, '--cycles', 100) ?? 1;
+    const nextUsers = options['next-users'] ?? [];
+    const imports = 1 + nextUsers.length;
+    const cycles = positiveInteger(options.cycles, '--cycles', 100) ?? imports;
+    if (cycles < imports)
+      throw new UsageError(
+        `--cycles ${cycles} is fewer than the ${imports} imports given (--users and --next-users).`,
+      );
+    const deletionThreshold = positiveInteger(
+      options['deletion-threshold'],
+      '--deletion-threshold',
+      10_000_000,
+    );
+    const actions = targetObjectActions(options['target-object-actions']);
+    const daysBetween = days(options['days-between-cycles']);
+    const restarts = (options['restart-before-cycle'] ?? []).map((text) => {
+      const cycle = positiveInteger(text, '--restart-before-cycle', 100)!;
+      if (cycle < 2 || cycle > cycles)
+        throw new UsageError(`--restart-before-cycle must name a cycle from 2 to ${cycles}.`);
+      return cycle;
+    });
+    const permanentlyDeleted = (options['permanently-deleted'] ?? [])
+      .flatMap((text) => text.split(','))
+      .map((id) => id.trim())
+      .filter(Boolean);
     const maxUsers = positiveInteger(options['max-users'], '--max-users', 10_000_000);
     const concurrency = positiveInteger(options.concurrency, '--concurrency', 1_000);
     const rate = positiveInteger(options.rate, '--rate', 100_000);
     const timeoutSeconds = positiveInteger(options.timeout, '--timeout', 600);
-    if (options.dialect !== 'default' && options.dialect !== 'aadOptscim062020')
+    if (
+      options.dialect !== undefined &&
+      options.dialect !== 'default' &&
+      options.dialect !== 'aadOptscim062020'
+    )
       throw new UsageError('--dialect must be default or aadOptscim062020.');
-    const dialect = options.dialect;
     const onMock = options.target === 'mock';
+    const urlDialect = onMock ? 'default' : dialectOfTenantUrl(options.target);
+    if (urlDialect === 'aadOptscim062020' && options.dialect === 'default')
+      throw new UsageError(
+        'The Base URL ends with ?aadOptscim062020, which selects that dialect: drop --dialect default.',
+      );
+    const dialect = urlDialect === 'aadOptscim062020' ? urlDialect : (options.dialect ?? 'default');
     let faults: FaultSpec[] = [];
     if (options.faults !== undefined) {
       if (!onMock) throw new UsageError('--faults works only with --target mock.');
@@ -167,12 +258,25 @@ export const dryRunCommand: CliCommand = {
       );
       const token = liveUrl ? await tokenForUrl(liveUrl, options['token-env'], io.env) : undefined;
       if (onMock) mock = await startMockJostle({ faults });
-      const snapshot = { ...inputs };
+      const later: SourceSnapshot['users'][] = [];
+      for (const file of nextUsers) later.push(await loadUsers([file], io));
+      const shared = {
+        ...(permanentlyDeleted.length ? { permanentlyDeleted } : {}),
+        ...(daysBetween !== undefined ? { daysSincePreviousCycle: daysBetween } : {}),
+      };
+      const snapshots: SourceSnapshot[] = Array.from({ length: cycles }, (_, index) => {
+        const users = index === 0 ? inputs.users : (later[Math.min(index, later.length) - 1] ?? inputs.users);
+        return { ...inputs, users, ...shared };
+      });
       const result = await runDryRun({
         target: mock
           ? { kind: 'mock', baseUrl: mock.baseUrl, token: mock.token }
           : { kind: 'live', baseUrl: options.target, token: token! },
         patchDialect: dialect,
+        skipOutOfScopeDeletions: options['skip-out-of-scope-deletions'],
+        targetObjectActions: actions,
+        deletionThreshold: deletionThreshold ?? null,
+        restartBeforeCycles: restarts,
         maxUsersPerRun: maxUsers ?? (onMock ? null : DEFAULT_LIVE_MAX_USERS),
         ...(concurrency ? { concurrency } : {}),
         ...(rate ? { requestsPerSecond: rate } : {}),
@@ -186,9 +290,19 @@ export const dryRunCommand: CliCommand = {
             }
           : {}),
         clientOptions: { env: io.env },
-        snapshots: Array.from({ length: cycles }, () => snapshot),
+        snapshots,
         signal,
       });
+      if (options['log-out']) {
+        const page = provisioningObjectSummaries(result.log, result.summary);
+        try {
+          await writeFile(options['log-out'], `${JSON.stringify(page, null, 2)}\n`);
+        } catch (error) {
+          throw new InputFileError(
+            `Cannot write ${options['log-out']}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+          );
+        }
+      }
       if (options.json) {
         const { summary } = result;
         io.stdout(

@@ -12,6 +12,13 @@ import { ArrowClockwise20Regular, Play20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { ApiRequest, DryRunStatusView } from '../../../shared/api/contract';
 import { TargetSwitch, useLiveTenant, type Target } from '../../components/TargetSwitch';
+import {
+  DryRunJobSettings,
+  ENTRA_JOB_DEFAULTS,
+  jobSettingsRequest,
+  thresholdValid,
+} from './DryRunJobSettings';
+import { daysValid, DryRunNextCycle, NO_CHANGES, nextCycleRequest } from './DryRunNextCycle';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '820px' },
@@ -31,27 +38,37 @@ export function DryRunControls(props: {
   const [dialect, setDialect] = useState<'default' | 'aadOptscim062020'>('default');
   const [maxUsers, setMaxUsers] = useState('5');
   const [confirmHost, setConfirmHost] = useState('');
+  const [settings, setSettings] = useState(ENTRA_JOB_DEFAULTS);
+  const [next, setNext] = useState(NO_CHANGES);
   const running = props.status?.running === true;
   const continuing = (props.status?.cyclesRun ?? 0) > 0 && props.status?.target === target;
   const limit = Number(maxUsers);
   const limitValid = Number.isInteger(limit) && limit >= 1 && limit <= 100_000;
   const live = target === 'live';
-  const ready = !running && (!live || (limitValid && tenant?.confirmed(confirmHost) === true));
+  const ready =
+    !running &&
+    thresholdValid(settings) &&
+    daysValid(next) &&
+    (!live || (limitValid && tenant?.confirmed(confirmHost) === true));
 
-  const start = (fresh: boolean) =>
+  const start = (fresh: boolean) => {
     props.onStart({
       target,
       patchDialect: dialect,
       fresh,
+      ...jobSettingsRequest(settings),
+      ...(fresh ? {} : nextCycleRequest(next)),
       ...(live ? { maxUsers: limit, confirmHost: confirmHost.trim() } : {}),
     });
+    setNext(NO_CHANGES);
+  };
 
   return (
     <div className={styles.box}>
       <TargetSwitch value={target} liveHost={liveHost} onChange={setTarget} />
       <Field
         label="PATCH format"
-        hint="Entra’s default, or the one it uses when the Tenant URL ends with ?aadOptscim062020."
+        hint="Entra’s default, or the one it uses when the Tenant URL ends with ?aadOptscim062020 (a saved Base URL ending with it always uses that one)."
       >
         <RadioGroup
           layout="horizontal"
@@ -63,6 +80,8 @@ export function DryRunControls(props: {
           <Radio value="aadOptscim062020" label="SCIM-compliant (aadOptscim062020)" />
         </RadioGroup>
       </Field>
+      <DryRunJobSettings value={settings} disabled={running} onChange={setSettings} />
+      {continuing && <DryRunNextCycle value={next} disabled={running} onChange={setNext} />}
       {live && (
         <div className={styles.row}>
           <Field

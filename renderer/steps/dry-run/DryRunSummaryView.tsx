@@ -27,13 +27,35 @@ const useStyles = makeStyles({
 
 const columns = ['Create', 'Update', 'Disable', 'Delete'] as const;
 
-/** Microsoft's range, in words: "under a minute", "about 3 minutes", "2 to 16 minutes". */
-function estimateText({ minMinutes, maxMinutes }: Summary['estimate']): string {
+/** Microsoft's range (WHEN), in words: "under a minute", "about 3 minutes", "2 to 16 minutes". */
+function rangeText({ minMinutes, maxMinutes }: Summary['estimate']): string {
   const low = Math.ceil(minMinutes);
   const high = Math.ceil(maxMinutes);
   if (maxMinutes < 1) return 'under a minute';
   if (low === high) return `about ${high} minute${high === 1 ? '' : 's'}`;
   return `${low} to ${high} minutes`;
+}
+
+function estimateText(estimate: Summary['estimate']): string {
+  if (estimate.formula === 'none')
+    return 'Microsoft publishes no estimate of the initial cycle for Sync all users and groups; later cycles run about every 40 minutes.';
+  return (
+    `Microsoft’s estimate for the real initial cycle, for ${estimate.objectsInScope.toLocaleString()} assigned ` +
+    `users, groups and group members: ${rangeText(estimate)}; later cycles run about every 40 minutes.`
+  );
+}
+
+function settingsText(settings: NonNullable<Summary['settings']>): string {
+  const actions = (['create', 'update', 'delete'] as const).filter(
+    (action) => settings.targetObjectActions[action],
+  );
+  return [
+    `Target Object Actions: ${actions.length ? actions.join(', ') : 'none'}`,
+    `SkipOutOfScopeDeletions ${settings.skipOutOfScopeDeletions ? 'on' : 'off'}`,
+    settings.deletionThreshold === null
+      ? 'accidental-deletion prevention off'
+      : `accidental-deletion threshold ${settings.deletionThreshold}`,
+  ].join(' · ');
 }
 
 export function DryRunSummaryView({ summary }: { summary: Summary }) {
@@ -62,11 +84,26 @@ export function DryRunSummaryView({ summary }: { summary: Summary }) {
             <MessageBarTitle>
               {failures === 0 ? 'Every user went through' : `${failures} user operation(s) failed`}
             </MessageBarTitle>
-            Against {summary.target === 'mock' ? 'Mock Jostle' : summary.targetHost}. Entra’s real initial
-            cycle for {summary.estimate.objectsInScope.toLocaleString()} users in scope should take{' '}
-            {estimateText(summary.estimate)}; later cycles run about every 40 minutes.
+            Against {summary.target === 'mock' ? 'Mock Jostle' : summary.targetHost}.{' '}
+            {estimateText(summary.estimate)}
           </MessageBarBody>
         </MessageBar>
+      )}
+      {summary.cycles
+        .filter((cycle) => cycle.earlyWarning)
+        .map((cycle) => (
+          <MessageBar key={cycle.cycle} intent="warning" data-testid={`dry-run-early-warning-${cycle.cycle}`}>
+            <MessageBarBody>
+              <MessageBarTitle>Cycle {cycle.cycle}: our early warning</MessageBarTitle>
+              {cycle.earlyWarning}
+            </MessageBarBody>
+          </MessageBar>
+        ))}
+      {summary.settings && (
+        <Text size={200} data-testid="dry-run-settings">
+          {summary.patchDialect === 'aadOptscim062020' ? 'PATCH format aadOptscim062020 · ' : ''}
+          {settingsText(summary.settings)}
+        </Text>
       )}
       <Table size="small" aria-label="Cycles" data-testid="dry-run-cycles">
         <TableHeader>

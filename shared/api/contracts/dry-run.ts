@@ -77,6 +77,20 @@ export const dryRunContract = {
         maxUsers: z.number().int().min(1).max(100_000).optional(),
         /** For the live tenant: its host name, typed by the admin. */
         confirmHost: z.string().max(253).optional(),
+        /** Entra job settings, applied from a fresh start (Entra's defaults when left out). */
+        skipOutOfScopeDeletions: z.boolean().optional(),
+        targetObjectActions: z
+          .object({ create: z.boolean(), update: z.boolean(), delete: z.boolean() })
+          .strict()
+          .optional(),
+        /** Accidental-deletion prevention threshold; left out or null = off. */
+        deletionThreshold: z.number().int().min(1).max(10_000_000).nullable().optional(),
+        /** Users missing from this import whom the admin says were permanently deleted (object ids or UPNs). */
+        permanentlyDeleted: z.array(z.string().trim().min(1).max(1024)).max(100_000).optional(),
+        /** Simulated days since the previous cycle (default: one 40-minute interval). */
+        daysSincePreviousCycle: z.number().min(0).max(3650).optional(),
+        /** Entra's "Restart provisioning" before this cycle: forget cached ids and escrow; Jostle keeps its users. */
+        restart: z.boolean().optional(),
       })
       .strict(),
     response: dryRunStatusSchema,

@@ -1,0 +1,110 @@
+import { Checkbox, Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
+import type { ApiRequest } from '../../../shared/api/contract';
+
+type StartRequest = ApiRequest<'startDryRun'>;
+
+/** The Entra provisioning-job settings a dry run follows. Defaults are Entra's for a new job. */
+export interface JobSettings {
+  skipOutOfScopeDeletions: boolean;
+  create: boolean;
+  update: boolean;
+  delete: boolean;
+  preventDeletions: boolean;
+  threshold: string;
+}
+
+export const ENTRA_JOB_DEFAULTS: JobSettings = {
+  skipOutOfScopeDeletions: false,
+  create: true,
+  update: true,
+  delete: true,
+  preventDeletions: false,
+  threshold: '',
+};
+
+export function thresholdValid(settings: JobSettings): boolean {
+  const value = Number(settings.threshold);
+  return !settings.preventDeletions || (Number.isInteger(value) && value >= 1 && value <= 10_000_000);
+}
+
+export function jobSettingsRequest(settings: JobSettings): Partial<StartRequest> {
+  return {
+    skipOutOfScopeDeletions: settings.skipOutOfScopeDeletions,
+    targetObjectActions: { create: settings.create, update: settings.update, delete: settings.delete },
+    deletionThreshold: settings.preventDeletions ? Number(settings.threshold) : null,
+  };
+}
+
+const useStyles = makeStyles({
+  box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+/** Set these as they are in Entra; a change takes effect from the next initial cycle. */
+export function DryRunJobSettings(props: {
+  value: JobSettings;
+  disabled: boolean;
+  onChange(next: JobSettings): void;
+}) {
+  const styles = useStyles();
+  const { value, disabled } = props;
+  const set = (patch: Partial<JobSettings>) => props.onChange({ ...value, ...patch });
+  return (
+    <fieldset className={styles.box} data-testid="dry-run-job-settings" disabled={disabled}>
+      <legend>
+        <Text weight="semibold">Your Entra job settings</Text>
+      </legend>
+      <div className={styles.row}>
+        <Text>
+          <b>Target Object Actions</b> (under <b>Mappings</b> &gt; <b>Provision Microsoft Entra ID Users</b>):
+        </Text>
+        {(['create', 'update', 'delete'] as const).map((action) => (
+          <Checkbox
+            key={action}
+            label={action.charAt(0).toUpperCase() + action.slice(1)}
+            checked={value[action]}
+            disabled={disabled}
+            onChange={(_event, data) => set({ [action]: data.checked === true })}
+            data-testid={`dry-run-action-${action}`}
+          />
+        ))}
+      </div>
+      <Checkbox
+        label="Users who leave scope are not disabled (SkipOutOfScopeDeletions set to True with Graph)"
+        checked={value.skipOutOfScopeDeletions}
+        disabled={disabled}
+        onChange={(_event, data) => set({ skipOutOfScopeDeletions: data.checked === true })}
+        data-testid="dry-run-skip-out-of-scope"
+      />
+      <div className={styles.row}>
+        <Checkbox
+          label="Prevent accidental deletions"
+          checked={value.preventDeletions}
+          disabled={disabled}
+          onChange={(_event, data) => set({ preventDeletions: data.checked === true })}
+          data-testid="dry-run-prevent-deletions"
+        />
+        {value.preventDeletions && (
+          <Field
+            label="Deletion threshold"
+            orientation="horizontal"
+            validationMessage={thresholdValid(value) ? undefined : 'Enter a whole number from 1.'}
+          >
+            <Input
+              type="number"
+              value={value.threshold}
+              disabled={disabled}
+              onChange={(_event, data) => set({ threshold: data.value })}
+              data-testid="dry-run-deletion-threshold"
+            />
+          </Field>
+        )}
+      </div>
+      <Text size={200} className={styles.muted}>
+        As in a new Entra job, all three actions are on and the other two settings are off. A change takes
+        effect from the next initial cycle (<b>Start over</b>).
+      </Text>
+    </fieldset>
+  );
+}
