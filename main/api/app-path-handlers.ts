@@ -1,6 +1,6 @@
 import { readAppPath } from '../app/app-path';
 import type { AppContext } from '../app/context';
-import type { HandlerTable } from './handlers';
+import type { HandlerTable } from './handler-table';
 
 export function appPathHandlers(context: AppContext): Pick<HandlerTable, 'getAppPath' | 'setAppPath'> {
   return {

@@ -1,6 +1,6 @@
 /** `copyText`: ordinary text from a Copy button onto the clipboard, through main's clipboard. */
 import type { AppContext } from '../app/context';
-import type { HandlerTable } from './handlers';
+import type { HandlerTable } from './handler-table';
 
 export function clipboardHandlers(
   context: Pick<AppContext, 'clipboard' | 'logger' | 'redactor'>,

@@ -2,7 +2,7 @@ import type { ConnectionStatus } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import { checkApiKey, checkBaseUrl } from '../../shared/connection/validation';
 import type { AppContext } from '../app/context';
-import type { HandlerTable } from './handlers';
+import type { HandlerTable } from './handler-table';
 
 async function connectionStatus(context: AppContext): Promise<ConnectionStatus> {
   return { baseUrl: context.settings.read().connection.baseUrl, key: await context.vault.status() };

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 
 import { apiChannels, apiContract, type ApiChannel } from '../../shared/api/contract';
 import { ApiError, type ApiEnvelope } from '../../shared/api/errors';
-import type { HandlerTable } from './handlers';
+import type { HandlerTable } from './handler-table';
 import type { Logger } from '../logging/logger';
 import { SecretStoreUnavailableError } from '../secrets/secret-store';
 

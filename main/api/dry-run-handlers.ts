@@ -1,5 +1,5 @@
 import type { AppContext } from '../app/context';
-import type { HandlerTable } from './handlers';
+import type { HandlerTable } from './handler-table';
 
 type Channels = 'getDryRunStatus' | 'startDryRun' | 'cancelDryRun' | 'getDryRunLog';
 

@@ -12,7 +12,7 @@ import type { ApiResponse } from '../../shared/api/contract';
 import type { ScopeConfig } from '../../shared/scoping';
 import type { AppContext } from '../app/context';
 import { EntraSchemaStore, type StoredEntraSchema } from '../app/entra-schema-store';
-import type { HandlerTable } from './handlers';
+import type { HandlerTable } from './handler-table';
 
 type Channels = 'getEntraSchema' | 'importEntraSchema' | 'exportEntraSchema' | 'clearEntraSchema';
 type EntraSchemaState = ApiResponse<'getEntraSchema'>;

@@ -1,7 +1,7 @@
 import { ApiError } from '../../shared/api/errors';
 import type { AppContext } from '../app/context';
 import { buildSupportExport } from '../export';
-import type { HandlerTable } from './handlers';
+import type { HandlerTable } from './handler-table';
 
 export function exportHandlers(context: AppContext): Pick<HandlerTable, 'exportSummary' | 'saveExport'> {
   return {

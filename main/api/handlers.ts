@@ -2,8 +2,6 @@
  * The handler table: plain async functions over the app context, with no Electron in sight, so the
  * same code serves the desktop window, the browser mode and the tests.
  */
-import type { ApiChannel } from '../../shared/api/contract';
-import type { ApiRequestParsed, ApiResponse } from '../../shared/api/contract';
 import type { AppContext } from '../app/context';
 import { appVersion } from '../app/version';
 import { clipboardHandlers } from './clipboard-handlers';
@@ -20,7 +18,9 @@ import { settingsHandlers } from './settings-handlers';
 import { appPathHandlers } from './app-path-handlers';
 import { sourceDataHandlers } from './source-data-handlers';
 
-export type HandlerTable = { [C in ApiChannel]: (request: ApiRequestParsed<C>) => Promise<ApiResponse<C>> };
+import type { HandlerTable } from './handler-table';
+
+export type { HandlerTable } from './handler-table';
 
 export function createHandlers(context: AppContext): HandlerTable {
   return {

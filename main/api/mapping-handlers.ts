@@ -1,7 +1,7 @@
 import type { PreviewRow } from '../../shared/mapping';
 import { ApiError } from '../../shared/api/errors';
 import type { AppContext } from '../app/context';
-import type { HandlerTable } from './handlers';
+import type { HandlerTable } from './handler-table';
 
 type Channels =
   | 'getMapping'

@@ -1,6 +1,6 @@
 import { ApiError } from '../../shared/api/errors';
 import type { AppContext } from '../app/context';
-import type { HandlerTable } from './handlers';
+import type { HandlerTable } from './handler-table';
 
 type MockChannels =
   | 'getMockStatus'

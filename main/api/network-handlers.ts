@@ -10,7 +10,7 @@ import {
   TrustedCertificates,
   type SavedCertificates,
 } from '../network';
-import type { HandlerTable } from './handlers';
+import type { HandlerTable } from './handler-table';
 
 type NetworkView = z.output<typeof networkSettingsSchema>;
 

@@ -4,7 +4,7 @@ import { ApiError } from '../../shared/api/errors';
 import type { AppContext } from '../app/context';
 import { clientSettings } from '../network';
 import { runProbes } from '../probes';
-import type { HandlerTable } from './handlers';
+import type { HandlerTable } from './handler-table';
 
 /** Name under main/app/results-store of the latest probe report (data-files.ts: results/probe-report.json). */
 export const PROBE_REPORT = 'probe-report';

@@ -3,7 +3,7 @@ import { ApiError } from '../../shared/api/errors';
 import { checklistItems, isChecklistStep } from '../../shared/wizard/steps';
 import { deriveStepStatuses } from '../../shared/wizard/status';
 import type { AppContext } from '../app/context';
-import type { HandlerTable } from './handlers';
+import type { HandlerTable } from './handler-table';
 import { dryRunSummarySchema } from '../../shared/provisioning/summary-schema';
 import { probeReportSchema } from '../../shared/api/contracts/probes';
 import { PROBE_REPORT } from './probe-handlers';

@@ -9,7 +9,7 @@ import {
   type ImportResult,
 } from '../../shared/source-data';
 import type { AppContext } from '../app/context';
-import type { HandlerTable } from './handlers';
+import type { HandlerTable } from './handler-table';
 
 type ImportStatus = z.output<typeof importStatusSchema>;
 type Channels =

@@ -68,6 +68,9 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
   const configuration = new ConfigurationStore(options.dataDir, () => readAppPath(context));
   // No keychain call at start-up: the vault asks the keychain lazily, bounded in time.
   logger.log('info', 'started', { transport: options.transport });
+  const results = new ResultsStore(options.dataDir, redactor);
+  const mock = new EmbeddedMock();
+  const network = { env: options.env, ...options.network };
   const context: AppContext = {
     transport: options.transport,
     dataDir: options.dataDir,
@@ -75,17 +78,15 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
     vault,
     redactor,
     logger,
-    results: new ResultsStore(options.dataDir, redactor),
+    results,
     configuration,
     preview: new PreviewCache(configuration),
-    mock: new EmbeddedMock(),
-    network: { env: options.env, ...options.network },
+    mock,
+    network,
     clipboard: options.clipboard ?? new NodeSecretClipboard({ env: options.env }),
-    // Set just below: the session needs the finished context.
-    dryRun: undefined as unknown as DryRunSession,
+    dryRun: new DryRunSession({ configuration, mock, vault, results, logger, redactor, settings, network }),
     ...(options.exportSaver ? { exportSaver: options.exportSaver } : {}),
     ...(options.confirmReveal ? { confirmReveal: options.confirmReveal } : {}),
   };
-  context.dryRun = new DryRunSession(context);
   return context;
 }

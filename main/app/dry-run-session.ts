@@ -13,7 +13,23 @@ import {
   type ProvisioningProgress,
   type SourceSnapshot,
 } from '../provisioning';
-import type { AppContext } from './context';
+import type { Logger } from '../logging/logger';
+import type { Redactor } from '../logging/redactor';
+import type { NetworkSources } from '../network/client-settings';
+import type { ApiKeyVault } from '../secrets';
+import type { ConfigurationStore } from './configuration';
+import type { EmbeddedMock } from './embedded-mock';
+import type { ResultsStore } from './results-store';
+
+/** What a dry-run session needs, and no more: the saved inputs, the two targets, and where results go. */
+export interface DryRunDependencies extends NetworkSources {
+  configuration: ConfigurationStore;
+  mock: EmbeddedMock;
+  vault: ApiKeyVault;
+  results: ResultsStore;
+  logger: Logger;
+  redactor: Redactor;
+}
 
 export const DRY_RUN_SUMMARY_FILE = 'dry-run-summary';
 /** "Start small" default against a live tenant when the admin does not choose. */
@@ -30,7 +46,7 @@ export class DryRunSession {
   private progress: ProvisioningProgress | null = null;
   private problem: string | null = null;
 
-  constructor(private readonly context: AppContext) {}
+  constructor(private readonly context: DryRunDependencies) {}
 
   private async snapshot(request: StartRequest): Promise<SourceSnapshot> {
     const { configuration } = this.context;

@@ -5,7 +5,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { DEFAULT_APP_PATH, parseAppPath, type AppPath } from '../../shared/app-path/app-path';
 import { defaultMappingFor, parseMappingForPath, type MappingConfig } from '../../shared/mapping';
 import { importSynchronizationSchema } from '../../shared/entra-schema';
 import { DEFAULT_SCOPE_CONFIG, parseScopeConfig, type ScopeConfig } from '../../shared/scoping';
@@ -18,6 +17,7 @@ import {
   type SourceUser,
 } from '../../shared/source-data';
 import { UsageError, type CliIo } from './command';
+import { appPathOption, type InputPaths, type LoadedInputs } from './input-options';
 import { loadSavedInputs } from './saved-inputs';
 
 /** A broken input file: commands exit with code 1 and the message. */
@@ -103,49 +103,13 @@ function checkConfig<T>(json: unknown, path: string, parseConfig: ConfigParser<T
   return result.config;
 }
 
-/** The parseArgs options of the input files, the same for every command that reads them. */
-export const inputFileOptions = {
-  users: { type: 'string', multiple: true },
-  assignments: { type: 'string' },
-  mapping: { type: 'string' },
-  scope: { type: 'string' },
-  /** Which Entra app (issue 22): picks the default mapping and how --mapping is checked. */
-  app: { type: 'string' },
-  'entra-schema': { type: 'string' },
-} as const;
-
-/** `--app gallery|custom`, default gallery; anything else is a usage error. */
-export function appPathOption(text: string | undefined): AppPath {
-  if (text === undefined) return DEFAULT_APP_PATH;
-  try {
-    return parseAppPath(text);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
-
-/** The help line for --app, the same in every command. */
-export const APP_OPTION_HELP =
-  '  --app gallery|custom  Which Entra app you set up: the Jostle gallery app, or a custom non-gallery app\n' +
-  "                        that starts from Entra's generic SCIM mappings (default: gallery)";
-
-export interface InputPaths {
-  users: string[];
-  assignments?: string;
-  mapping?: string;
-  scope?: string;
-  app?: string;
-  /** Entra's synchronization schema, in place of `mapping` and `scope`. */
-  entraSchema?: string;
-}
-
-export interface LoadedInputs {
-  users: SourceUser[];
-  assignments: AssignmentList | undefined;
-  scope: ScopeConfig;
-  mapping: MappingConfig;
-  appPath: AppPath;
-}
+export {
+  APP_OPTION_HELP,
+  appPathOption,
+  inputFileOptions,
+  type InputPaths,
+  type LoadedInputs,
+} from './input-options';
 
 /**
  * Reads every input. Defaults: the default mappings of the --app path (gallery unless told); "Sync only assigned users and groups" when

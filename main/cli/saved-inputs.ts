@@ -6,7 +6,7 @@
 import { ConfigurationStore } from '../app/configuration';
 import { defaultDataDir } from '../app/paths';
 import { UsageError, type CliIo } from './command';
-import { appPathOption, type InputPaths, type LoadedInputs } from './load-inputs';
+import { appPathOption, type InputPaths, type LoadedInputs } from './input-options';
 
 export async function loadSavedInputs(
   paths: InputPaths,

@@ -3,7 +3,7 @@ import type { SetupPathSection } from './setup-path';
  * The support export as data: everything support needs to understand an admin's setup, and nothing that
  * could let anyone act as them. The JSON format is this model as it is; Markdown and HTML are rendered from it.
  */
-import type { StoredUserImport, StoredAssignmentsImport } from './imported-data';
+import type { StoredUserImport, StoredAssignmentsImport } from './imported-data-schema';
 
 export type ExportFormat = 'markdown' | 'json' | 'html';
 

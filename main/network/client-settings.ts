@@ -4,10 +4,16 @@
  * Probes, the dry run and the support export all read it from here.
  */
 import tls from 'node:tls';
-import type { AppContext } from '../app/context';
 import type { ClientSettings } from '../probes';
+import type { NetworkSettings } from '../settings/schema';
 
-export function clientSettings(context: Pick<AppContext, 'network' | 'settings'>): ClientSettings {
+/** What this reads of the app context: what the entry point injected, and the saved Network settings. */
+export interface NetworkSources {
+  network: ClientSettings;
+  settings: { read(): { network: NetworkSettings } };
+}
+
+export function clientSettings(context: NetworkSources): ClientSettings {
   const saved = context.settings.read().network;
   const caFile = context.network.caFile ?? saved.caFile ?? undefined;
   return {

@@ -15,19 +15,9 @@ import {
   type ExpressionValue,
 } from './values';
 
-export interface EvaluationContext {
-  /** The user's source attribute, or null when the user does not have it. */
-  attribute(name: string): ExpressionValue;
-  /**
-   * `[IsSoftDeleted]`: true when the user is unassigned, out of scope, soft-deleted or has
-   * accountEnabled = false (reference §11).
-   */
-  isSoftDeleted: boolean;
-  /** Stands in for the real time and randomness; {@link DEFAULT_EVALUATION_CLOCK} when absent. */
-  clock?: EvaluationClock;
-  /** Identifies the user for generated values (the objectId); "" when absent. */
-  userKey?: string;
-}
+import type { EvaluationContext } from './evaluation-context';
+
+export type { EvaluationContext };
 
 /**
  * `value` to flow, or `ignored` when IgnoreFlowIfNullOrEmpty dropped the attribute from the flow. `volatile`

@@ -2,7 +2,7 @@
  * The contract between the evaluator and the function implementations, and the argument helpers they share.
  */
 import type { ExpressionNode } from './ast';
-import type { EvaluationContext } from './evaluate';
+import type { EvaluationContext } from './evaluation-context';
 import { toText, type ExpressionValue } from './values';
 import type { EvaluationClock } from './volatile';
 

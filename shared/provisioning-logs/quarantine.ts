@@ -6,7 +6,13 @@
  */
 import type { EntraErrorCategory } from '../entra-errors';
 import type { ProvisioningStatus } from './model';
-import type { ErrorCodeSummary } from './summary';
+
+/** What the assessment reads of each error-code group (summary.ts's ErrorCodeSummary has more). */
+interface CountedErrorCode {
+  code: string | null;
+  count: number;
+  help: { quarantineSignal: boolean; category: EntraErrorCategory };
+}
 
 export const ESCROW_EVALUATION_MINIMUM = 5_000;
 export const ESCROW_PROPORTION_THRESHOLD = 0.4;
@@ -38,7 +44,7 @@ export interface QuarantineAssessment {
 
 const percent = (ratio: number) => `${Math.round(ratio * 100)} %`;
 
-function byCategories(errors: readonly ErrorCodeSummary[], categories: readonly EntraErrorCategory[]) {
+function byCategories(errors: readonly CountedErrorCode[], categories: readonly EntraErrorCategory[]) {
   const matching = errors.filter(
     (group) => group.help.quarantineSignal && categories.includes(group.help.category),
   );
@@ -50,7 +56,7 @@ function byCategories(errors: readonly ErrorCodeSummary[], categories: readonly 
 
 export function assessQuarantine(input: {
   byStatus: Record<ProvisioningStatus, number>;
-  errors: readonly ErrorCodeSummary[];
+  errors: readonly CountedErrorCode[];
   stagedDeletes: number;
 }): QuarantineAssessment {
   const { byStatus, errors, stagedDeletes } = input;
