@@ -33,6 +33,17 @@ export function findTarget(
   return targets.find((candidate) => candidate.path.toLowerCase() === wanted);
 }
 
+/**
+ * The target Entra matches on first (matching precedence 1, or the lowest given), which is also what its
+ * Test Connection filters on (SCIM-DEV); userName when no mapping is marked for matching.
+ */
+export function matchingAttributeOf(config: MappingConfig): string {
+  const matching = config.mappings
+    .filter((mapping) => mapping.matchingPrecedence !== undefined)
+    .sort((a, b) => (a.matchingPrecedence ?? 0) - (b.matchingPrecedence ?? 0));
+  return matching[0]?.target ?? 'userName';
+}
+
 const isBooleanText = (text: string) => /^(true|false)$/i.test(text.trim());
 
 function mappingProblems(mapping: AttributeMapping, target: JostleTargetAttribute): MappingProblem[] {
