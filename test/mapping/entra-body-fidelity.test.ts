@@ -8,6 +8,7 @@ import { CORE_USER_SCHEMA, JOSTLE_USER_EXTENSION } from '../../shared/jostle/sch
 import {
   compileMapping,
   GALLERY_DEFAULT_CONFIG,
+  matchingAttributeOf,
   runPreview,
   validateMappingConfig,
   type MappingConfig,
@@ -171,5 +172,21 @@ describe('FUNC: volatile functions in a body', () => {
         (problem) => problem.severity === 'warning' && problem.message.includes('fixed clock and seed'),
       ),
     ).toBe(true);
+  });
+});
+
+describe('SCIM-DEV: the matching attribute Test Connection filters on', () => {
+  it('SCIM-DEV: the mapping with matching precedence 1 (userName when none is marked)', () => {
+    expect(matchingAttributeOf(GALLERY_DEFAULT_CONFIG)).toBe('userName');
+    const byExternalId = config({
+      type: 'Direct',
+      source: 'objectId',
+      target: 'externalId',
+      apply: 'Always',
+    });
+    byExternalId.mappings[0] = { ...byExternalId.mappings[0]!, matchingPrecedence: 2 };
+    byExternalId.mappings[4] = { ...byExternalId.mappings[4]!, matchingPrecedence: 1 };
+    expect(matchingAttributeOf(byExternalId)).toBe('externalId');
+    expect(matchingAttributeOf({ version: 1, mappings: [] })).toBe('userName');
   });
 });
