@@ -190,3 +190,14 @@ describe('SCIM-DEV: the matching attribute Test Connection filters on', () => {
     expect(matchingAttributeOf({ version: 1, mappings: [] })).toBe('userName');
   });
 });
+
+describe('FUNC: one clock per run', () => {
+  it('FUNC: two compilations in one run (two dry-run cycles) give a user the same Guid(), so an unchanged user does not look changed', () => {
+    const guid = config({ type: 'Expression', expression: 'Guid()', target: 'externalId', apply: 'Always' });
+    const bob = user('bob@contoso.example');
+    const first = compileMapping(guid).build(bob, { operation: 'update', isSoftDeleted: false });
+    const second = compileMapping(guid).build(bob, { operation: 'update', isSoftDeleted: false });
+    expect(second.resource.externalId).toBe(first.resource.externalId);
+    expect(second.notes.volatile?.seed).toBe(first.notes.volatile?.seed);
+  });
+});
