@@ -66,7 +66,8 @@ function scanGroups(pattern: string): GroupInfo[] {
   for (let i = 0; i < pattern.length; i += 1) {
     const char = pattern[i];
     if (char === '\\') i += 1;
-    else if (char === '[') inClass += 1;
+    // Inside a class a "[" is literal, except after "-" where it opens a subtraction.
+    else if (char === '[' && (inClass === 0 || pattern[i - 1] === '-')) inClass += 1;
     else if (char === ']' && inClass > 0) inClass -= 1;
     else if (char === '(' && inClass === 0) {
       const named = /^\(\?(?:<([^=!>][^>]*)>|'([^']*)')/.exec(pattern.slice(i));
