@@ -93,7 +93,15 @@ function mappingProblems(mapping: AttributeMapping, target: JostleTargetAttribut
       );
     }
     if (analysis.problems.length === 0) {
-      if (analysis.resultKind === 'list') {
+      const roleFunction = analysis.functions.find((name) =>
+        /^(Assertive)?AppRoleAssignmentsComplex$/.test(name),
+      );
+      if (analysis.resultKind === 'list' && roleFunction) {
+        error(
+          `${roleFunction} sends every app role as a list of role objects, for a multi-valued roles attribute; ` +
+            `Jostle's ${target.path} holds one value (use SingleAppRoleAssignment for one role)`,
+        );
+      } else if (analysis.resultKind === 'list') {
         error(
           `Type mismatch: the expression gives a list and ${target.path} holds one value; use Item or Join`,
         );

@@ -201,3 +201,19 @@ describe('FUNC: one clock per run', () => {
     expect(second.notes.volatile?.seed).toBe(first.notes.volatile?.seed);
   });
 });
+
+describe('MAP: the complex app-role functions against Jostle', () => {
+  it('MAP: AssertiveAppRoleAssignmentsComplex needs a multi-valued roles attribute, which Jostle does not have', () => {
+    const problems = validateMappingConfig(
+      config({
+        type: 'Expression',
+        expression: 'AssertiveAppRoleAssignmentsComplex([appRoleAssignments])',
+        target: 'userType',
+        apply: 'Always',
+      }),
+    );
+    expect(problems.map((problem) => problem.message).join(' ')).toContain(
+      'use SingleAppRoleAssignment for one role',
+    );
+  });
+});
