@@ -1,6 +1,7 @@
 import { probeReportSchema } from '../../shared/api/contracts/probes';
 import type { ProbeReportView } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
+import { matchingAttributeOf } from '../../shared/mapping';
 import type { AppContext } from '../app/context';
 import { clientSettings } from '../network';
 import { runProbes } from '../probes';
@@ -39,6 +40,8 @@ export function probeHandlers(
           token,
           write,
           confirmHost,
+          // Test Connection filters on the saved mapping's matching attribute, as Entra's does (SCIM-DEV).
+          matchingAttribute: matchingAttributeOf((await context.configuration.mapping()).config),
           signal: controller.signal,
           clientOptions: clientSettings(context),
         });

@@ -37,9 +37,12 @@ function expectEmptyList(outcome: Outcome, what: string): Verdict {
 
 export const testConnectionProbe: ProbeDefinition<ProbeContext> = {
   id: 'test-connection',
-  title: 'Entra’s Test Connection (filter on a random userName)',
+  title: 'Entra’s Test Connection (filter on the matching attribute for a random GUID, no User-Agent)',
   async run(context, evidence) {
-    return expectEmptyList(evidence.add(await context.testConnection()), 'The userName filter');
+    return expectEmptyList(
+      evidence.add(await context.testConnection()),
+      `The ${context.matchingAttribute} filter`,
+    );
   },
 };
 
@@ -83,9 +86,8 @@ export const matchingAttributeProbe: ProbeDefinition<ProbeContext> = {
   async run(context, evidence) {
     const attribute = context.matchingAttribute;
     const isUserName = attribute.toLowerCase() === 'username';
-    const outcome = evidence.add(
-      isUserName ? await context.testConnection() : await context.send(matchQuery(attribute, randomUUID())),
-    );
+    // The same request as Test Connection, which filters on the matching attribute (SCIM-DEV).
+    const outcome = evidence.add(await context.testConnection());
     if (outcome.ok && outcome.response.status === 400) {
       return {
         status: 'fail',

@@ -14,6 +14,17 @@ export function matchQuery(attribute: string, value: string): ScimRequest {
 }
 
 /**
+ * Entra's Test Connection as Entra sends it (SCIM-DEV "Getting started"): a filter on the configured
+ * matching attribute for a random GUID, expecting 200 and an empty ListResponse; with no User-Agent
+ * header, which is what a first-hand report saw (3P-KORTIX, no Microsoft source). SCIM-DEV also fetches "a
+ * random user and group"; Jostle has no groups (no /Groups endpoint and no group mapping), so no group
+ * request is sent — an Entra job for Jostle has its group mappings disabled.
+ */
+export function testConnectionRequest(matchingAttribute: string, value: string = randomUUID()): ScimRequest {
+  return { ...matchQuery(matchingAttribute, value), userAgent: false };
+}
+
+/**
  * Shared state of one probe run. Requests several probes need (the Test Connection query, the discovery
  * documents) are made once and shared, so probes can run concurrently without duplicating traffic.
  */
@@ -32,7 +43,7 @@ export class ProbeContext {
   }
 
   testConnection(): Promise<Outcome> {
-    return this.once('test-connection', () => matchQuery('userName', randomUUID()));
+    return this.once('test-connection', () => testConnectionRequest(this.matchingAttribute));
   }
 
   discovery(endpoint: DiscoveryEndpoint): Promise<Outcome> {

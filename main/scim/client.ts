@@ -156,7 +156,7 @@ async function sendOnce(
       headers: {
         authorization: `Bearer ${token}`,
         accept: 'application/scim+json, application/json',
-        'user-agent': USER_AGENT,
+        ...(request.userAgent === false ? {} : { 'user-agent': USER_AGENT }),
         ...(request.body === undefined ? {} : { 'content-type': 'application/scim+json' }),
       },
       body: request.body === undefined ? undefined : JSON.stringify(request.body),

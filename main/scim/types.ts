@@ -60,6 +60,11 @@ export interface ScimRequest {
   /** Whether a retry after 429 or 5xx is safe. Defaults to true for GET, PUT and DELETE. */
   idempotent?: boolean;
   signal?: AbortSignal;
+  /**
+   * False sends no User-Agent, as Entra's Test Connection was seen to do (3P-KORTIX): requests that imitate
+   * Entra use it so a proxy that refuses UA-less requests fails here as it would for Entra. Default true.
+   */
+  userAgent?: boolean;
 }
 
 export interface ScimResponse {

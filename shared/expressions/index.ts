@@ -7,7 +7,7 @@ export type { EvaluationContext, EvaluationOutcome } from './evaluate';
 export { analyzeExpression } from './analyze';
 export type { AnalyzeOptions, ExpressionAnalysis, ExpressionProblem } from './analyze';
 export { ENTRA_FUNCTION_NAMES, FUNCTIONS, VOLATILE_FUNCTIONS } from './functions';
-export { DEFAULT_EVALUATION_CLOCK, fixedEvaluationClock } from './volatile';
+export { DEFAULT_EVALUATION_CLOCK, fixedEvaluationClock, runEvaluationClock } from './volatile';
 export type { EvaluationClock, VolatileUse } from './volatile';
 export { compileDotNetRegex, regexProblem, RegexTranslationError } from './regex';
 export type { ResultKind } from './functions';

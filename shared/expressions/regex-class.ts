@@ -23,7 +23,6 @@ export class RegexTranslationError extends Error {
     super(message);
   }
 }
-const TranslationError = RegexTranslationError;
 const unsupported = (construct: string) => new RegexTranslationError(construct, true);
 
 /** A code point written so it means itself anywhere in a `v`-flag pattern. */
@@ -54,20 +53,21 @@ function decodeEscape(pattern: string, at: number, inClass: boolean): { code: nu
     const width = letter === 'x' ? 2 : 4;
     const hex = pattern.slice(at + 1, at + 1 + width);
     if (!new RegExp(`^[0-9A-Fa-f]{${width}}$`).test(hex)) {
-      throw new TranslationError(`\\${letter} needs ${width} hexadecimal digits`);
+      throw new RegexTranslationError(`\\${letter} needs ${width} hexadecimal digits`);
     }
     return { code: parseInt(hex, 16), end: at + 1 + width };
   }
   if (letter === 'c') {
     const control = pattern[at + 1];
-    if (!control || !/[A-Za-z]/.test(control)) throw new TranslationError('\\c needs a letter, e.g. \\cM');
+    if (!control || !/[A-Za-z]/.test(control))
+      throw new RegexTranslationError('\\c needs a letter, e.g. \\cM');
     return { code: control.toUpperCase().charCodeAt(0) % 32, end: at + 2 };
   }
   if (letter === '0') {
     const octal = /^[0-7]{0,2}/.exec(pattern.slice(at + 1))![0];
     return { code: octal ? parseInt(octal, 8) : 0, end: at + 1 + octal.length };
   }
-  if (/[A-Za-z0-9_]/.test(letter)) throw new TranslationError(`\\${letter} is not a .NET escape`);
+  if (/[A-Za-z0-9_]/.test(letter)) throw new RegexTranslationError(`\\${letter} is not a .NET escape`);
   const code = pattern.codePointAt(at)!;
   return { code, end: at + (code > 0xffff ? 2 : 1) };
 }
@@ -88,7 +88,7 @@ function readAtom(pattern: string, at: number): Atom {
     return { kind: 'char', code, end: at + (code > 0xffff ? 2 : 1) };
   }
   const letter = pattern[at + 1];
-  if (letter === undefined) throw new TranslationError('a trailing backslash');
+  if (letter === undefined) throw new RegexTranslationError('a trailing backslash');
   const sets: Record<string, [string, boolean]> = {
     d: [DIGIT, false],
     D: [`[^${DIGIT}]`, true],
@@ -102,12 +102,13 @@ function readAtom(pattern: string, at: number): Atom {
   if (letter === 'p' || letter === 'P') {
     const close = pattern.indexOf('}', at);
     const name = pattern.slice(at + 3, close);
-    if (pattern[at + 2] !== '{' || close === -1) throw new TranslationError('\\p needs a category in braces');
+    if (pattern[at + 2] !== '{' || close === -1)
+      throw new RegexTranslationError('\\p needs a category in braces');
     if (/^Is/.test(name)) {
       throw unsupported(`the Unicode block \\p{${name}} (JavaScript knows scripts, not blocks)`);
     }
     if (!/^(?:[LMNPSZC]|L[ultmo]|M[nce]|N[dlo]|P[cdseifo]|S[mcko]|Z[slp]|C[cfson])$/.test(name)) {
-      throw new TranslationError(`unknown Unicode category \\p{${name}}`);
+      throw new RegexTranslationError(`unknown Unicode category \\p{${name}}`);
     }
     return { kind: 'set', text: `\\${letter}{${name}}`, end: close + 1, negated: letter === 'P' };
   }
@@ -130,7 +131,7 @@ export function translateClass(
   let negated = negatedClass;
   let first = true;
   for (;;) {
-    if (at >= pattern.length) throw new TranslationError('a character class without its closing "]"');
+    if (at >= pattern.length) throw new RegexTranslationError('a character class without its closing "]"');
     const char = pattern[at];
     if (char === ']' && !first) {
       return { text: `[${negatedClass ? '^' : ''}${items.join('')}]`, end: at + 1, negated };
@@ -139,7 +140,7 @@ export function translateClass(
     if (char === '-' && pattern[at + 1] === '[') {
       const subtracted = translateClass(pattern, at + 1);
       if (pattern[subtracted.end] !== ']') {
-        throw new TranslationError('a class subtraction -[…] that is not the last part of its class');
+        throw new RegexTranslationError('a class subtraction -[…] that is not the last part of its class');
       }
       const base = `[${negatedClass ? '^' : ''}${items.join('')}]`;
       return { text: `[${base}--${subtracted.text}]`, end: subtracted.end + 1, negated: true };
@@ -159,8 +160,8 @@ export function translateClass(
     ) {
       const upper = readAtom(pattern, at + 1);
       if (upper.kind === 'set')
-        throw new TranslationError('a range that ends in a shorthand class such as \\d');
-      if (upper.code < atom.code) throw new TranslationError('a range in reverse order');
+        throw new RegexTranslationError('a range that ends in a shorthand class such as \\d');
+      if (upper.code < atom.code) throw new RegexTranslationError('a range in reverse order');
       items.push(`${literalCode(atom.code)}-${literalCode(upper.code)}`);
       at = upper.end;
       continue;

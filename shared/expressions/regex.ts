@@ -66,7 +66,8 @@ function scanGroups(pattern: string): GroupInfo[] {
   for (let i = 0; i < pattern.length; i += 1) {
     const char = pattern[i];
     if (char === '\\') i += 1;
-    else if (char === '[') inClass += 1;
+    // Inside a class a "[" is literal, except after "-" where it opens a subtraction.
+    else if (char === '[' && (inClass === 0 || pattern[i - 1] === '-')) inClass += 1;
     else if (char === ']' && inClass > 0) inClass -= 1;
     else if (char === '(' && inClass === 0) {
       const named = /^\(\?(?:<([^=!>][^>]*)>|'([^']*)')/.exec(pattern.slice(i));
@@ -287,79 +288,4 @@ export function regexProblem(pattern: string): string | null {
   }
 }
 
-/**
- * Expands a .NET replacement string (`$1`, `${name}`, `$$`, `$&`, `` $` ``, `$'`, `$+`, `$_`) for one match.
- * Done by hand because JavaScript's replacement syntax differs (`$<name>`, no `$+` or `$_`).
- */
-export function expandDotNetReplacement(
-  replacement: string,
-  regex: DotNetRegex,
-  match: RegExpExecArray | RegExpMatchArray,
-  input: string,
-): string {
-  const { groupNumbers } = regex.translated;
-  const at = match.index ?? 0;
-  let out = '';
-  for (let i = 0; i < replacement.length; i += 1) {
-    const char = replacement[i];
-    if (char !== '$' || i + 1 >= replacement.length) {
-      out += char;
-      continue;
-    }
-    const next = replacement[i + 1] as string;
-    const named = /^\{([A-Za-z_]\w*|\d+)\}/.exec(replacement.slice(i + 1));
-    if (named) {
-      const key = named[1] as string;
-      const value = /^\d+$/.test(key)
-        ? key === '0'
-          ? match[0]
-          : groupNumbers.has(Number(key))
-            ? match[groupNumbers.get(Number(key))!]
-            : undefined
-        : match.groups && key in match.groups
-          ? match.groups[key]
-          : undefined;
-      const known = /^\d+$/.test(key)
-        ? key === '0' || groupNumbers.has(Number(key))
-        : match.groups && key in match.groups;
-      out += known ? (value ?? '') : `$${named[0]}`;
-      i += named[0].length;
-    } else if (/\d/.test(next)) {
-      // .NET takes the longest run of digits that names an existing group.
-      const digits = /^\d+/.exec(replacement.slice(i + 1))![0];
-      let length = digits.length;
-      while (
-        length > 0 &&
-        Number(digits.slice(0, length)) !== 0 &&
-        !groupNumbers.has(Number(digits.slice(0, length)))
-      )
-        length -= 1;
-      const number = Number(digits.slice(0, length));
-      if (length === 0 && digits[0] !== '0') out += '$';
-      else {
-        out += number === 0 ? match[0] : (match[groupNumbers.get(number)!] ?? '');
-        i += length;
-      }
-    } else if (next === '$') {
-      out += '$';
-      i += 1;
-    } else if (next === '&') {
-      out += match[0];
-      i += 1;
-    } else if (next === '`') {
-      out += input.slice(0, at);
-      i += 1;
-    } else if (next === "'") {
-      out += input.slice(at + match[0].length);
-      i += 1;
-    } else if (next === '+') {
-      const last = Math.max(0, ...groupNumbers.keys());
-      out += last === 0 ? '' : (match[groupNumbers.get(last)!] ?? '');
-      i += 1;
-    } else if (next === '_') {
-      out += input;
-      i += 1;
-    } else out += '$';
-  }
-  return out;
-}
+export { expandDotNetReplacement } from './regex-replacement';

@@ -5,6 +5,20 @@ import { compileDotNetRegex, expandDotNetReplacement } from './regex';
 import { text, type EvaluationState, type FunctionArgument } from './function-types';
 import { isNullOrEmpty, toInteger, type ExpressionValue } from './values';
 
+/**
+ * .NET changes case one character at a time (Unicode simple case mapping): "ß" stays "ß" in ToUpper, where
+ * JavaScript's full mapping gives "SS". A character whose JavaScript mapping is longer than one character is
+ * kept, except "İ", whose simple lower-case mapping is "i".
+ */
+function simpleCase(source: string, map: (char: string) => string): string {
+  let out = '';
+  for (const char of source) {
+    const mapped = map(char);
+    out += [...mapped].length === 1 ? mapped : char === 'İ' && mapped.startsWith('i') ? 'i' : char;
+  }
+  return out;
+}
+
 export function properCase(source: string, separators: string | null): string {
   const isSeparator = separators
     ? (char: string) => separators.includes(char)
@@ -12,7 +26,7 @@ export function properCase(source: string, separators: string | null): string {
   let result = '';
   let atWordStart = true;
   for (const char of source) {
-    result += atWordStart ? char.toUpperCase() : char.toLowerCase();
+    result += simpleCase(char, atWordStart ? (c) => c.toUpperCase() : (c) => c.toLowerCase());
     atWordStart = isSeparator(char);
   }
   return result;
@@ -26,12 +40,19 @@ export function changeCase(
   const source = text(args[0], state, 'source');
   if (source === null) return null;
   const culture = text(args[1], state, 'culture');
-  if (!culture) return upper ? source.toUpperCase() : source.toLowerCase(); // Invariant culture.
+  if (!culture) {
+    // Invariant culture.
+    return simpleCase(source, upper ? (c) => c.toUpperCase() : (c) => c.toLowerCase());
+  }
   try {
-    return upper ? source.toLocaleUpperCase(culture) : source.toLocaleLowerCase(culture);
+    'a'.toLocaleUpperCase(culture);
   } catch {
     throw new Error(`"${culture}" is not a culture name such as en-US or tr-TR`);
   }
+  return simpleCase(
+    source,
+    upper ? (c) => c.toLocaleUpperCase(culture) : (c) => c.toLocaleLowerCase(culture),
+  );
 }
 
 export function replace(args: readonly FunctionArgument[], state: EvaluationState): ExpressionValue {

@@ -23,6 +23,18 @@ export function fixedEvaluationClock(now: Date = new Date(), seed?: string): Eva
   return { now: whole, seed: seed ?? whole.toISOString() };
 }
 
+let processClock: EvaluationClock | undefined;
+
+/**
+ * The clock of this run: fixed the first time it is asked for, then the same for the rest of the process
+ * (one CLI run, one app session). Every cycle of a dry run therefore sees the same Now() and seed, so a
+ * user whose source did not change does not look changed just because the clock moved.
+ */
+export function runEvaluationClock(): EvaluationClock {
+  processClock ??= fixedEvaluationClock();
+  return processClock;
+}
+
 /** The volatile functions an evaluation used, and the clock and seed that stood in for them. */
 export interface VolatileUse {
   functions: string[];

@@ -5,7 +5,7 @@
  */
 import type { ExpressionNode } from '../expressions/ast';
 import { evaluateExpression, IS_SOFT_DELETED, type EvaluationContext } from '../expressions/evaluate';
-import { fixedEvaluationClock, type EvaluationClock, type VolatileUse } from '../expressions/volatile';
+import { runEvaluationClock, type EvaluationClock, type VolatileUse } from '../expressions/volatile';
 import { parseExpression } from '../expressions/parser';
 import {
   booleanText,
@@ -43,7 +43,7 @@ export interface BuildOptions {
 }
 
 export interface CompileOptions {
-  /** Stands in for Now(), Guid() and RandomString() during this run; fixed at compile time when absent. */
+  /** Stands in for Now(), Guid() and RandomString(); the run's clock (fixed once per process) when absent. */
   clock?: EvaluationClock;
 }
 
@@ -158,7 +158,7 @@ export function compileMapping(
   targets: readonly JostleTargetAttribute[] = MAPPABLE_TARGETS,
   compileOptions: CompileOptions = {},
 ): CompiledMapping {
-  const clock = compileOptions.clock ?? fixedEvaluationClock();
+  const clock = compileOptions.clock ?? runEvaluationClock();
   const entries: CompiledEntry[] = [];
   const broken: MappingFailure[] = [];
   config.mappings.forEach((mapping, index) => {

@@ -1,7 +1,13 @@
 export { attributeMappingSchema, mappingConfigSchema } from './model';
 export type { AttributeMapping, MappingConfig, MappingType } from './model';
 export { GALLERY_DEFAULT_CONFIG, GALLERY_DEFAULT_MAPPINGS, SUGGESTED_SOURCES } from './gallery-defaults';
-export { findTarget, parseMappingConfig, REQUIRED_TARGETS, validateMappingConfig } from './validate';
+export {
+  findTarget,
+  matchingAttributeOf,
+  parseMappingConfig,
+  REQUIRED_TARGETS,
+  validateMappingConfig,
+} from './validate';
 export type { MappingConfigParseResult, MappingProblem, MappingValidationOptions } from './validate';
 export { buildCreateRequest, compileMapping } from './build-user';
 export type {

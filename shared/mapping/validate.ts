@@ -33,6 +33,17 @@ export function findTarget(
   return targets.find((candidate) => candidate.path.toLowerCase() === wanted);
 }
 
+/**
+ * The target Entra matches on first (matching precedence 1, or the lowest given), which is also what its
+ * Test Connection filters on (SCIM-DEV); userName when no mapping is marked for matching.
+ */
+export function matchingAttributeOf(config: MappingConfig): string {
+  const matching = config.mappings
+    .filter((mapping) => mapping.matchingPrecedence !== undefined)
+    .sort((a, b) => (a.matchingPrecedence ?? 0) - (b.matchingPrecedence ?? 0));
+  return matching[0]?.target ?? 'userName';
+}
+
 const isBooleanText = (text: string) => /^(true|false)$/i.test(text.trim());
 
 function mappingProblems(mapping: AttributeMapping, target: JostleTargetAttribute): MappingProblem[] {
@@ -82,7 +93,15 @@ function mappingProblems(mapping: AttributeMapping, target: JostleTargetAttribut
       );
     }
     if (analysis.problems.length === 0) {
-      if (analysis.resultKind === 'list') {
+      const roleFunction = analysis.functions.find((name) =>
+        /^(Assertive)?AppRoleAssignmentsComplex$/.test(name),
+      );
+      if (analysis.resultKind === 'list' && roleFunction) {
+        error(
+          `${roleFunction} sends every app role as a list of role objects, for a multi-valued roles attribute; ` +
+            `Jostle's ${target.path} holds one value (use SingleAppRoleAssignment for one role)`,
+        );
+      } else if (analysis.resultKind === 'list') {
         error(
           `Type mismatch: the expression gives a list and ${target.path} holds one value; use Item or Join`,
         );

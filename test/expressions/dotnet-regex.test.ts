@@ -56,6 +56,12 @@ describe('.NET regex semantics (FUNC Replace → .NET regular expressions)', () 
   it('.NET: numbered groups count unnamed groups first, then named ones', () => {
     expect(run('Replace([v], , "(?<first>a)(b)", , "$1$2", , )', { v: 'ab' })).toBe('ba');
     expect(run('Replace([v], , "(a)(b)", , "$2$1$$", , )', { v: 'ab' })).toBe('ba$');
+    expect(run('Replace([v], , "[[](a)", , "$1", , )', { v: '[a' })).toBe('a');
+  });
+  it('.NET: ${1}, $+, $_ and $& in a replacement', () => {
+    expect(run('Replace([v], , "(a)(b)", , "${1}-$+-$&", , )', { v: 'ab' })).toBe('a-b-ab');
+    expect(run('Replace([v], , "b", , "[$_]", , )', { v: 'ab' })).toBe('a[ab]');
+    expect(run('Replace([v], , "(a)", , "${nope}", , )', { v: 'a' })).toBe('${nope}');
   });
   it('.NET: $<name> is literal text in a replacement; ${name} is the group', () => {
     expect(run('Replace([v], , "(?<x>a)", , "$<x>${x}", , )', { v: 'a' })).toBe('$<x>a');

@@ -231,3 +231,12 @@ describe('FUNC: FormatDateTime', () => {
     );
   });
 });
+
+describe('FUNC: ToLower / ToUpper follow .NET simple case mapping', () => {
+  it('FUNC: ToUpper with the invariant culture keeps "ß" (JavaScript would give "SS") and ToLower maps "İ" to "i"', () => {
+    expect(run('ToUpper("straße")')).toBe('STRAßE');
+    expect(run('ToLower("İSTANBUL")')).toBe('istanbul');
+    expect(run('ToLower("TITLE", "tr-TR")')).toBe('tıtle');
+    expect(run('ToUpper("title", "tr-TR")')).toBe('TİTLE');
+  });
+});

@@ -8,6 +8,7 @@ import { CORE_USER_SCHEMA, JOSTLE_USER_EXTENSION } from '../../shared/jostle/sch
 import {
   compileMapping,
   GALLERY_DEFAULT_CONFIG,
+  matchingAttributeOf,
   runPreview,
   validateMappingConfig,
   type MappingConfig,
@@ -171,5 +172,48 @@ describe('FUNC: volatile functions in a body', () => {
         (problem) => problem.severity === 'warning' && problem.message.includes('fixed clock and seed'),
       ),
     ).toBe(true);
+  });
+});
+
+describe('SCIM-DEV: the matching attribute Test Connection filters on', () => {
+  it('SCIM-DEV: the mapping with matching precedence 1 (userName when none is marked)', () => {
+    expect(matchingAttributeOf(GALLERY_DEFAULT_CONFIG)).toBe('userName');
+    const byExternalId = config({
+      type: 'Direct',
+      source: 'objectId',
+      target: 'externalId',
+      apply: 'Always',
+    });
+    byExternalId.mappings[0] = { ...byExternalId.mappings[0]!, matchingPrecedence: 2 };
+    byExternalId.mappings[4] = { ...byExternalId.mappings[4]!, matchingPrecedence: 1 };
+    expect(matchingAttributeOf(byExternalId)).toBe('externalId');
+    expect(matchingAttributeOf({ version: 1, mappings: [] })).toBe('userName');
+  });
+});
+
+describe('FUNC: one clock per run', () => {
+  it('FUNC: two compilations in one run (two dry-run cycles) give a user the same Guid(), so an unchanged user does not look changed', () => {
+    const guid = config({ type: 'Expression', expression: 'Guid()', target: 'externalId', apply: 'Always' });
+    const bob = user('bob@contoso.example');
+    const first = compileMapping(guid).build(bob, { operation: 'update', isSoftDeleted: false });
+    const second = compileMapping(guid).build(bob, { operation: 'update', isSoftDeleted: false });
+    expect(second.resource.externalId).toBe(first.resource.externalId);
+    expect(second.notes.volatile?.seed).toBe(first.notes.volatile?.seed);
+  });
+});
+
+describe('MAP: the complex app-role functions against Jostle', () => {
+  it('MAP: AssertiveAppRoleAssignmentsComplex needs a multi-valued roles attribute, which Jostle does not have', () => {
+    const problems = validateMappingConfig(
+      config({
+        type: 'Expression',
+        expression: 'AssertiveAppRoleAssignmentsComplex([appRoleAssignments])',
+        target: 'userType',
+        apply: 'Always',
+      }),
+    );
+    expect(problems.map((problem) => problem.message).join(' ')).toContain(
+      'use SingleAppRoleAssignment for one role',
+    );
   });
 });

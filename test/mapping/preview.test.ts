@@ -100,6 +100,20 @@ describe('npm run cli -- preview', () => {
     expect(stdout).toContain('"userName": "ada.lovelace@contoso.example"');
   });
 
+  it('HOW: a B2B guest is shown with the userName Entra sends (alias@theirdomain) and a note saying so', async () => {
+    const { stdout } = await run(
+      '--users',
+      fixture('entra-download-users.csv'),
+      '--assignments',
+      fixture('assignments.csv'),
+    );
+    expect(stdout).toContain('IN  partner_fabrikam.example#EXT#@contoso.example');
+    expect(stdout).toContain('"userName": "partner@fabrikam.example"');
+    expect(stdout).toContain(
+      'note: Guest (B2B): Entra reads [userPrincipalName] as partner@fabrikam.example',
+    );
+  });
+
   it('prints JSON with --json, using the scope and mapping files', async () => {
     const { code, stdout, stderr } = await run(
       '--users',

@@ -66,6 +66,7 @@ function printText(result: PreviewResult, scope: ScopeConfig, io: CliIo): void {
     io.stdout(`${row.inScope ? 'IN ' : 'OUT'} ${row.userPrincipalName} (${row.decidedBy})`);
     for (const failure of row.failures)
       io.stdout(`    mapping failure, ${failure.target}: ${failure.message}`);
+    for (const note of row.notes) io.stdout(`    note: ${note}`);
     if (row.payload) io.stdout(JSON.stringify(row.payload, null, 2).replace(/^/gm, '    '));
   }
 }

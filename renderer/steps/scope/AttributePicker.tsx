@@ -45,7 +45,7 @@ export function AttributePicker({
       listbox={{ style: { maxHeight: '280px' } }}
     >
       {options.map((attribute) => {
-        const refused = scoping ? attribute.notScopable : undefined;
+        const refused = scoping ? attribute.notScopable : attribute.notMappable;
         return (
           <Option key={attribute.name} value={attribute.name} text={attribute.name} disabled={!!refused}>
             <span>

@@ -1,4 +1,4 @@
-import { Button, Input, makeStyles, Select, tokens, Tooltip } from '@fluentui/react-components';
+import { Button, Input, makeStyles, Select, Text, tokens, Tooltip } from '@fluentui/react-components';
 import { Delete20Regular } from '@fluentui/react-icons';
 import {
   SCOPING_OPERATORS,
@@ -83,6 +83,12 @@ export function ClauseRow({
         </Tooltip>
       </div>
       <div className={styles.problems}>
+        {clause.operator.includes('REGEX') && (
+          <Text size={200} data-testid={`${testId}-regex-hint`}>
+            Read as .NET reads it. Matches anywhere in the value unless you anchor it with ^ and $ (assumed:
+            Microsoft does not say).
+          </Text>
+        )}
         <ProblemList problems={problems} testId={`${testId}-problems`} />
       </div>
     </div>

@@ -62,7 +62,8 @@ export function ScopeEditor({ onSaved }: { onSaved(state: ScopeState): void }) {
         />
         <Text size={200} className={styles.hint}>
           Users assigned to the app directly, plus the direct members of assigned groups. Members of groups
-          nested inside those groups are left out.
+          nested inside those groups are left out. Not checked here: Entra assigns only security groups, and
+          group assignment needs Entra ID P1 or P2.
         </Text>
         <Radio value="allUsers" label="Sync all users and groups" />
         <Text size={200} className={styles.hint}>
