@@ -36,7 +36,7 @@ export function summarize(stored: StoredEntraSchema) {
 /** What the UI, the CLI and the support export show: the import and the comparison with the saved config. */
 export async function entraSchemaState(context: AppContext): Promise<EntraSchemaState> {
   const stored = await new EntraSchemaStore(context.dataDir).current();
-  if (!stored) return { imported: null, entraMappings: null, mappings: [], clauses: [] };
+  if (!stored) return { imported: null, entraMappings: null, entraFilters: null, mappings: [], clauses: [] };
   const [mapping, scope] = await Promise.all([
     context.configuration.mapping(),
     context.configuration.scope(),
@@ -44,6 +44,7 @@ export async function entraSchemaState(context: AppContext): Promise<EntraSchema
   return {
     imported: summarize(stored),
     entraMappings: stored.imported.mapping.mappings,
+    entraFilters: stored.imported.filters,
     mappings: compareMappings(mapping.config.mappings, stored.imported.mapping.mappings),
     clauses: compareFilters(scope.config.filters, stored.imported.filters),
   };

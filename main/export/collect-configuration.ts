@@ -4,11 +4,15 @@ import type { AppContext } from '../app/context';
 import { settingsView } from '../api/settings-handlers';
 import {
   GALLERY_DEFAULT_CONFIG,
+  isAssumedDefault,
+  mappingBaseline,
   mappingConfigSchema,
   sameMapping,
   validateMappingConfig,
   type AttributeMapping,
+  type MappingBaseline,
 } from '../../shared/mapping';
+import { EntraSchemaStore } from '../app/entra-schema-store';
 import {
   DEFAULT_SCOPE_CONFIG,
   describeClause,
@@ -38,9 +42,9 @@ function mappingSource(mapping: AttributeMapping): string {
 }
 
 /** Field by field, ignoring key order (a saved file and the defaults need not list keys alike). */
-function mappingRows(mappings: readonly AttributeMapping[]): MappingRow[] {
+function mappingRows(mappings: readonly AttributeMapping[], baseline: MappingBaseline): MappingRow[] {
   return mappings.map((mapping) => {
-    const gallery = GALLERY_DEFAULT_CONFIG.mappings.find(
+    const gallery = baseline.mappings.find(
       (candidate) => candidate.target.toLowerCase() === mapping.target.toLowerCase(),
     );
     return {
@@ -51,6 +55,8 @@ function mappingRows(mappings: readonly AttributeMapping[]): MappingRow[] {
       defaultValue: mapping.defaultValue ?? null,
       matchingPrecedence: mapping.matchingPrecedence ?? null,
       differsFromGallery: !gallery || !sameMapping(gallery, mapping),
+      defaultAssumed:
+        !!gallery && sameMapping(gallery, mapping) && isAssumedDefault(mapping.target, baseline),
     };
   });
 }
@@ -61,9 +67,13 @@ function unreadable(reason: string): ConfigProblem[] {
 
 export async function collectMapping(dataDir: string): Promise<MappingSection> {
   const json = await readJsonFile(dataFiles.mapping(dataDir));
+  const imported = await new EntraSchemaStore(dataDir).current();
+  const baseline = mappingBaseline(imported?.imported.mapping.mappings);
+  const comparedWith = baseline.source === 'imported-schema' ? 'entra-schema' : 'gallery-defaults';
   if (json.state === 'unreadable')
     return {
       origin: 'unreadable',
+      comparedWith,
       mappings: [],
       galleryTargetsMissing: [],
       problems: unreadable(json.reason),
@@ -75,15 +85,22 @@ export async function collectMapping(dataDir: string): Promise<MappingSection> {
       const reason = parsed.error.issues
         .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
         .join('; ');
-      return { origin: 'unreadable', mappings: [], galleryTargetsMissing: [], problems: unreadable(reason) };
+      return {
+        origin: 'unreadable',
+        comparedWith,
+        mappings: [],
+        galleryTargetsMissing: [],
+        problems: unreadable(reason),
+      };
     }
     config = parsed.data;
   }
   const targets = new Set(config.mappings.map((mapping) => mapping.target.toLowerCase()));
   return {
     origin: json.state === 'read' ? 'saved' : 'gallery-defaults',
-    mappings: mappingRows(config.mappings),
-    galleryTargetsMissing: GALLERY_DEFAULT_CONFIG.mappings
+    comparedWith,
+    mappings: mappingRows(config.mappings, baseline),
+    galleryTargetsMissing: baseline.mappings
       .map((mapping) => mapping.target)
       .filter((target) => !targets.has(target.toLowerCase())),
     problems: validateMappingConfig(config).map((problem) => ({

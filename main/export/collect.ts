@@ -3,6 +3,7 @@ import type { AppContext } from '../app/context';
 import { collectAbout, collectConnection, collectNetwork } from './collect-environment';
 import { collectMapping, collectScoping, collectSteps } from './collect-configuration';
 import { collectDryRun, collectProbes } from './collect-results';
+import { collectEntraSchema } from './collect-entra-schema';
 import { collectImportedData } from './imported-data';
 import type { DryRunSection, SupportExport } from './model';
 import { exportRedaction, redactStrings } from './redact';
@@ -39,6 +40,7 @@ export async function collectSupportExport(
     steps: await collectSteps(context),
     mapping: await collectMapping(context.dataDir),
     scoping: await collectScoping(context.dataDir),
+    entraSchema: await collectEntraSchema(context),
     probes: await collectProbes(context),
     dryRun: dryRun && (options.includeUserData ? dryRun : pseudonymiseDryRunUsers(dryRun)),
     importedData: await collectImportedData(context.dataDir, options.includeUserData),

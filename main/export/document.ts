@@ -3,6 +3,7 @@ import type { ExportDocument } from './outline';
 import { aboutSection, connectionSection, networkSection } from './outline-environment';
 import { dryRunSection, importedDataSection, probesSection } from './outline-results';
 import { mappingSection, progressSection, scopingSection } from './outline-setup';
+import { entraSchemaSection } from './outline-entra-schema';
 
 /** Every section, in the order support reads them: who and where, what was set up, what was found. */
 export const SECTION_BUILDERS = [
@@ -12,6 +13,7 @@ export const SECTION_BUILDERS = [
   progressSection,
   mappingSection,
   scopingSection,
+  entraSchemaSection,
   probesSection,
   dryRunSection,
   importedDataSection,

@@ -100,7 +100,13 @@ describe('entra schema handlers', () => {
   it('clear forgets the schema but keeps the mapping', async () => {
     const before = await call('getMapping', {});
     const state = await call('clearEntraSchema', {});
-    expect(state).toEqual({ imported: null, entraMappings: null, mappings: [], clauses: [] });
+    expect(state).toEqual({
+      imported: null,
+      entraMappings: null,
+      entraFilters: null,
+      mappings: [],
+      clauses: [],
+    });
     expect(await call('getMapping', {})).toEqual(before);
     expect((await call('exportEntraSchema', {})).kind).toBe('object-mapping');
   });
