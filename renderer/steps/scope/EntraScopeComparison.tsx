@@ -55,7 +55,7 @@ export function EntraScopeComparison({ version }: { version: number }) {
               <TableHeaderCell style={{ width: '120px' }}>Filter, clause</TableHeaderCell>
               <TableHeaderCell>Tested here</TableHeaderCell>
               <TableHeaderCell>In Entra</TableHeaderCell>
-              <TableHeaderCell style={{ width: '150px' }} />
+              <TableHeaderCell style={{ width: '150px' }}>Status</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
