@@ -46,14 +46,17 @@ test('Entra schema: import it, see the diff, dry-run it, and find scope and filt
   await mappings.setExpression('ToUpper([jobTitle], )');
   await mappings.applyEdit();
   await expect(await mappings.save()).toContainText('Saved');
-  await expect(page.getByTestId('mapping-row-title-difference')).toHaveText('Differs from Entra');
+  await expect(page.getByTestId('mapping-row-title-difference')).toHaveText('Differs');
   await expect(page.getByTestId('mapping-row-title-entra')).toContainText('Direct: jobTitle');
+  await page.getByTestId('mapping-row-title').scrollIntoViewIfNeeded();
   await keepScreenshot(page, testInfo, 'entra-schema-mappings');
 
   // Scope: the imported filters are the saved ones, clause by clause the same as Entra's.
   await wizard.open('scope');
   await expect(page.getByTestId('entra-scope-comparison')).toContainText('every clause is the same');
   await expect(page.getByTestId('entra-clause-same')).toHaveCount(7);
+  await page.getByTestId('entra-scope-comparison').scrollIntoViewIfNeeded();
+  await keepScreenshot(page, testInfo, 'entra-schema-scope');
 
   await wizard.open('dry-run');
   await page.getByTestId('dry-run-start').click();
@@ -72,6 +75,7 @@ test('Entra schema: import it, see the diff, dry-run it, and find scope and filt
   await expect(page.getByTestId('mapping-row-changed')).toHaveCount(1);
   await expect(page.getByTestId('schema-paste')).toHaveAttribute('data-kind', 'merged');
   await expect(page.getByTestId('schema-json')).toContainText('"ToUpper([jobTitle], )"');
+  await page.getByTestId('configure-scoping-filters').scrollIntoViewIfNeeded();
   await keepScreenshot(page, testInfo, 'entra-schema-configure');
 
   const exported = await callApi<{ content: string }>(page, 'exportSummary', {

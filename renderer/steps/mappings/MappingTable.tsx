@@ -49,8 +49,16 @@ const DIFFERENCE = {
 
 /** With an imported schema the comparison is with what Entra has, not with the gallery defaults. */
 const AGAINST_ENTRA = {
-  changed: { label: 'Differs from Entra', color: 'warning' },
-  added: { label: 'Not in Entra', color: 'brand' },
+  changed: {
+    label: 'Differs',
+    color: 'warning',
+    title: 'Differs from the mapping in the Entra schema you imported',
+  },
+  added: {
+    label: 'Not in Entra',
+    color: 'brand',
+    title: 'The Entra schema you imported has no mapping to this attribute',
+  },
 } as const;
 
 const BUILT_IN = mappingBaseline(null);
@@ -114,7 +122,7 @@ export function MappingTable({
                     {describeMappingSource(mapping)}
                   </span>
                   {entra && (
-                    <Text as="p" size={100} className={styles.muted} data-testid={`${testId}-entra`}>
+                    <Text block size={100} className={styles.muted} data-testid={`${testId}-entra`}>
                       Entra has: <span className={styles.code}>{describeMapping(entra)}</span>
                     </Text>
                   )}
@@ -144,6 +152,7 @@ export function MappingTable({
                       <Badge
                         appearance="outline"
                         color={labels[difference].color}
+                        title={'title' in labels[difference] ? labels[difference].title : undefined}
                         data-testid={`${testId}-difference`}
                       >
                         {labels[difference].label}
