@@ -5,12 +5,15 @@ import { settingsView } from '../api/settings-handlers';
 import type { AppPath } from '../../shared/app-path/app-path';
 import {
   defaultMappingFor,
-  GALLERY_DEFAULT_CONFIG,
+  isAssumedDefault,
+  mappingBaseline,
   mappingConfigSchema,
   sameMapping,
   validateForPath,
   type AttributeMapping,
+  type MappingBaseline,
 } from '../../shared/mapping';
+import { EntraSchemaStore } from '../app/entra-schema-store';
 import {
   DEFAULT_SCOPE_CONFIG,
   describeClause,
@@ -40,9 +43,9 @@ function mappingSource(mapping: AttributeMapping): string {
 }
 
 /** Field by field, ignoring key order (a saved file and the defaults need not list keys alike). */
-function mappingRows(mappings: readonly AttributeMapping[]): MappingRow[] {
+function mappingRows(mappings: readonly AttributeMapping[], baseline: MappingBaseline): MappingRow[] {
   return mappings.map((mapping) => {
-    const gallery = GALLERY_DEFAULT_CONFIG.mappings.find(
+    const gallery = baseline.mappings.find(
       (candidate) => candidate.target.toLowerCase() === mapping.target.toLowerCase(),
     );
     return {
@@ -53,6 +56,8 @@ function mappingRows(mappings: readonly AttributeMapping[]): MappingRow[] {
       defaultValue: mapping.defaultValue ?? null,
       matchingPrecedence: mapping.matchingPrecedence ?? null,
       differsFromGallery: !gallery || !sameMapping(gallery, mapping),
+      defaultAssumed:
+        !!gallery && sameMapping(gallery, mapping) && isAssumedDefault(mapping.target, baseline),
     };
   });
 }
@@ -63,9 +68,19 @@ function unreadable(reason: string): ConfigProblem[] {
 
 export async function collectMapping(dataDir: string, appPath: AppPath = 'gallery'): Promise<MappingSection> {
   const json = await readJsonFile(dataFiles.mapping(dataDir));
+  const imported = await new EntraSchemaStore(dataDir).current();
+  // Compared with Entra's real schema once imported, else with the chosen path's built-in defaults.
+  const baseline = mappingBaseline(imported?.imported.mapping.mappings, defaultMappingFor(appPath).mappings);
+  const comparedWith =
+    baseline.source === 'imported-schema'
+      ? 'entra-schema'
+      : appPath === 'custom'
+        ? 'custom-defaults'
+        : 'gallery-defaults';
   if (json.state === 'unreadable')
     return {
       origin: 'unreadable',
+      comparedWith,
       mappings: [],
       galleryTargetsMissing: [],
       problems: unreadable(json.reason),
@@ -77,15 +92,22 @@ export async function collectMapping(dataDir: string, appPath: AppPath = 'galler
       const reason = parsed.error.issues
         .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
         .join('; ');
-      return { origin: 'unreadable', mappings: [], galleryTargetsMissing: [], problems: unreadable(reason) };
+      return {
+        origin: 'unreadable',
+        comparedWith,
+        mappings: [],
+        galleryTargetsMissing: [],
+        problems: unreadable(reason),
+      };
     }
     config = parsed.data;
   }
   const targets = new Set(config.mappings.map((mapping) => mapping.target.toLowerCase()));
   return {
     origin: json.state === 'read' ? 'saved' : appPath === 'custom' ? 'custom-defaults' : 'gallery-defaults',
-    mappings: mappingRows(config.mappings),
-    galleryTargetsMissing: GALLERY_DEFAULT_CONFIG.mappings
+    comparedWith,
+    mappings: mappingRows(config.mappings, baseline),
+    galleryTargetsMissing: baseline.mappings
       .map((mapping) => mapping.target)
       .filter((target) => !targets.has(target.toLowerCase())),
     problems: validateForPath(config, appPath).map((problem) => ({

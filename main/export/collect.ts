@@ -5,6 +5,7 @@ import { readAppPath } from '../app/app-path';
 import { collectMapping, collectScoping, collectSteps } from './collect-configuration';
 import { collectSetupPath } from './setup-path';
 import { collectDryRun, collectProbes } from './collect-results';
+import { collectEntraSchema } from './collect-entra-schema';
 import { collectImportedData } from './imported-data';
 import type { DryRunSection, SupportExport } from './model';
 import { exportRedaction, redactStrings } from './redact';
@@ -42,6 +43,7 @@ export async function collectSupportExport(
     mapping: await collectMapping(context.dataDir, readAppPath(context)),
     setupPath: await collectSetupPath(context.dataDir, readAppPath(context)),
     scoping: await collectScoping(context.dataDir),
+    entraSchema: await collectEntraSchema(context),
     probes: await collectProbes(context),
     dryRun: dryRun && (options.includeUserData ? dryRun : pseudonymiseDryRunUsers(dryRun)),
     importedData: await collectImportedData(context.dataDir, options.includeUserData),

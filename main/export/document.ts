@@ -4,6 +4,7 @@ import { aboutSection, connectionSection, networkSection } from './outline-envir
 import { dryRunSection, importedDataSection, probesSection } from './outline-results';
 import { mappingSection, progressSection, scopingSection } from './outline-setup';
 import { setupPathSection } from './setup-path';
+import { entraSchemaSection } from './outline-entra-schema';
 
 /** Every section, in the order support reads them: who and where, what was set up, what was found. */
 export const SECTION_BUILDERS = [
@@ -14,6 +15,7 @@ export const SECTION_BUILDERS = [
   setupPathSection,
   mappingSection,
   scopingSection,
+  entraSchemaSection,
   probesSection,
   dryRunSection,
   importedDataSection,

@@ -77,12 +77,19 @@ export interface MappingRow {
   apply: string;
   defaultValue: string | null;
   matchingPrecedence: number | null;
-  /** Differs from (or is missing in) the Jostle gallery app's default mapping for the same target. */
+  /**
+   * Differs from (or is missing in) the default for the same target: the imported Entra schema's mapping
+   * when one is imported, else the Jostle gallery app's built-in default.
+   */
   differsFromGallery: boolean;
+  /** The same as a built-in gallery default that no public source confirms (shown as "assumed"). */
+  defaultAssumed: boolean;
 }
 
 export interface MappingSection {
   origin: 'saved' | 'gallery-defaults' | 'custom-defaults' | 'unreadable';
+  /** What differsFromGallery compares with: Entra's imported schema, else the setup path's defaults. */
+  comparedWith: 'entra-schema' | 'gallery-defaults' | 'custom-defaults';
   mappings: MappingRow[];
   /** Gallery targets the saved mapping leaves out. */
   galleryTargetsMissing: string[];
@@ -166,6 +173,24 @@ export interface ImportedDataSection {
   } | null;
 }
 
+/** Tested here vs the imported Entra synchronization schema (shared/entra-schema). */
+export interface EntraSchemaSection {
+  fileName: string;
+  importedAt: string;
+  ruleName: string;
+  objectMappingName: string;
+  targetObjectActions: { create: boolean; update: boolean; delete: boolean };
+  notes: Array<{ where: string; message: string }>;
+  mappings: Array<{ target: string; status: string; tested: string | null; entra: string | null }>;
+  clauses: Array<{
+    filter: number;
+    clause: number;
+    status: string;
+    tested: string | null;
+    entra: string | null;
+  }>;
+}
+
 export interface SupportExport {
   kind: 'jostle-provisioning-assistant/support-export';
   formatVersion: 1;
@@ -177,6 +202,8 @@ export interface SupportExport {
   /** Which Entra app the admin sets up and the portal changes for it (issue 22). */
   setupPath: SetupPathSection;
   scoping: ScopingSection;
+  /** null: no Entra schema imported. */
+  entraSchema: EntraSchemaSection | null;
   /** null: no probes have run yet. */
   probes: ProbesSection | null;
   /** null: no dry run yet. */

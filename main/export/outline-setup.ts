@@ -66,7 +66,11 @@ export function mappingSection(model: SupportExport): Section {
         'Apply',
         'Default if null',
         'Matching',
-        'Differs from gallery',
+        mapping.comparedWith === 'entra-schema'
+          ? 'Differs from Entra’s schema'
+          : mapping.comparedWith === 'custom-defaults'
+            ? 'Differs from Entra’s custom-app default'
+            : 'Differs from gallery default',
       ],
       rows: mapping.mappings.map((row): Cell[] => [
         row.target,
@@ -75,12 +79,31 @@ export function mappingSection(model: SupportExport): Section {
         row.apply === 'Always' ? 'Always' : 'Only during creation',
         orNone(row.defaultValue, ''),
         row.matchingPrecedence === null ? '' : `precedence ${row.matchingPrecedence}`,
-        row.differsFromGallery ? { text: 'yes', tone: 'warn' } : 'no',
+        row.differsFromGallery
+          ? { text: 'yes', tone: 'warn' }
+          : row.defaultAssumed
+            ? { text: 'no (default assumed)', tone: 'warn' }
+            : 'no',
       ]),
     });
   }
+  if (mapping.mappings.some((row) => row.defaultAssumed))
+    blocks.push({
+      kind: 'paragraph',
+      text: '“Default assumed”: no public source confirms this Jostle gallery default (personal and alternate emails and their labels); it is our choice until the admin imports the Entra schema.',
+      tone: 'warn',
+    });
   if (mapping.galleryTargetsMissing.length > 0) {
-    blocks.push({ kind: 'paragraph', text: 'Gallery targets this mapping leaves out:', tone: 'warn' });
+    blocks.push({
+      kind: 'paragraph',
+      text:
+        mapping.comparedWith === 'entra-schema'
+          ? 'Targets Entra’s schema maps that this mapping leaves out:'
+          : mapping.comparedWith === 'custom-defaults'
+            ? 'Targets of Entra’s custom-app defaults this mapping leaves out:'
+            : 'Gallery targets this mapping leaves out:',
+      tone: 'warn',
+    });
     blocks.push({ kind: 'list', items: mapping.galleryTargetsMissing });
   }
   blocks.push(...problemBlocks(mapping.problems, 'No problems found in the mapping.'));

@@ -125,7 +125,7 @@ export function importClause(
       notes: [
         {
           where,
-          message: `operator ${graph.operatorName} is not one of Entra's scoping operators; not imported.`,
+          message: `operator ${graph.operatorName} is not one of Entra's scoping operators; not imported, so the filter tested here lets through users this clause would stop.`,
         },
       ],
     };

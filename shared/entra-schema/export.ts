@@ -17,6 +17,12 @@ import type {
   GraphSynchronizationSchema,
 } from './graph-shapes';
 import type { ImportedSchema } from './import';
+import { ExpressionSyntaxError } from '../expressions';
+
+/** A mapping that cannot be written as a schema tree (a syntax error): the export stops and says which. */
+export class SchemaExportError extends Error {
+  override name = 'SchemaExportError';
+}
 
 export interface SchemaExportInput {
   mapping: MappingConfig;
@@ -38,7 +44,14 @@ function attributeMappings(
   return mappings.map((mapping) => {
     const original = base.find((candidate) => sameTarget(candidate.targetAttributeName, mapping.target));
     if (original && sameMapping(importAttributeMapping(original).mapping, mapping)) return original;
-    return exportAttributeMapping(mapping, original);
+    try {
+      return exportAttributeMapping(mapping, original);
+    } catch (error) {
+      if (!(error instanceof ExpressionSyntaxError)) throw error;
+      throw new SchemaExportError(
+        `The mapping to ${mapping.target} has an expression Entra would refuse (${error.message}); fix it on the Attribute mappings step, then export again.`,
+      );
+    }
   });
 }
 

@@ -151,9 +151,15 @@ export function importSynchronizationSchema(input: unknown): SchemaImportResult 
     else
       notes.push({
         where: `scoping filter ${groupIndex + 1}`,
-        message: 'no clause could be imported; filter left out.',
+        message: 'no clause could be imported; filter left out of what is tested here.',
       });
   });
+  const groupCount = objectMapping.scope?.groups?.length ?? 0;
+  if (groupCount > 0 && filters.length === 0)
+    notes.push({
+      where: 'scope',
+      message: `Entra has ${groupCount} scoping filters but none could be imported: here every user passes, where Entra would filter.`,
+    });
   for (const key of ['inputFilterGroups', 'categoryFilterGroups'] as const) {
     const groups = objectMapping.scope?.[key] ?? [];
     if (groups.length > 0)

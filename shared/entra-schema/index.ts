@@ -5,7 +5,7 @@ export type {
   SchemaImportResult,
   TargetObjectActions,
 } from './import';
-export { exportSynchronizationSchema, schemasEquivalent } from './export';
+export { exportSynchronizationSchema, SchemaExportError, schemasEquivalent } from './export';
 export type { SchemaExportInput, SchemaExportResult } from './export';
 export { compareFilters, compareMappings, describeMapping } from './compare';
 export type { ClauseComparison, ComparisonStatus, MappingComparison } from './compare';

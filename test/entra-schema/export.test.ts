@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   exportSynchronizationSchema,
   importSynchronizationSchema,
+  SchemaExportError,
   schemasEquivalent,
   textToTree,
   treeToText,
@@ -172,6 +173,28 @@ describe('exportSynchronizationSchema', () => {
     const again = imported(schema);
     expect(again.mapping).toEqual(base.mapping);
     expect(again.filters).toEqual(base.filters);
+  });
+});
+
+describe('an expression Entra would refuse', () => {
+  it('stops the export and names the mapping', () => {
+    const base = imported(fixture('jostle-gallery-custom.json'));
+    const mappings = base.mapping.mappings.map((mapping) =>
+      mapping.target === 'title'
+        ? {
+            type: 'Expression' as const,
+            expression: 'ToUpper([jobTitle]',
+            target: 'title',
+            apply: 'Always' as const,
+          }
+        : mapping,
+    );
+    expect(() =>
+      exportSynchronizationSchema({ mapping: { version: 1, mappings }, filters: [], base }),
+    ).toThrow(SchemaExportError);
+    expect(() => exportSynchronizationSchema({ mapping: { version: 1, mappings }, filters: [] })).toThrow(
+      /mapping to title has an expression Entra would refuse/,
+    );
   });
 });
 

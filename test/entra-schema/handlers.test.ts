@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/api/dispatch';
+import { importEntraSchemaInto } from '../../main/api/entra-schema-handlers';
 import { createHandlers, type HandlerTable } from '../../main/api/handlers';
+import type { AppContext } from '../../main/app/context';
 import { openCliContext } from '../../main/cli/app-context';
 import type { ApiChannel, ApiResponse } from '../../shared/api/contract';
 import { schemasEquivalent } from '../../shared/entra-schema';
@@ -11,6 +13,7 @@ import { fixture, fixtureText } from './helpers';
 
 let dir: string;
 let handlers: HandlerTable;
+let context: AppContext;
 
 async function call<C extends ApiChannel>(channel: C, request: unknown): Promise<ApiResponse<C>> {
   const answer = await dispatch(handlers, channel, request);
@@ -20,7 +23,7 @@ async function call<C extends ApiChannel>(channel: C, request: unknown): Promise
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'entra-schema-api-'));
-  const context = await openCliContext({
+  context = await openCliContext({
     JPA_DATA_DIR: dir,
     JPA_KEYCHAIN_SERVICE: `jpa-test-${process.pid}`,
   });
@@ -100,8 +103,19 @@ describe('entra schema handlers', () => {
   it('clear forgets the schema but keeps the mapping', async () => {
     const before = await call('getMapping', {});
     const state = await call('clearEntraSchema', {});
-    expect(state).toEqual({ imported: null, entraMappings: null, mappings: [], clauses: [] });
+    expect(state).toEqual({
+      imported: null,
+      entraMappings: null,
+      entraFilters: null,
+      mappings: [],
+      clauses: [],
+    });
     expect(await call('getMapping', {})).toEqual(before);
     expect((await call('exportEntraSchema', {})).kind).toBe('object-mapping');
+  });
+
+  it('imports JSON that is already parsed, as the Graph fetch hands it over', async () => {
+    const result = await importEntraSchemaInto(context, fixture('jostle-template-response.json'), 'Graph');
+    expect(result).toMatchObject({ ok: true, state: { imported: { fileName: 'Graph', mappingCount: 12 } } });
   });
 });

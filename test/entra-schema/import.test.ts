@@ -151,6 +151,25 @@ describe('importSynchronizationSchema', () => {
     });
   });
 
+  it('says so when no scoping filter survives, because then everyone passes here', () => {
+    const schema = fixture('custom-scim-app.json') as {
+      synchronizationRules: { objectMappings: { scope: { groups: unknown[] } }[] }[];
+    };
+    schema.synchronizationRules[0]!.objectMappings[0]!.scope.groups = [
+      {
+        name: 'Only an odd operator',
+        clauses: [
+          { operatorName: 'CONTAINS_ANY', sourceOperandName: 'country', targetOperand: { values: ['IE'] } },
+        ],
+      },
+    ];
+    const { filters, notes } = imported(schema);
+    expect(filters).toEqual([]);
+    expect(notes.map((note) => note.message)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/none could be imported: here every user passes/)]),
+    );
+  });
+
   it('refuses a schema without a user mapping', () => {
     const schema = fixture('jostle-gallery-custom.json') as {
       synchronizationRules: { objectMappings: unknown[] }[];

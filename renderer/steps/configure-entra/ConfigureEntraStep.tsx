@@ -1,13 +1,39 @@
-import { Button, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useState, type ReactNode } from 'react';
+import { isLoopbackHost } from '../../../shared/connection/validation';
+import type { ScopeConfig } from '../../../shared/scoping';
 import { api } from '../../api/client';
 import { Checklist } from '../../components/Checklist';
 import { CopyButton } from '../../components/CopyButton';
 import { ExternalLink } from '../../components/ExternalLink';
 import { StepLayout } from '../../components/StepLayout';
 import { useAssistant } from '../../state/assistant-state';
+import { useEntraSchema } from '../mappings/use-entra-schema';
 import { MappingTable } from './MappingTable';
+import { SchemaPaste } from './SchemaPaste';
+import { ScopingFilters } from './ScopingFilters';
 import { SecretToken } from './SecretToken';
+
+const SCOPE_LABEL = {
+  assignedOnly: 'Sync only assigned users and groups',
+  allUsers: 'Sync all users and groups',
+} as const;
+
+function isLoopbackUrl(url: string): boolean {
+  try {
+    return isLoopbackHost(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
 
 const useStyles = makeStyles({
   section: {
@@ -72,6 +98,25 @@ function TenantUrl() {
       </Text>
     );
   }
+  if (isLoopbackUrl(connection.baseUrl)) {
+    // Entra runs in Microsoft's cloud: a URL on this computer (Mock Jostle) can never be its Tenant URL.
+    return (
+      <MessageBar intent="warning" data-testid="tenant-url-mock">
+        <MessageBarBody>
+          The saved Base URL, <code>{connection.baseUrl}</code>, is Mock Jostle (or another server) on this
+          computer, not your Jostle tenant: Entra cannot reach it, and the saved key is the mock’s. Save your
+          real Jostle Base URL and API key on the Base URL step, then come back here.{' '}
+          <Button
+            appearance="transparent"
+            size="small"
+            onClick={() => void api.setCurrentStep({ stepId: 'connection' }).then(setSettings)}
+          >
+            Go to the Base URL step
+          </Button>
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
   return (
     <>
       <span className={styles.value}>
@@ -90,6 +135,13 @@ function TenantUrl() {
 
 export function ConfigureEntraStep() {
   const styles = useStyles();
+  const entra = useEntraSchema();
+  const [scope, setScope] = useState<ScopeConfig | null>(null);
+  useEffect(() => {
+    void api.getScope({}).then((state) => setScope(state.config));
+  }, []);
+  const actions = entra.state?.imported?.targetObjectActions;
+  const allActions = !actions || (actions.create && actions.update && actions.delete);
   return (
     <StepLayout stepId="configure-entra" tutorialStep="Step 5, Configure automatic user provisioning">
       <p>
@@ -151,30 +203,56 @@ export function ConfigureEntraStep() {
 
       <Section number={4} title="Mappings">
         <p>
-          Open <b>Mappings &gt; Provision Microsoft Entra ID Users</b> and make the list match this one, then{' '}
-          <b>Save</b>.
+          Open <b>Mappings &gt; Provision Microsoft Entra ID Users</b>. Set it up in the order the page shows,
+          then <b>Save</b>.
         </p>
-        <MappingTable />
+        <Subtitle2 as="h3">Source Object Scope</Subtitle2>
+        {scope ? <ScopingFilters scope={scope} entra={entra.state} /> : null}
+        <Subtitle2 as="h3">Target Object Actions</Subtitle2>
+        <p data-testid="configure-target-actions">
+          {allActions
+            ? 'Keep Create, Update and Delete ticked: the dry run tested all three.'
+            : `Your Entra schema has only ${[actions.create && 'Create', actions.update && 'Update', actions.delete && 'Delete'].filter(Boolean).join(' and ')} ticked; the dry run tested all three. Tick the others, or expect Entra to skip what the dry run did.`}
+        </p>
+        <Subtitle2 as="h3">Attribute Mappings</Subtitle2>
+        <p>Make the list match this one.</p>
+        <MappingTable baseline={entra.baseline} />
         <Checklist
           stepId="configure-entra"
-          entries={[{ id: 'mappings', label: 'Entra’s mappings match the table and are saved' }]}
+          entries={[
+            { id: 'mappings', label: 'Entra’s scoping filters and mappings match the tables and are saved' },
+          ]}
         />
       </Section>
 
       <Section number={5} title="Settings and Provisioning Status">
-        <p>
+        <p data-testid="configure-scope-mode">
           Back on the provisioning page, under <b>Settings</b>, set <b>Scope</b> to{' '}
-          <b>Sync only assigned users and groups</b>. Set <b>Provisioning Status</b> to <b>On</b>, then select{' '}
-          <b>Save</b>. Saving starts the first cycle.
+          <b>{SCOPE_LABEL[scope?.scope ?? 'assignedOnly']}</b>, as you tested it. Set{' '}
+          <b>Provisioning Status</b> to <b>On</b>, then select <b>Save</b>. Saving starts the first cycle.
         </p>
+        {scope?.scope === 'allUsers' && (
+          <MessageBar intent="warning" data-testid="configure-scope-all-warning">
+            <MessageBarBody>
+              You tested <b>Sync all users and groups</b>
+              {scope.filters.length > 0 ? ` with ${scope.filters.length} scoping filters` : ''}. The Jostle
+              tutorial recommends <b>Sync only assigned users and groups</b>: with Sync all, every user who
+              passes the filters gets a Jostle account, assigned or not.
+            </MessageBarBody>
+          </MessageBar>
+        )}
         <Checklist
           stepId="configure-entra"
           entries={[
-            { id: 'scope-assigned', label: 'Scope is “Sync only assigned users and groups”' },
+            { id: 'scope-assigned', label: `Scope is “${SCOPE_LABEL[scope?.scope ?? 'assignedOnly']}”` },
             { id: 'status-on', label: 'Provisioning Status is On' },
             { id: 'saved-settings', label: 'Saved: the first cycle has started' },
           ]}
         />
+      </Section>
+
+      <Section number={6} title="One step instead: paste the schema">
+        <SchemaPaste />
       </Section>
     </StepLayout>
   );

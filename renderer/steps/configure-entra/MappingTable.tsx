@@ -16,6 +16,7 @@ import {
 import { useEffect, useState } from 'react';
 import type { MappingState } from '../../../shared/api/contract';
 import { api } from '../../api/client';
+import { isAssumedDefault, mappingBaseline, type MappingBaseline } from '../../../shared/mapping';
 import { compareWithGallery, matchingAttributes, type MappingDifference } from './mapping-diff';
 import { messageOf } from '../../text';
 
@@ -43,8 +44,11 @@ const badges: Record<
   removed: { label: 'Delete', color: 'danger' },
 };
 
-/** The assistant's mapping as Entra lists it, with what differs from the gallery defaults highlighted. */
-export function MappingTable() {
+/**
+ * The assistant's mapping as Entra lists it, with what differs from the baseline highlighted: the imported
+ * schema (what Entra has) when there is one, else the gallery defaults, some of which are assumed.
+ */
+export function MappingTable({ baseline = mappingBaseline(null) }: { baseline?: MappingBaseline }) {
   const styles = useStyles();
   const [state, setState] = useState<MappingState | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -69,16 +73,24 @@ export function MappingTable() {
   }
   if (!state) return <Spinner size="tiny" label="Loading the mapping…" />;
 
-  const rows = compareWithGallery(state.config.mappings);
+  const rows = compareWithGallery(state.config.mappings, baseline.mappings);
+  const fromEntra = baseline.source === 'imported-schema';
+  const assumed = rows.filter((row) => row.difference === 'same' && isAssumedDefault(row.target, baseline));
   const differences = rows.filter((row) => row.difference !== 'same').length;
   const matching = matchingAttributes(state.config.mappings);
   return (
     <div data-testid="mapping-table">
       <p>
         {!state.saved && 'You have not saved a mapping in the assistant, so this is the gallery default. '}
-        {differences === 0
-          ? 'Entra’s defaults already match: check them and move on.'
-          : `${differences} ${differences === 1 ? 'row differs' : 'rows differ'} from Entra’s defaults (highlighted): edit, add or delete those rows in Entra.`}{' '}
+        {fromEntra
+          ? differences === 0
+            ? 'The imported schema already has exactly these mappings: nothing to change.'
+            : `${differences} ${differences === 1 ? 'row differs' : 'rows differ'} from the schema you imported from Entra (highlighted): edit, add or delete those rows in Entra.`
+          : differences === 0
+            ? 'Entra’s defaults already match: check them and move on.'
+            : `${differences} ${differences === 1 ? 'row differs' : 'rows differ'} from Entra’s defaults (highlighted): edit, add or delete those rows in Entra.`}{' '}
+        {assumed.length > 0 &&
+          `${assumed.length} “default” rows are our assumption, not a documented Entra default: check them against Entra, or import its schema on the Attribute mappings step. `}
         Match users on{' '}
         {matching.length === 0 ? (
           <b>no attribute (set one!)</b>
@@ -129,9 +141,15 @@ export function MappingTable() {
                 {row.matchingPrecedence !== undefined && <Text>Yes ({row.matchingPrecedence})</Text>}
               </TableCell>
               <TableCell>
-                <Badge appearance="tint" color={badges[row.difference].color}>
-                  {badges[row.difference].label}
-                </Badge>
+                {row.difference === 'same' && isAssumedDefault(row.target, baseline) ? (
+                  <Badge appearance="outline" color="subtle" data-testid="mapping-assumed">
+                    Default (assumed)
+                  </Badge>
+                ) : (
+                  <Badge appearance="tint" color={badges[row.difference].color}>
+                    {badges[row.difference].label}
+                  </Badge>
+                )}
               </TableCell>
             </TableRow>
           ))}

@@ -14,9 +14,16 @@ import {
 } from '@fluentui/react-components';
 import { Delete20Regular, Edit20Regular } from '@fluentui/react-icons';
 import { Fragment } from 'react';
-import type { AttributeMapping, MappingProblem } from '../../../shared/mapping';
+import type { AttributeMapping, MappingBaseline, MappingProblem } from '../../../shared/mapping';
 import { ProblemList } from '../scope/ProblemList';
-import { describeMappingSource, galleryDifference } from '../../../shared/mapping';
+import {
+  describeMappingSource,
+  galleryDefaultFor,
+  galleryDifference,
+  isAssumedDefault,
+  mappingBaseline,
+} from '../../../shared/mapping';
+import { describeMapping } from '../../../shared/entra-schema';
 import { shortTarget } from './mapping-text';
 
 const useStyles = makeStyles({
@@ -40,13 +47,32 @@ const DIFFERENCE = {
   added: { label: 'Added', color: 'brand' },
 } as const;
 
+/** With an imported schema the comparison is with what Entra has, not with the gallery defaults. */
+const AGAINST_ENTRA = {
+  changed: {
+    label: 'Differs',
+    color: 'warning',
+    title: 'Differs from the mapping in the Entra schema you imported',
+  },
+  added: {
+    label: 'Not in Entra',
+    color: 'brand',
+    title: 'The Entra schema you imported has no mapping to this attribute',
+  },
+} as const;
+
+const BUILT_IN = mappingBaseline(null);
+
 /** The mappings as Entra lists them: target ← source, with what is special about each. */
 export function MappingTable({
   mappings,
   problems,
   onEdit,
   onDelete,
+  baseline = BUILT_IN,
 }: {
+  /** What "Changed" compares with: the imported schema's mappings, else the built-in gallery defaults. */
+  baseline?: MappingBaseline;
   mappings: readonly AttributeMapping[];
   problems: readonly MappingProblem[];
   onEdit(index: number): void;
@@ -66,7 +92,12 @@ export function MappingTable({
       <TableBody>
         {mappings.map((mapping, index) => {
           const own = problems.filter((problem) => problem.mappingIndex === index);
-          const difference = galleryDifference(mapping);
+          const difference = galleryDifference(mapping, baseline.mappings);
+          const labels = baseline.source === 'imported-schema' ? AGAINST_ENTRA : DIFFERENCE;
+          const entra =
+            baseline.source === 'imported-schema' && difference === 'changed'
+              ? galleryDefaultFor(mapping, baseline.mappings)
+              : undefined;
           const testId = `mapping-row-${mapping.target}`;
           return (
             <Fragment key={`${mapping.target}-${index}`}>
@@ -90,6 +121,11 @@ export function MappingTable({
                   >
                     {describeMappingSource(mapping)}
                   </span>
+                  {entra && (
+                    <Text block size={100} className={styles.muted} data-testid={`${testId}-entra`}>
+                      Entra has: <span className={styles.code}>{describeMapping(entra)}</span>
+                    </Text>
+                  )}
                 </TableCell>
                 <TableCell>
                   <div className={styles.tags}>
@@ -115,11 +151,22 @@ export function MappingTable({
                     {difference !== 'same' && (
                       <Badge
                         appearance="outline"
-                        color={DIFFERENCE[difference].color}
+                        color={labels[difference].color}
+                        title={'title' in labels[difference] ? labels[difference].title : undefined}
                         data-testid={`${testId}-difference`}
                       >
-                        {DIFFERENCE[difference].label}
+                        {labels[difference].label}
                       </Badge>
+                    )}
+                    {difference === 'same' && isAssumedDefault(mapping.target, baseline) && (
+                      <Tooltip
+                        relationship="description"
+                        content="No public source confirms this gallery default. Import your Entra schema to compare with what Entra really has."
+                      >
+                        <Badge appearance="outline" color="subtle" data-testid={`${testId}-assumed`}>
+                          Assumed default
+                        </Badge>
+                      </Tooltip>
                     )}
                   </div>
                 </TableCell>

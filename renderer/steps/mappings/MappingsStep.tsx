@@ -16,6 +16,8 @@ import { MappingDialog } from './MappingDialog';
 import { MappingTable } from './MappingTable';
 import { SaveBar, useSavedConfig } from '../../components/saved-config';
 import { UserPreviewPicker } from './UserPreviewPicker';
+import { EntraSchemaPanel } from './EntraSchemaPanel';
+import { useEntraSchema } from './use-entra-schema';
 
 const useStyles = makeStyles({
   section: {
@@ -56,6 +58,7 @@ export function MappingsStep() {
     },
   });
   const { draft, dirty } = editor;
+  const entra = useEntraSchema(version);
   const problems = useMemo(() => (draft ? validateMappingConfig(draft).map(withPosition) : []), [draft]);
   if (!draft) return null;
 
@@ -65,7 +68,10 @@ export function MappingsStep() {
       ? [...draft.mappings, mapping]
       : draft.mappings.map((m, i) => (i === index ? mapping : m));
 
-  const removed = removedGalleryMappings(draft.mappings).map((mapping) => mapping.target);
+  const removed = removedGalleryMappings(draft.mappings, entra.baseline.mappings).map(
+    (mapping) => mapping.target,
+  );
+  const fromEntra = entra.baseline.source === 'imported-schema';
   const errorCount = problems.filter((problem) => problem.severity === 'error').length;
   return (
     <StepLayout stepId="mappings" tutorialStep="Step 5, Attribute mapping">
@@ -82,7 +88,20 @@ export function MappingsStep() {
       </MessageBar>
 
       <section className={styles.section}>
+        <h2 className={styles.heading}>Start from Entra’s schema</h2>
+        <EntraSchemaPanel
+          state={entra.state}
+          onChange={(state) => {
+            entra.setState(state);
+            // The import saved a new mapping in main: load it into the editor.
+            void editor.save(() => api.getMapping({}));
+          }}
+        />
+      </section>
+
+      <section className={styles.section}>
         <MappingTable
+          baseline={entra.baseline}
           mappings={draft.mappings}
           problems={problems}
           onEdit={setEditing}
@@ -94,7 +113,7 @@ export function MappingsStep() {
         />
         {removed.length > 0 && (
           <Text size={200} className={styles.muted} data-testid="removed-defaults">
-            Gallery defaults you removed: {removed.join(', ')}.
+            {fromEntra ? 'In Entra but not here' : 'Gallery defaults you removed'}: {removed.join(', ')}.
           </Text>
         )}
         <div className={styles.actions}>

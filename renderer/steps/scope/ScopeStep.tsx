@@ -9,6 +9,7 @@ import { ImportPanel } from './ImportPanel';
 import { PreviewSummary } from './PreviewSummary';
 import { PreviewTable } from './PreviewTable';
 import { ScopeEditor } from './ScopeEditor';
+import { EntraScopeComparison } from './EntraScopeComparison';
 import { UserPreviewDrawer } from './UserPreviewDrawer';
 
 type Summary = NonNullable<ApiResponse<'getPreview'>['summary']>;
@@ -65,6 +66,7 @@ export function ScopeStep() {
           In Entra: the Jostle app’s <b>Provisioning &gt; Settings &gt; Scope</b>.
         </Text>
         <ScopeEditor onSaved={changed} />
+        <EntraScopeComparison version={version} />
       </section>
       <section className={mergeClasses(styles.section, styles.ruled)} data-testid="preview-section">
         <h2 className={styles.heading}>3. Preview</h2>

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { attributeMappingSchema } from '../../mapping/model';
-import { scopeConfigSchema } from '../../scoping/model';
+import { scopeConfigSchema, scopingFilterSchema } from '../../scoping/model';
 import { empty } from './app';
 
 const comparisonStatusSchema = z.enum(['same', 'changed', 'only-here', 'only-in-entra']);
@@ -32,6 +32,8 @@ export const entraSchemaStateSchema = z
     imported: importedSchemaSummarySchema.nullable(),
     /** The user mappings Entra has (from the imported schema): the baseline "gallery default" diffs use. */
     entraMappings: z.array(attributeMappingSchema).nullable(),
+    /** The scoping filters Entra has (from the imported schema), in the portal's order. */
+    entraFilters: z.array(scopingFilterSchema).nullable(),
     /** Tested here vs the imported schema, per target attribute; empty without an import. */
     mappings: z.array(
       z
