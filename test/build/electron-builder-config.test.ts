@@ -110,13 +110,15 @@ describe('electron-builder configuration', () => {
 describe('what main loads at run time', () => {
   let outputs: string[] = [];
   let externals: string[] = [];
+  const inputsOf: Record<string, string[]> = {};
   beforeAll(async () => {
     const { mainBundles } = await import('../../scripts/build-main.mjs');
     for (const options of await mainBundles()) {
       const result = await build({ ...options, write: false, metafile: true, logLevel: 'silent' });
       outputs.push(...Object.keys(result.metafile.outputs).filter((file) => !file.endsWith('.map')));
-      for (const output of Object.values(result.metafile.outputs)) {
+      for (const [file, output] of Object.entries(result.metafile.outputs)) {
         externals.push(...output.imports.filter((i) => i.external).map((i) => i.path));
+        inputsOf[file] = Object.keys(output.inputs);
       }
     }
     outputs = [...new Set(outputs)];
@@ -140,6 +142,12 @@ describe('what main loads at run time', () => {
       expect(included(file), file).toBe(true);
     }
     expect(included('out/main/electron.js.map')).toBe(false);
+  });
+
+  it('keeps the handlers out of the main process bundle: they run in the handler host', () => {
+    const heavy = /^main\/(api|app|provisioning|mock-jostle|probes|scim|secrets|export)\//;
+    expect(inputsOf['out/main/electron.js']!.filter((input) => heavy.test(input))).toEqual([]);
+    expect(inputsOf['out/main/handler-host.js']!.some((input) => input.startsWith('main/api/'))).toBe(true);
   });
 
   it('imports at run time only Node, Electron and production dependencies (dev ones are not packed)', () => {
