@@ -9,6 +9,7 @@ import {
   type ImportResult,
 } from '../../shared/source-data';
 import type { AppContext } from '../app/context';
+import { readPickedFile } from '../host/picked-files';
 import type { HandlerTable } from './handler-table';
 
 type ImportStatus = z.output<typeof importStatusSchema>;
@@ -49,7 +50,8 @@ export function sourceDataHandlers(context: AppContext): Pick<HandlerTable, Chan
   return {
     getImportStatus: () => importStatus(context),
 
-    importUsers: async ({ files }) => {
+    importUsers: async (request) => {
+      const files = await Promise.all(request.files.map((file) => readPickedFile(file, ['.csv', '.json'])));
       const json = files.every((file) => looksLikeJson(file.text));
       if (!json && files.length > 1) {
         throw new ApiError(
@@ -71,7 +73,8 @@ export function sourceDataHandlers(context: AppContext): Pick<HandlerTable, Chan
       return importStatus(context, warnings);
     },
 
-    importAssignments: async ({ file }) => {
+    importAssignments: async (request) => {
+      const file = await readPickedFile(request.file, ['.csv']);
       const { value, warnings } = accepted(parseAssignmentsCsv(file.text, file.name));
       await context.configuration.saveImportedAssignments({
         fileName: file.name,

@@ -8,9 +8,10 @@
  *   and `CanUploadToCloudClipboard` (a DWORD 0 = no history, no cloud sync);
  * - macOS: `org.nspasteboard.ConcealedType` (the nspasteboard.org convention password managers use);
  * - Linux: `x-kde-passwordManagerHint` = "secret" (Klipper and others skip it).
- * Electron 45's `clipboard.write` takes ClipboardItems keyed by type; raw OS formats are addressed with
- * `electron application/osclipboard;format="<name>"` (electron.d.ts, `clipboard.has`). All items of one
- * `write()` are committed atomically, so the text never sits on the clipboard without its markers.
+ * Electron 45's `clipboard.write` takes ClipboardItems keyed by type; a raw OS format is written (and read
+ * back) as `electron application/osclipboard;format="<name>"`, with a Blob as its bytes (Electron's
+ * docs/api/clipboard.md and clipboard-item.md). All entries of one `write()` are committed atomically, so the
+ * text never sits on the clipboard without its markers.
  */
 import { clipboard, ClipboardItem } from 'electron';
 import type { SecretClipboard } from '../clipboard/secret-clipboard';

@@ -93,6 +93,7 @@ export function startDesktopApp(options: DesktopAppOptions = {}): void {
         settingsBackend: 'electron-store',
         resolveProxyInMain: true,
         saveExportInMain: true,
+        clipboardInMain: true,
       },
       (level, message) => logger.log(level, message),
       (code) => {

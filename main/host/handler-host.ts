@@ -33,7 +33,7 @@ export function serveHandlerHost(link: MessageLink): void {
         dataDir: message.dataDir,
         env: process.env,
         settingsBacking: await settingsBacking(message),
-        clipboard: services.clipboard(),
+        ...(message.clipboardInMain ? { clipboard: services.clipboard() } : {}),
         ...(message.resolveProxyInMain ? { network: { resolveProxy: services.resolveProxy } } : {}),
         ...(message.saveExportInMain ? { exportSaver: services.exportSaver() } : {}),
       });

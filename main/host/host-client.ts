@@ -29,6 +29,7 @@ export class HandlerHostClient {
   private nextId = 1;
   private readonly waiting = new Map<number, (envelope: ApiEnvelope<unknown>) => void>();
   private exited = false;
+  private started = false;
   private stopping = false;
   private readonly ready: Promise<WindowBounds>;
   private stopped: (() => void) | null = null;
@@ -49,8 +50,10 @@ export class HandlerHostClient {
         }
         const message = parsed.data as FromHost;
         if (message.kind === 'listening') host.post({ kind: 'start', ...start });
-        else if (message.kind === 'ready') resolve(message.window);
-        else if (message.kind === 'fatal') reject(new Error(message.message));
+        else if (message.kind === 'ready') {
+          this.started = true;
+          resolve(message.window);
+        } else if (message.kind === 'fatal') reject(new Error(message.message));
         else this.handle(message);
       });
       host.onExit((code) => {
@@ -59,7 +62,8 @@ export class HandlerHostClient {
         this.waiting.clear();
         reject(new Error(`The background process stopped before it was ready (exit code ${code}).`));
         this.stopped?.();
-        if (!this.stopping) onUnexpectedExit(code);
+        // Dying before it was ready is reported through whenReady(), once.
+        if (!this.stopping && this.started) onUnexpectedExit(code);
       });
     });
     this.ready.catch(() => undefined);

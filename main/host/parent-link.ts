@@ -18,6 +18,10 @@ export function parentLink(): MessageLink {
     };
   }
   if (!process.send) throw new Error('The handler host must be started by the assistant, not on its own.');
+  // The parent decides when to stop (it sends `shutdown`): Ctrl+C in a terminal reaches the whole process
+  // group, and the host must not die before it has cleared the clipboard. A parent that is gone: exit.
+  process.on('SIGINT', () => undefined);
+  process.on('disconnect', () => process.exit(0));
   return {
     post: (message) => process.send?.(message),
     onMessage: (listener) => void process.on('message', listener),

@@ -30,6 +30,8 @@ export interface HostStart {
   resolveProxyInMain: boolean;
   /** Main shows the save dialog for exports. */
   saveExportInMain: boolean;
+  /** Main owns the clipboard (Electron); otherwise the host uses the OS's tools itself. */
+  clipboardInMain: boolean;
 }
 
 export type ToHost =

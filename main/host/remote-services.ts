@@ -2,6 +2,7 @@
  * The host's side of the services main keeps: each call is a message to main and a promise for its answer.
  * A service that main does not answer within its time is reported as failed, never left hanging.
  */
+import { ApiError } from '../../shared/api/errors';
 import type { SecretClipboard } from '../clipboard/secret-clipboard';
 import type { ExportSaver } from '../export/saver';
 import type { MessageLink, ServiceName, ToHost } from './protocol';
@@ -36,7 +37,8 @@ export class RemoteServices {
     this.pending.delete(message.id);
     clearTimeout(pending.timer);
     if (message.ok) pending.resolve(message.value);
-    else pending.reject(new Error(message.message));
+    // Main words its failures for the admin (a full disk, an oversized export): pass them on as such.
+    else pending.reject(new ApiError('not-available', message.message));
   }
 
   clipboard(): SecretClipboard & { writePlain(text: string): Promise<void> } {

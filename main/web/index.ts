@@ -4,11 +4,11 @@
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { clearApiKeyFromClipboard } from '../api/entra-handoff-handlers';
-import { createHandlers } from '../api/handlers';
-import { createAppContext } from '../app/context';
+import { mkdirSync } from 'node:fs';
 import { defaultDataDir } from '../app/paths';
-import { confBacking } from '../settings/node-backing';
+import { startNodeHost } from '../host/node-host';
+import { createFileLogger } from '../logging/logger';
+import { Redactor } from '../logging/redactor';
 import { startWebServer } from './server';
 
 const usage = 'Usage: npm run web [-- --port N]';
@@ -35,19 +35,22 @@ async function main(): Promise<number> {
   }
 
   const dataDir = defaultDataDir(process.env);
-  const context = await createAppContext({
-    transport: 'browser',
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const logger = createFileLogger(dataDir, new Redactor());
+  // The handlers run in a child process (main/host), so heavy work never stalls this server.
+  const host = await startNodeHost({
     dataDir,
-    env: process.env,
-    settingsBacking: confBacking,
+    logger,
+    onUnexpectedExit: (code) => {
+      logger.log('error', 'the handler host stopped', { exitCode: code });
+      process.stderr.write(
+        `The assistant's background process stopped (exit code ${code}). Start it again.\n`,
+      );
+      process.exit(1);
+    },
   });
   const staticDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
-  const server = await startWebServer({
-    handlers: createHandlers(context),
-    staticDir,
-    port,
-    logger: context.logger,
-  });
+  const server = await startWebServer({ handlers: host.handlers, staticDir, port, logger });
   process.stdout.write(`${server.url}\n`);
   process.stderr.write(
     `Jostle Provisioning Assistant is running. Open the address above in your browser.\nData folder: ${dataDir}\nPress Ctrl+C to stop.\n`,
@@ -58,10 +61,9 @@ async function main(): Promise<number> {
     process.once('SIGTERM', resolve);
   });
   await server.close();
-  await clearApiKeyFromClipboard(context);
-  await context.dryRun.close();
-  await context.mock.stop();
-  context.logger.log('info', 'stopped');
+  // The host clears a copied key from the clipboard and stops the mock before it exits.
+  await host.stop();
+  logger.log('info', 'stopped');
   return 0;
 }
 

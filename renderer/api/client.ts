@@ -58,3 +58,14 @@ export function createApi(): AssistantApi {
 
 export const api = createApi();
 export const runningInElectron = (): boolean => bridgeGlobalName in window;
+
+/**
+ * Where a picked file is on disk, in the desktop app (the preload asks Electron's webUtils), so main can read
+ * it there instead of receiving its text over IPC. Null in the browser mode.
+ */
+export function pathOfPickedFile(file: File): string | null {
+  const bridge = (window as unknown as Record<string, { pathForFile?: (file: File) => string } | undefined>)[
+    bridgeGlobalName
+  ];
+  return bridge?.pathForFile?.(file) || null;
+}

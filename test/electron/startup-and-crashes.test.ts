@@ -2,7 +2,7 @@
  * Start-up paths and crash handling of the desktop app, on the Electron STAND-IN (not Electron). Each test
  * starts its own app with its own real handler host child.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, it, vi } from 'vitest';
 import { tempDir } from '../support/temp';
@@ -105,4 +105,26 @@ it('logs an uncaught error in main and offers a relaunch instead of a raw error 
   await vi.waitFor(() => expect(electron.app.relaunched).toHaveLength(1));
   expect(electron.dialog.messageBoxes[0]!.detail).toContain('TypeError: boom');
   expect(electron.dialog.errorBoxes).toEqual([]);
+});
+
+it('saves the window’s size and position through the host when the admin quits', async () => {
+  const dir = dataDir();
+  const app = await start({ dataDir: dir });
+  await app.quit();
+  const saved = JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')) as { window: unknown };
+  // The stand-in window's normal bounds.
+  expect(saved.window).toEqual({ x: 10, y: 20, width: 1000, height: 700, maximized: false });
+});
+
+it('logs a crashed Chromium helper process without bothering the admin', async () => {
+  const dir = dataDir();
+  const app = await start({ dataDir: dir });
+  app.electron.app.emit(
+    'child-process-gone',
+    {},
+    { type: 'GPU', reason: 'crashed', exitCode: 11, name: 'GPU process' },
+  );
+  const log = readFileSync(join(dir, 'logs', 'main.log'), 'utf8');
+  expect(log).toMatch(/"message":"a helper process stopped","type":"GPU","reason":"crashed"/);
+  expect(app.electron.dialog.messageBoxes).toEqual([]);
 });

@@ -1,6 +1,7 @@
 import { Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { ArrowUpload20Regular } from '@fluentui/react-icons';
 import { useRef, useState, type DragEvent, type ReactNode } from 'react';
+import { pathOfPickedFile } from '../../api/client';
 
 const useStyles = makeStyles({
   zone: {
@@ -19,12 +20,14 @@ const useStyles = makeStyles({
   button: { flexShrink: 0, whiteSpace: 'nowrap' },
 });
 
+/** By path in the desktop app (main reads it from disk), as text in the browser mode. */
 export interface PickedFile {
   name: string;
-  text: string;
+  text?: string;
+  path?: string;
 }
 
-/** A file picker that also takes files dropped on it. Files are read here, as text, and handed on. */
+/** A file picker that also takes files dropped on it. Files are handed on by path or as text. */
 export function FileDrop({
   label,
   hint,
@@ -49,7 +52,14 @@ export function FileDrop({
   const read = async (list: FileList | null) => {
     const files = [...(list ?? [])].slice(0, multiple ? undefined : 1);
     if (files.length === 0) return;
-    onFiles(await Promise.all(files.map(async (file) => ({ name: file.name, text: await file.text() }))));
+    onFiles(
+      await Promise.all(
+        files.map(async (file) => {
+          const path = pathOfPickedFile(file);
+          return path ? { name: file.name, path } : { name: file.name, text: await file.text() };
+        }),
+      ),
+    );
     if (input.current) input.current.value = '';
   };
   const drop = (event: DragEvent) => {

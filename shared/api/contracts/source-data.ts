@@ -1,10 +1,22 @@
 import { z } from 'zod';
 import { empty } from './app';
 
-/** Imports arrive as text the window read from a file the admin picked; main parses and keeps them. */
+/**
+ * A file the admin picked: as text the window read (browser mode), or — in the desktop app — as the path
+ * Electron's webUtils.getPathForFile gave the preload, so a large file is read from disk in the handler host
+ * instead of crossing IPC as a string. Exactly one of the two.
+ */
+export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 const fileSchema = z
-  .object({ name: z.string().min(1).max(260), text: z.string().max(200 * 1024 * 1024) })
-  .strict();
+  .object({
+    name: z.string().min(1).max(260),
+    text: z.string().max(MAX_IMPORT_BYTES).optional(),
+    path: z.string().min(1).max(4096).optional(),
+  })
+  .strict()
+  .refine((file) => (file.text === undefined) !== (file.path === undefined), {
+    message: 'Give the file as text or as a path, not both and not neither.',
+  });
 
 export const importStatusSchema = z
   .object({

@@ -4,12 +4,8 @@ import { dirname, join } from 'node:path';
 import { _electron, expect, type ElectronApplication } from '@playwright/test';
 import type { AssistantDriver, DriverOptions } from './driver';
 
-/**
- * The Electron binary, or why there is none. Resolved the way the electron package's index.js does, but
- * without calling it: on a machine installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1 that file would try to
- * download the binary. ELECTRON_OVERRIDE_DIST_PATH points at a binary installed elsewhere.
- */
-export function electronBinary(): { path: string } | { missing: string } {
+/** Whether an Electron binary is installed (the electron package's path.txt and dist/, or an override). */
+function electronInstalled(): boolean {
   const packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
   const pathFile = join(packageDir, 'path.txt');
   const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null;
@@ -19,12 +15,44 @@ export function electronBinary(): { path: string } | { missing: string } {
     : relative
       ? join(packageDir, 'dist', relative)
       : null;
-  if (candidate && existsSync(candidate)) return { path: candidate };
-  return {
-    missing:
-      'no Electron binary is installed here (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1, or the download failed); ' +
-      'the browser project runs the same specs against the same main-process handlers',
-  };
+  return Boolean(candidate && existsSync(candidate));
+}
+
+/** Where `npm run dist:e2e` (electron-builder --dir, build/electron-builder.e2e.yml) puts the executable. */
+function packagedExecutable(): string {
+  const root = join(process.cwd(), 'release-e2e');
+  const product = 'Jostle Provisioning Assistant';
+  if (process.platform === 'win32') return join(root, 'win-unpacked', `${product}.exe`);
+  if (process.platform === 'darwin') {
+    const dir =
+      ['mac-arm64', 'mac', 'mac-universal'].map((d) => join(root, d)).find(existsSync) ?? join(root, 'mac');
+    return join(dir, `${product}.app`, 'Contents', 'MacOS', product);
+  }
+  return join(root, 'linux-unpacked', 'jostle-provisioning-assistant');
+}
+
+/**
+ * The packaged app the Electron E2E launches — asar, fuses and the unpacked keychain module as they ship —
+ * or why there is none. JPA_PACKAGED_APP points at an executable built elsewhere. Where Electron is
+ * installed but the package was not built, this throws (a skip would hide that the E2E did not run).
+ */
+export function electronBinary(): { path: string } | { missing: string } {
+  const explicit = process.env.JPA_PACKAGED_APP;
+  if (explicit) return { path: explicit };
+  if (!electronInstalled()) {
+    return {
+      missing:
+        'no Electron binary is installed here (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1, or the download failed), ' +
+        'so the packaged app cannot be built or run; the browser project runs the same specs against the same handlers',
+    };
+  }
+  const executable = packagedExecutable();
+  if (!existsSync(executable)) {
+    throw new Error(
+      `The packaged app is not built: run \`npm run dist:e2e\` first (expected ${executable}).`,
+    );
+  }
+  return { path: executable };
 }
 
 export async function launchElectronDriver(
@@ -35,7 +63,9 @@ export async function launchElectronDriver(
   const launch = async (): Promise<ElectronApplication> => {
     const app = await _electron.launch({
       executablePath,
-      args: ['.'],
+      // The packaged app loads its own app.asar: no app path argument. As root (containers) Chromium
+      // refuses to start sandboxed.
+      args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
       env: { ...options.env, JPA_DATA_DIR: options.dataDir } as Record<string, string>,
     });
     app.process().stdout?.on('data', (chunk: Buffer) => log.push(chunk.toString()));

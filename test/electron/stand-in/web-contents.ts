@@ -140,10 +140,14 @@ export class StandInBrowserWindow extends EventEmitter {
     super();
     this.options = options;
     windows.add(this);
+    StandInBrowserWindow.created.push(this);
     if (options.show !== false) this.visible = true;
     // Electron emits ready-to-show once the first paint is ready; here, once the first load finished.
     this.webContents.once('did-finish-load', () => this.emit('ready-to-show'));
   }
+
+  /** Stand-in only: every window ever created, destroyed ones included. */
+  static created: StandInBrowserWindow[] = [];
 
   static getAllWindows(): StandInBrowserWindow[] {
     return [...windows];
