@@ -50,7 +50,7 @@ export const exportCommand: CliCommand = {
       );
     }
     const includeUserData = values['include-user-data'];
-    const context = await openCliContext(io.env);
+    const context = await openCliContext(io.env, io.stderr);
     const result = await exportHandlers(context).exportSummary({ format, includeUserData });
     const file = resolve(values.out);
     try {
