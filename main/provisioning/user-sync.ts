@@ -112,10 +112,12 @@ class Turn {
     const code = codeForStatus(status, step);
     const detail = scimErrorDetail(body);
     const retried = outcome.attempts > 1 ? ` (after ${outcome.attempts} attempts)` : '';
+    const retryAfter = status === 429 ? outcome.response.headers['retry-after'] : undefined;
+    const after = retryAfter ? `; Retry-After: ${retryAfter}` : '';
     const result = this.result(
       'Failure',
       code,
-      `${what} answered HTTP ${status}${retried}${detail ? `: ${detail}` : ''}`,
+      `${what} answered HTTP ${status}${after}${retried}${detail ? `: ${detail}` : ''}`,
     );
     if (status === 401 || (status === 404 && step === 'match')) result.quarantineStatus = status;
     if (status === 404 && step !== 'match') this.targetId = null; // Entra drops a dead anchor and re-matches.
