@@ -8,6 +8,26 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { ApiError } from '../../shared/api/errors';
+
+const CAUSES: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'the operation is not permitted',
+  EROFS: 'the disk is read-only',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  ENOTDIR: 'a file is in the way of a folder',
+  EEXIST: 'a file is in the way of a folder',
+  EISDIR: 'a folder is in the way of the file',
+};
+
+/** A failed save names the file and the cause in words, instead of surfacing as "Something went wrong". */
+export function saveFailure(file: string, error: unknown): Error {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (!code || error instanceof ApiError) return error instanceof Error ? error : new Error(String(error));
+  const cause = CAUSES[code] ?? (error as Error).message;
+  return new ApiError('not-available', `Could not save ${file}: ${cause} (${code}). Nothing was changed.`);
+}
 
 const queues = new Map<string, Promise<unknown>>();
 
@@ -25,6 +45,14 @@ export function serialised<T>(key: string, work: () => Promise<T>): Promise<T> {
 
 /** Writes `content` to `file` via a unique temporary file, flushed to disk before the rename. */
 export async function writeFileAtomic(file: string, content: string | Buffer, mode = 0o600): Promise<void> {
+  try {
+    await writeThenRename(file, content, mode);
+  } catch (error) {
+    throw saveFailure(file, error);
+  }
+}
+
+async function writeThenRename(file: string, content: string | Buffer, mode: number): Promise<void> {
   await mkdir(dirname(file), { recursive: true, mode: 0o700 });
   const temporary = join(
     dirname(file),

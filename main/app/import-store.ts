@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { copyFile, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serialised, writeFileAtomic } from './atomic-files';
+import { saveFailure, serialised, writeFileAtomic } from './atomic-files';
 import { currentImportGeneration, dataFiles, IMPORT_POINTER } from './data-files';
 
 /** What to do with one of the two files: write this value, remove it, or carry the current one over. */
@@ -26,7 +26,9 @@ export function commitImport(dataDir: string, users: ImportPart, assignments: Im
     };
     const generation = `g-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
     const folder = join(importsDir, generation);
-    await mkdir(folder, { recursive: true, mode: 0o700 });
+    await mkdir(folder, { recursive: true, mode: 0o700 }).catch((error: unknown) => {
+      throw saveFailure(folder, error);
+    });
     const parts: Array<[keyof typeof before, ImportPart]> = [
       ['users', users],
       ['assignments', assignments],

@@ -3,7 +3,8 @@
  * unit, so a process killed at any moment (SIGKILL, real child processes) never leaves a mismatched pair.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GALLERY_DEFAULT_CONFIG } from '../../shared/mapping';
@@ -62,6 +63,21 @@ describe('data files', () => {
     expect(await store.importedUsers()).toBeNull();
     expect(await store.importedAssignments()).toBeNull();
     expect(await store.hasImportedUsers()).toBe(false);
+  });
+
+  it('an imports folder that cannot be written: a message naming the file and the cause, nothing changes', async () => {
+    const dir = folder();
+    const store = new ConfigurationStore(dir);
+    // A file where the folder should be stops even root (the tests may run as root, where chmod does not).
+    writeFileSync(join(dir, 'imports'), 'in the way');
+    await expect(store.saveImport(...pair('after'))).rejects.toMatchObject({
+      code: 'not-available',
+      message: expect.stringMatching(
+        /Could not save .*imports.*a file is in the way of a folder \((EEXIST|ENOTDIR)\)\. Nothing was changed\./,
+      ),
+    });
+    expect(await store.importedUsers()).toBeNull();
+    expect(readFileSync(join(dir, 'imports'), 'utf8')).toBe('in the way');
   });
 
   it('a writer killed with SIGKILL at random moments never leaves a torn pair', async () => {
