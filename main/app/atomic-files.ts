@@ -44,16 +44,26 @@ export function serialised<T>(key: string, work: () => Promise<T>): Promise<T> {
 }
 
 /** Writes `content` to `file` via a unique temporary file, flushed to disk before the rename. */
-export async function writeFileAtomic(file: string, content: string | Buffer, mode = 0o600): Promise<void> {
+export async function writeFileAtomic(
+  file: string,
+  content: string | Buffer,
+  mode = 0o600,
+  { createFolder = true }: { createFolder?: boolean } = {},
+): Promise<void> {
   try {
-    await writeThenRename(file, content, mode);
+    await writeThenRename(file, content, mode, createFolder);
   } catch (error) {
     throw saveFailure(file, error);
   }
 }
 
-async function writeThenRename(file: string, content: string | Buffer, mode: number): Promise<void> {
-  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+async function writeThenRename(
+  file: string,
+  content: string | Buffer,
+  mode: number,
+  createFolder: boolean,
+): Promise<void> {
+  if (createFolder) await mkdir(dirname(file), { recursive: true, mode: 0o700 });
   const temporary = join(
     dirname(file),
     `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,

@@ -55,7 +55,8 @@ export const exportCommand: CliCommand = {
     const file = resolve(values.out);
     try {
       // Temporary file then rename: a kill mid-write leaves the old file (or none), never an empty one.
-      await writeFileAtomic(file, result.content);
+      // The folder must exist already: a typo in --out should fail, not create folders.
+      await writeFileAtomic(file, result.content, 0o600, { createFolder: false });
     } catch (error) {
       io.stderr(`Could not write ${file}: ${(error as Error).message}`);
       return 1;
