@@ -88,16 +88,10 @@ export function sourceDataHandlers(context: AppContext): Pick<HandlerTable, Chan
     generateSyntheticUsers: async ({ count, seed }) => {
       const tenant = generateSyntheticTenant({ users: count, ...(seed === undefined ? {} : { seed }) });
       const importedAt = new Date().toISOString();
-      await context.configuration.saveImportedUsers({
-        fileName: `synthetic tenant (${count} users)`,
-        importedAt,
-        users: tenant.users,
-      });
-      await context.configuration.saveImportedAssignments({
-        fileName: 'synthetic assignments',
-        importedAt,
-        assignments: tenant.assignments,
-      });
+      await context.configuration.saveImport(
+        { fileName: `synthetic tenant (${count} users)`, importedAt, users: tenant.users },
+        { fileName: 'synthetic assignments', importedAt, assignments: tenant.assignments },
+      );
       changed();
       return importStatus(context);
     },

@@ -3,8 +3,7 @@
  * (see data-files.ts). Files that are missing mean the defaults; files that are unreadable are reported,
  * never silently replaced.
  */
-import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { access, readFile, rm } from 'node:fs/promises';
 import { DEFAULT_APP_PATH, type AppPath } from '../../shared/app-path/app-path';
 import {
   defaultMappingFor,
@@ -23,7 +22,9 @@ import {
   type ScopeProblem,
 } from '../../shared/scoping';
 import type { AssignmentList, SourceUser } from '../../shared/source-data';
+import { serialised, writeJsonAtomic } from './atomic-files';
 import { dataFiles } from './data-files';
+import { clearImportsCommit, commitImport } from './import-store';
 
 export interface MappingState {
   config: MappingConfig;
@@ -59,11 +60,9 @@ async function readJson(file: string): Promise<unknown | undefined> {
   return JSON.parse(text) as unknown;
 }
 
-/** Write-then-rename, so a crash never leaves half a file. */
-export async function writeJsonFile(file: string, value: unknown): Promise<void> {
-  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
-  await writeFile(`${file}.tmp`, JSON.stringify(value, null, 2), { mode: 0o600 });
-  await rename(`${file}.tmp`, file);
+/** Write-then-rename through a unique temporary file, queued per file (atomic-files.ts). */
+export function writeJsonFile(file: string, value: unknown): Promise<void> {
+  return writeJsonAtomic(file, value);
 }
 
 export class ConfigurationStore {
@@ -104,7 +103,8 @@ export class ConfigurationStore {
   }
 
   async resetMapping(): Promise<MappingState> {
-    await rm(dataFiles.mapping(this.dataDir), { force: true });
+    const file = dataFiles.mapping(this.dataDir);
+    await serialised(file, () => rm(file, { force: true }));
     return this.mapping();
   }
 
@@ -140,7 +140,8 @@ export class ConfigurationStore {
   }
 
   async resetScope(): Promise<ScopeState> {
-    await rm(dataFiles.scope(this.dataDir), { force: true });
+    const file = dataFiles.scope(this.dataDir);
+    await serialised(file, () => rm(file, { force: true }));
     return this.scope();
   }
 
@@ -166,18 +167,25 @@ export class ConfigurationStore {
     );
   }
 
+  /** New users; the current assignments are carried over into the same committed unit. */
   async saveImportedUsers(value: ImportedUsers): Promise<void> {
-    await writeJsonFile(dataFiles.importedUsers(this.dataDir), value);
+    await commitImport(this.dataDir, { write: value }, 'keep');
   }
 
   async saveImportedAssignments(value: ImportedAssignments | null): Promise<void> {
-    const file = dataFiles.importedAssignments(this.dataDir);
-    if (value === null) await rm(file, { force: true });
-    else await writeJsonFile(file, value);
+    await commitImport(this.dataDir, 'keep', value === null ? 'remove' : { write: value });
+  }
+
+  /** Users and assignments of one import, committed together: a kill never leaves a mixed pair. */
+  async saveImport(users: ImportedUsers, assignments: ImportedAssignments | null): Promise<void> {
+    await commitImport(
+      this.dataDir,
+      { write: users },
+      assignments === null ? 'remove' : { write: assignments },
+    );
   }
 
   async clearImports(): Promise<void> {
-    await rm(dataFiles.importedUsers(this.dataDir), { force: true });
-    await rm(dataFiles.importedAssignments(this.dataDir), { force: true });
+    await clearImportsCommit(this.dataDir);
   }
 }

@@ -1,8 +1,41 @@
 /**
  * Files the assistant keeps in its data folder besides settings.json. The CLI reads the same files, so
  * `npm run cli -- preview --mapping <data>/mapping.json` uses exactly what the app saved.
+ *
+ * Imported users and assignments belong together (one import writes both), so they live in a generation
+ * folder `imports/<generation>/` named by the pointer file `imports/current.json`; a new import writes a new
+ * folder completely and then switches the pointer with one rename (import-store.ts). Data folders from before
+ * the pointer existed keep working: without a pointer, `imports/users.json` is read as before.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
+export const IMPORT_POINTER = 'current.json';
+
+/** The current import generation: a folder name, null when imports were cleared, undefined for the old layout. */
+export function currentImportGeneration(dataDir: string): string | null | undefined {
+  let text: string;
+  try {
+    text = readFileSync(join(dataDir, 'imports', IMPORT_POINTER), 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    const value = JSON.parse(text) as { generation?: unknown };
+    if (value.generation === null) return null;
+    if (typeof value.generation === 'string' && /^g-[\w-]+$/.test(value.generation)) return value.generation;
+  } catch {
+    // A damaged pointer reads as "no import"; the next import writes a good one.
+  }
+  return null;
+}
+
+function importFile(dataDir: string, name: string): string {
+  const generation = currentImportGeneration(dataDir);
+  if (generation === undefined) return join(dataDir, 'imports', name);
+  // A cleared import points nowhere; this name never exists, so readers see "nothing imported".
+  return join(dataDir, 'imports', generation ?? 'cleared', name);
+}
 
 export const dataFiles = {
   /** The attribute mapping (shared/mapping `MappingConfig`); absent = the Jostle gallery defaults. */
@@ -10,9 +43,9 @@ export const dataFiles = {
   /** The scope (shared/scoping `ScopeConfig`); absent = "Sync only assigned users and groups". */
   scope: (dataDir: string) => join(dataDir, 'scope.json'),
   /** Imported users: `{ fileName, importedAt, users: SourceUser[] }`. Stays on this machine. */
-  importedUsers: (dataDir: string) => join(dataDir, 'imports', 'users.json'),
+  importedUsers: (dataDir: string) => importFile(dataDir, 'users.json'),
   /** Imported assignments: `{ fileName, importedAt, assignments: AssignmentList }`. */
-  importedAssignments: (dataDir: string) => join(dataDir, 'imports', 'assignments.json'),
+  importedAssignments: (dataDir: string) => importFile(dataDir, 'assignments.json'),
   /** The imported Entra synchronization schema: `{ fileName, importedAt, schema }` (shared/entra-schema). */
   entraSchema: (dataDir: string) => join(dataDir, 'imports', 'entra-schema.json'),
   /** Latest probe report (shared/api/contracts/probes `probeReportSchema`). */

@@ -1,6 +1,7 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Redactor } from '../logging/redactor';
+import { writeJsonAtomic } from './atomic-files';
 
 /**
  * The latest probe report, dry-run summary and similar results, kept as JSON files under `<data>/results`
@@ -17,11 +18,8 @@ export class ResultsStore {
   }
 
   async save(name: string, value: unknown): Promise<void> {
-    await mkdir(this.dir, { recursive: true, mode: 0o700 });
-    const file = join(this.dir, `${name}.json`);
-    // Write then rename, so a crash mid-write never leaves a half file behind.
-    await writeFile(`${file}.tmp`, JSON.stringify(this.redactor.value(value), null, 2), { mode: 0o600 });
-    await rename(`${file}.tmp`, file);
+    // Unique temporary file then rename, queued per file: a crash or a second save never leaves half a file.
+    await writeJsonAtomic(join(this.dir, `${name}.json`), this.redactor.value(value));
   }
 
   async load<T>(name: string, parse: (value: unknown) => T): Promise<T | null> {

@@ -57,8 +57,26 @@ const isEntryPoint =
 
 if (isEntryPoint) {
   const controller = new AbortController();
-  process.once('SIGINT', () => controller.abort());
-  process.once('SIGTERM', () => controller.abort());
+  // First Ctrl+C (or SIGTERM): stop gracefully — a running save finishes. Second: say what is going on.
+  // Third: quit at once and say plainly that what was being saved was not (files keep their old content,
+  // because every save writes a temporary file and renames it).
+  let signals = 0;
+  const onSignal = (): void => {
+    signals += 1;
+    if (signals === 1) controller.abort();
+    else if (signals === 2)
+      process.stderr.write(
+        'Finishing up (saving, if a save was asked for). Press Ctrl+C again to quit without waiting.\n',
+      );
+    else {
+      process.stderr.write(
+        'Quit before finishing: anything still being saved was NOT saved; files keep their previous content.\n',
+      );
+      process.exit(130);
+    }
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   const io: CliIo = {
     stdout: (line) => process.stdout.write(`${line}\n`),
     stderr: (line) => process.stderr.write(`${line}\n`),

@@ -2,7 +2,13 @@ import SCIMMY from 'scimmy';
 import { invalidFilter } from './errors';
 import { CORE_PREFIX_LOWER } from './schema-index';
 
-const SIMPLE_USERNAME_EQ = /^\s*userName\s+eq\s+"([^"\\]*)"\s*$/i;
+/**
+ * `userName eq "<JSON string>"`, optionally with the core schema URN: RFC 7644 §3.4.2.2 says compValue is a
+ * JSON string (RFC 8259 §7), so `\"`, `\\`, `\/` and `\uXXXX` are escapes and are decoded here. SCIMMY's
+ * parser does not decode them, and cuts a value at `\"`.
+ */
+const USERNAME_EQ_STRING =
+  /^\s*(?:urn:ietf:params:scim:schemas:core:2\.0:user:)?username\s+eq\s+("(?:[^"\\]|\\.)*")\s*$/i;
 
 const SUPPORTED = 'Jostle supports only filter=userName eq "value" (attribute and operator in any case).';
 
@@ -12,10 +18,20 @@ const SUPPORTED = 'Jostle supports only filter=userName eq "value" (attribute an
  * narrows the result to the one expression Jostle answers.
  */
 export function parseUserNameFilter(filter: string): string {
-  // Fast path for the one shape Entra sends on every match and Test Connection; it accepts only what the
-  // SCIMMY path below would accept too (no escapes inside the value).
-  const simple = SIMPLE_USERNAME_EQ.exec(filter);
-  if (simple) return simple[1] as string;
+  // The one shape Entra sends on every match and Test Connection, escapes decoded as JSON.
+  const simple = USERNAME_EQ_STRING.exec(filter);
+  if (simple) {
+    const literal = simple[1] as string;
+    try {
+      const value: unknown = JSON.parse(literal);
+      if (typeof value === 'string') return value;
+    } catch {
+      // Falls through to the error below.
+    }
+    throw invalidFilter(
+      `The value ${literal.slice(0, 80)} is not a valid string: use JSON escapes (\\" \\\\ \\uXXXX). ${SUPPORTED}`,
+    );
+  }
   let parsed: unknown;
   try {
     parsed = new SCIMMY.Types.Filter(filter);

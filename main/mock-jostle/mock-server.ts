@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { answerHttpLayerErrors } from './http-layer-errors';
 import type { AddressInfo } from 'node:net';
 import { createBearerCheck, randomToken } from './auth';
 import { validateFaults } from './faults';
@@ -23,6 +24,12 @@ export interface MockJostle {
   generateUsers(n: number): void;
   saveSnapshot(file: string): Promise<void>;
   loadSnapshot(file: string): Promise<void>;
+  /**
+   * Stops accepting connections and waits (at most `timeoutMs`) for requests in flight to be answered, so a
+   * snapshot taken afterwards holds every write the mock acknowledged. Resolves with the number of requests
+   * still unanswered at the deadline (0 = fully drained). The server stays stopped; call close() after.
+   */
+  drain(timeoutMs?: number): Promise<number>;
   close(): Promise<void>;
   /** Direct store reads, for tests and dry-run verification (no HTTP, no log entry). */
   findUserByUserName(userName: string): StoredUser | undefined;
@@ -51,6 +58,16 @@ export async function startMockJostle(options: MockJostleOptions = {}): Promise<
   if (options.seedUsers) generateUsers(store, options.seedUsers);
 
   const server: Server = createServer({ keepAlive: true });
+  let inFlight = 0;
+  let onIdle: (() => void) | null = null;
+  server.on('request', (_request, response) => {
+    inFlight += 1;
+    response.once('close', () => {
+      inFlight -= 1;
+      if (inFlight === 0) onIdle?.();
+    });
+  });
+  answerHttpLayerErrors(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
@@ -77,6 +94,7 @@ export async function startMockJostle(options: MockJostleOptions = {}): Promise<
   );
 
   let closed: Promise<void> | undefined;
+  let draining: Promise<number> | undefined;
   return {
     baseUrl,
     token,
@@ -96,9 +114,27 @@ export async function startMockJostle(options: MockJostleOptions = {}): Promise<
     loadSnapshot: (file) => loadSnapshot(store, file),
     findUserByUserName: (userName) => store.findByUserName(userName),
     findUserById: (id) => store.get(id),
+    drain(timeoutMs = 5000) {
+      draining ??= new Promise<number>((resolve) => {
+        server.close(() => undefined);
+        server.closeIdleConnections();
+        if (inFlight === 0) return resolve(0);
+        const timer = setTimeout(() => resolve(inFlight), timeoutMs);
+        onIdle = () => {
+          clearTimeout(timer);
+          resolve(0);
+        };
+      });
+      return draining;
+    },
     close() {
       closed ??= new Promise<void>((resolve, reject) => {
         closing.abort();
+        if (draining) {
+          server.closeAllConnections();
+          resolve();
+          return;
+        }
         server.close((error) => (error ? reject(error) : resolve()));
         // Drops keep-alive sockets and the requests held open by the noResponse fault.
         server.closeAllConnections();

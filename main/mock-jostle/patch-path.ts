@@ -35,6 +35,17 @@ const PATH_SHAPE = /^([A-Za-z][\w$-]*)(?:\[(.*)\])?(?:\.([A-Za-z][\w$-]*))?$/s;
  * the Jostle schema. Attribute names compare case-insensitively. The bracketed filter is parsed by SCIMMY.
  */
 export function parsePatchPath(path: string): PatchTarget {
+  // Bounded work per request: the longest real path (extension URN + attribute + value filter) is ~150
+  // characters, and SCIMMY's filter parser slows down sharply on long dotted filters (63 KB took 13 s).
+  if (path.length > MAX_PATH_CHARS) {
+    throw invalidPath(
+      `The path is ${path.length} characters long; paths longer than ${MAX_PATH_CHARS} are refused.`,
+    );
+  }
+  const bracket = path.indexOf('[');
+  if (bracket >= 0 && path.length - bracket > MAX_FILTER_CHARS) {
+    throw invalidPath(`The value filter in the path is longer than ${MAX_FILTER_CHARS} characters.`);
+  }
   // Entra sends the same few dozen paths over and over; parsed targets are never mutated, so cache them.
   const cached = pathCache.get(path);
   if (cached) return cached;
@@ -45,6 +56,8 @@ export function parsePatchPath(path: string): PatchTarget {
 }
 
 const PATH_CACHE_LIMIT = 1000;
+export const MAX_PATH_CHARS = 512;
+const MAX_FILTER_CHARS = 200;
 const pathCache = new Map<string, PatchTarget>();
 
 function parseUncached(path: string): PatchTarget {

@@ -20,6 +20,8 @@ import {
  */
 
 export const PATCH_OP_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
+const MAX_OPERATIONS = 1000;
+const MAX_PATHLESS_KEYS = 1000;
 
 type Op = 'add' | 'replace' | 'remove';
 
@@ -33,6 +35,12 @@ export function applyPatch(current: UserData, body: unknown): UserData {
   const operations = body.Operations;
   if (!Array.isArray(operations) || operations.length === 0) {
     throw invalidSyntax("The PATCH body needs a non-empty 'Operations' array.");
+  }
+  // Bounded work per request: Entra sends one operation per changed attribute, a few dozen at most.
+  if (operations.length > MAX_OPERATIONS) {
+    throw invalidSyntax(
+      `The PATCH has ${operations.length} operations; at most ${MAX_OPERATIONS} are accepted.`,
+    );
   }
   const data = structuredClone(current);
   operations.forEach((operation: unknown, index) => {
@@ -70,7 +78,13 @@ function applyOperation(data: UserData, operation: unknown): void {
 /** Entra's flagged dialect: `{"op":"replace","value":{"name.givenName":"…","urn:…:User:attr":"…"}}`. */
 function applyPathless(data: UserData, op: Op, value: unknown): void {
   if (!isPlainObject(value)) throw invalidValue(`A '${op}' without 'path' needs an object 'value'.`);
-  for (const [key, item] of Object.entries(value)) {
+  const entries = Object.entries(value);
+  if (entries.length > MAX_PATHLESS_KEYS) {
+    throw invalidValue(
+      `The value has ${entries.length} attributes; at most ${MAX_PATHLESS_KEYS} are accepted.`,
+    );
+  }
+  for (const [key, item] of entries) {
     const lower = key.toLowerCase();
     if (lower === 'schemas' || lower === 'id' || lower === 'meta') continue;
     applyTarget(data, op, parsePatchPath(key), item, key);

@@ -12,6 +12,8 @@ export interface ProbeUser {
   createAttempted: boolean;
   state: 'active' | 'disabled' | 'deleted' | 'unknown';
   deleteRefused?: boolean;
+  /** DELETE was answered with success but the user was still there afterwards. */
+  deleteIgnored?: boolean;
   /** Set by the cleanup when the user could not be removed. */
   leftover?: Leftover;
 }
@@ -42,9 +44,22 @@ export async function cleanUpProbeUser(client: ScimClient, user: ProbeUser): Pro
   }
   if (!user.deleteRefused) {
     const removed = await send(client, { method: 'DELETE', path: `/Users/${user.id}` });
-    if (removed.ok && (removed.response.status < 300 || removed.response.status === 404)) {
+    if (removed.ok && removed.response.status === 404) {
       user.state = 'deleted';
       return;
+    }
+    if (removed.ok && removed.response.status < 300) {
+      // Trust, but verify: a server may answer 204 and keep the user.
+      const check = await send(client, { method: 'GET', path: `/Users/${user.id}` });
+      if (check.ok && check.response.status === 404) {
+        user.state = 'deleted';
+        return;
+      }
+      if (check.ok && check.response.status === 200) user.deleteIgnored = true;
+      else {
+        user.state = 'deleted';
+        return;
+      }
     }
   }
   if (user.state !== 'disabled') {
@@ -64,8 +79,9 @@ export async function cleanUpProbeUser(client: ScimClient, user: ProbeUser): Pro
     id: user.id,
     userName: user.userName,
     state: user.state === 'disabled' ? 'disabled' : user.state === 'active' ? 'active' : 'unknown',
-    note:
-      user.state === 'disabled'
+    note: user.deleteIgnored
+      ? `DELETE was answered with success, but the user is still there${user.state === 'disabled' ? ' (now deactivated)' : ''}. Remove it in Jostle.`
+      : user.state === 'disabled'
         ? 'Could not be deleted; left deactivated. Remove it in Jostle when convenient.'
         : 'Could not be deleted or deactivated. Remove it in Jostle.',
   };

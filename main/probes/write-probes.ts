@@ -121,17 +121,32 @@ const deleteProbe: ProbeDefinition<WriteContext> = {
     const failure = diagnoseFailure(outcome, { usersEndpoint: true });
     if (failure)
       return failure.finding === 'unexpectedStatus' ? { ...failure, finding: 'writeRejected' } : failure;
-    user.state = 'deleted';
     const after = evidence.add(await context.probe.send({ method: 'GET', path: `/Users/${user.id}` }));
-    if (after.ok && after.response.status === 404)
+    if (after.ok && after.response.status === 404) {
+      user.state = 'deleted';
       return {
         status: 'pass',
         summary: `HTTP ${outcome.ok ? outcome.response.status : ''}; a later GET answers 404.`,
       };
+    }
+    if (after.ok && after.response.status === 200) {
+      // Acknowledged but not done: the user is still there. Cleanup deactivates it and reports it by id.
+      const body = after.response.body;
+      const stillActive = !(isRecord(body) && (body.active === false || body.active === 'False'));
+      user.state = stillActive ? 'active' : 'disabled';
+      user.deleteRefused = true;
+      user.deleteIgnored = true;
+      return {
+        status: 'fail',
+        finding: 'writeNotApplied',
+        summary: `DELETE answered HTTP ${outcome.ok ? outcome.response.status : ''}, but a later GET still finds the user (id ${user.id}); it was left behind.`,
+      };
+    }
+    user.state = 'deleted';
     return {
       status: 'warn',
       finding: 'unexpectedStatus',
-      summary: 'Deleted, but a later GET does not answer 404 (a soft delete?).',
+      summary: `Deleted, but a later GET answers ${after.ok ? `HTTP ${after.response.status}` : after.error.message} instead of 404 (a soft delete?).`,
     };
   },
 };

@@ -7,6 +7,7 @@
 import { provisioningActions, provisioningStatuses } from '../../shared/provisioning/summary';
 import type { CycleSummary, DryRunError, QuarantineVerdict } from '../../shared/provisioning/summary';
 import { createScimClient } from '../scim/client';
+import { checkReachable, unreachableMessage } from '../scim/reachability';
 import { isLoopbackHost } from '../../shared/connection/validation';
 import { planCycle, type PlannedJob, type UserState } from './cycle-plan';
 import { CODES } from './entra-codes';
@@ -183,6 +184,17 @@ export function createProvisioningEngine(options: ProvisioningEngineOptions): Pr
 
   return {
     async runCycle(snapshot, runOptions = {}) {
+      // A live server that is dead, hanging or trickling is reported within seconds, before any user is
+      // processed (the in-process mock always answers, and its request log must show only the cycle's own).
+      if (live) {
+        const reachable = await checkReachable(
+          { ...options.clientOptions, baseUrl: target.baseUrl, token: target.token },
+          undefined,
+          runOptions.signal,
+        );
+        if (!reachable.ok && reachable.kind !== 'aborted')
+          throw new Error(unreachableMessage(target.baseUrl, reachable));
+      }
       const cycle = cycles.length + 1;
       const kind = initialNext ? 'initial' : 'incremental';
       if (cycle > 1) today += snapshot.daysSincePreviousCycle ?? INCREMENTAL_INTERVAL_DAYS;

@@ -129,12 +129,14 @@ class Turn {
     const code = codeForStatus(status, step);
     const detail = scimErrorDetail(body);
     const retried = outcome.attempts > 1 ? ` (after ${outcome.attempts} attempts)` : '';
+    const retryAfter = status === 429 ? outcome.response.headers['retry-after'] : undefined;
+    const after = retryAfter ? `; Retry-After: ${retryAfter}` : '';
     const escrowed =
       status >= 500 ? '. Not retried in this cycle: escrowed to the next one, as Entra does' : '';
     const result = this.result(
       'Failure',
       code,
-      `${what} answered HTTP ${status}${retried}${detail ? `: ${detail}` : ''}${escrowed}`,
+      `${what} answered HTTP ${status}${after}${retried}${detail ? `: ${detail}` : ''}${escrowed}`,
     );
     if (status === 401 || (status === 404 && step === 'match')) result.quarantineStatus = status;
     if (code === CODES.invalidAnchor) {

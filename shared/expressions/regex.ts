@@ -288,4 +288,3 @@ export function regexProblem(pattern: string): string | null {
   }
 }
 
-export { expandDotNetReplacement } from './regex-replacement';

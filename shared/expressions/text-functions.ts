@@ -1,7 +1,8 @@
 /**
  * The larger string functions: PCase, ToLower/ToUpper with a culture, Replace's five modes, and Word.
  */
-import { compileDotNetRegex, expandDotNetReplacement } from './regex';
+import { compileDotNetRegex } from './regex';
+import { expandDotNetReplacement } from './regex-replacement';
 import { text, type EvaluationState, type FunctionArgument } from './function-types';
 import { isNullOrEmpty, toInteger, type ExpressionValue } from './values';
 

@@ -2,12 +2,16 @@
  * A hostile server that echoes the Authorization header back in every encoding it can think of, in the
  * body and in headers. No form of the key may survive in probe JSON, the CLI's output or stored results.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/index';
 import type { CliIo } from '../../main/cli/command';
 import { Redactor } from '../../main/logging/redactor';
 import { runProbes } from '../../main/probes';
+import { generateSyntheticTenant, toDownloadUsersCsv } from '../../shared/source-data';
 import { startHttpServer, type LocalServer } from '../scim/hostile-servers';
 
 const KEY = 'k3y/With+Special=Chars~0123456789abcdefXYZ';
@@ -108,6 +112,29 @@ describe('a server that echoes the key back', () => {
     JSON.parse(text);
     expect(leaks(text)).toEqual([]);
   });
+
+  it('cli dry-run against the echoing server: error details carry no form of the key', async () => {
+    server = await echoingServer();
+    const dir = mkdtempSync(join(tmpdir(), 'jpa-echo-dry-'));
+    const usersFile = join(dir, 'users.csv');
+    writeFileSync(usersFile, toDownloadUsersCsv(generateSyntheticTenant({ users: 5, seed: 1 }).users));
+    const out: string[] = [];
+    const io: CliIo = {
+      stdout: (line) => out.push(line),
+      stderr: (line) => out.push(line),
+      env: { JOSTLE_KEY: KEY },
+      stdin: new PassThrough(),
+    };
+    await runCli(
+      ['dry-run', '--users', usersFile, '--target', server.url, '--token-env', 'JOSTLE_KEY'],
+      io,
+      new AbortController().signal,
+    );
+    const text = out.join('\n');
+    expect(text).toMatch(/HTTP 500/);
+    expect(leaks(text)).toEqual([]);
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
 
   it('a Base URL with credentials is refused without echoing them', async () => {
     const out: string[] = [];

@@ -2,10 +2,10 @@
  * `npm run cli -- export --out <file>`: the support summary without the window, through the same handler the
  * app's Export step uses. The format follows the file's extension.
  */
-import { writeFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportHandlers } from '../../api/export-handlers';
+import { writeFileAtomic } from '../../app/atomic-files';
 import { EXPORT_FORMATS, formatFromFileName } from '../../export';
 import { UsageError, type CliCommand } from '../command';
 import { openCliContext } from '../app-context';
@@ -57,13 +57,15 @@ export const exportCommand: CliCommand = {
     }
     const includeUserData = values['include-user-data'];
     const appPath = values.app === undefined ? undefined : appPathOption(values.app);
-    const context = await openCliContext(io.env);
+    const context = await openCliContext(io.env, io.stderr);
     // For this export only; the path saved in the app is left as it is.
     if (appPath) context.appPathOverride = appPath;
     const result = await exportHandlers(context).exportSummary({ format, includeUserData });
     const file = resolve(values.out);
     try {
-      await writeFile(file, result.content, { mode: 0o600 });
+      // Temporary file then rename: a kill mid-write leaves the old file (or none), never an empty one.
+      // The folder must exist already: a typo in --out should fail, not create folders.
+      await writeFileAtomic(file, result.content, 0o600, { createFolder: false });
     } catch (error) {
       io.stderr(`Could not write ${file}: ${(error as Error).message}`);
       return 1;

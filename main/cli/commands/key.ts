@@ -146,7 +146,7 @@ async function call(
 
 async function setKey(args: string[], io: CliIo): Promise<number> {
   const { url } = parseKeyArgs(args, ['url']);
-  const context = await openCliContext(io.env);
+  const context = await openCliContext(io.env, io.stderr);
   const baseUrl = url ?? context.settings.read().connection.baseUrl;
   if (!baseUrl)
     throw new UsageError('--url is required: the SCIM Base URL from Jostle’s Manage user provisioning page.');
@@ -172,7 +172,7 @@ async function setKey(args: string[], io: CliIo): Promise<number> {
 
 async function showStatus(args: string[], io: CliIo): Promise<number> {
   const { json } = parseKeyArgs(args, ['json']);
-  const answer = await call(await openCliContext(io.env), 'getConnectionStatus', {});
+  const answer = await call(await openCliContext(io.env, io.stderr), 'getConnectionStatus', {});
   if (!answer.ok) {
     io.stderr(answer.message);
     return 1;
@@ -184,7 +184,7 @@ async function showStatus(args: string[], io: CliIo): Promise<number> {
 
 async function forgetKey(args: string[], io: CliIo): Promise<number> {
   parseKeyArgs(args, []);
-  const context = await openCliContext(io.env);
+  const context = await openCliContext(io.env, io.stderr);
   const before = await context.vault.status();
   const answer = await call(context, 'forgetApiKey', {});
   if (!answer.ok) {

@@ -108,6 +108,13 @@ export const mockCommand: CliCommand = {
         );
       }
       if (values.save) {
+        // Stop accepting, let requests in flight finish, then save: every acknowledged write is in the file.
+        const unanswered = await mock.drain();
+        if (unanswered > 0)
+          io.stderr(
+            `${unanswered} request(s) were still unanswered after 5 s; they are not in the snapshot.`,
+          );
+        io.stderr(`Saving ${mock.userCount()} users to ${values.save}…`);
         await mock.saveSnapshot(values.save);
         io.stderr(`Saved ${mock.userCount()} users to ${values.save}.`);
       }

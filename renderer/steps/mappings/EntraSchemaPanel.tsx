@@ -69,7 +69,8 @@ export function EntraSchemaPanel({
         accept=".json,application/json"
         testId="entra-schema-file"
         disabled={busy}
-        onFiles={([file]) => file && void importText(file.text, file.name)}
+        readAsText
+        onFiles={([file]) => file?.text !== undefined && void importText(file.text, file.name)}
       />
       <Field label="Or paste the schema JSON">
         <Textarea

@@ -35,6 +35,7 @@ export function FileDrop({
   multiple = false,
   disabled = false,
   testId,
+  readAsText = false,
   onFiles,
 }: {
   label: string;
@@ -43,6 +44,8 @@ export function FileDrop({
   multiple?: boolean;
   disabled?: boolean;
   testId: string;
+  /** Always hand the text on, also in the desktop app: for small files whose handler takes text. */
+  readAsText?: boolean;
   onFiles(files: PickedFile[]): void;
 }) {
   const styles = useStyles();
@@ -55,7 +58,7 @@ export function FileDrop({
     onFiles(
       await Promise.all(
         files.map(async (file) => {
-          const path = pathOfPickedFile(file);
+          const path = readAsText ? null : pathOfPickedFile(file);
           return path ? { name: file.name, path } : { name: file.name, text: await file.text() };
         }),
       ),
