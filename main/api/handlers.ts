@@ -10,6 +10,7 @@ import { connectionHandlers } from './connection-handlers';
 import { dryRunHandlers } from './dry-run-handlers';
 import { entraHandoffHandlers } from './entra-handoff-handlers';
 import { exportHandlers } from './export-handlers';
+import { graphHandlers } from './graph-handlers';
 import { mappingHandlers } from './mapping-handlers';
 import { mockHandlers } from './mock-handlers';
 import { networkHandlers } from './network-handlers';
@@ -38,5 +39,6 @@ export function createHandlers(context: AppContext): HandlerTable {
     ...exportHandlers(context),
     ...entraHandoffHandlers(context),
     ...networkHandlers(context),
+    ...graphHandlers(context),
   };
 }

@@ -20,6 +20,13 @@ export interface GraphSession {
   graphUrl(): string;
   msal(): PublicClientApplication;
   tokens: TokenSource;
+  /**
+   * Desktop only: opens the sign-in page in the system browser through the app's external-link opener.
+   * Without it (browser mode, CLI) sign-in uses the device-code flow.
+   */
+  openBrowser?: (url: string) => Promise<void>;
+  /** A device-code sign-in still waiting for the admin, so a second click does not start another. */
+  pendingSignIn?: Promise<unknown>;
   /** Set by the CLI for `--graph-token-env`; the app always signs in. */
   override?: { tokens: TokenSource; graphUrl: string };
 }

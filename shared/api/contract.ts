@@ -15,6 +15,7 @@ import { dryRunContract, dryRunLogEntrySchema, dryRunStatusSchema } from './cont
 import { exportContract } from './contracts/export';
 import { entraHandoffContract } from './contracts/entra-handoff';
 import { networkContract } from './contracts/network';
+import { graphContract } from './contracts/graph';
 
 export const apiContract = {
   ...appContract,
@@ -27,6 +28,7 @@ export const apiContract = {
   ...exportContract,
   ...entraHandoffContract,
   ...networkContract,
+  ...graphContract,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type ApiChannel = keyof typeof apiContract;
