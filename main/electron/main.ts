@@ -2,12 +2,14 @@
  * Electron entry point: window, protocol and IPC glue only. Everything the assistant does lives in
  * handlers that also run in plain Node (browser mode, CLI, tests).
  */
-import { app, session, type BrowserWindow } from 'electron';
+import { app, session, shell, type BrowserWindow } from 'electron';
 import ElectronStore from 'electron-store';
 import { join } from 'node:path';
 import { clearApiKeyFromClipboard } from '../api/entra-handoff-handlers';
 import { createHandlers } from '../api/handlers';
 import { createAppContext } from '../app/context';
+import { graphSession } from '../graph/session';
+import { signInBrowserOpener } from '../graph/clouds';
 import type { BackingStore } from '../settings/settings-store';
 import { isAppUrl, registerAppScheme, serveRenderer } from './app-protocol';
 import { electronClipboard } from './clipboard';
@@ -59,6 +61,8 @@ if (!app.requestSingleInstanceLock()) {
       exportSaver: electronExportSaver(() => mainWindow),
       clipboard: electronClipboard,
     });
+    // Microsoft Graph sign-in (main/graph): the system browser, for Microsoft's sign-in hosts only.
+    (await graphSession(context)).openBrowser = signInBrowserOpener((url) => shell.openExternal(url)); // eng-disable OPEN_EXTERNAL_JS_CHECK
     let cleanedUp = false;
     app.on('before-quit', (event) => {
       if (cleanedUp) return;

@@ -195,3 +195,20 @@ describe('Graph failures get a specific message with the fix', () => {
     expect(error.fix).toMatch(/Allow public client flows/);
   });
 });
+
+describe('the desktop sign-in opener', () => {
+  it('opens only https Microsoft sign-in hosts of a known cloud', async () => {
+    const { isSignInUrl, signInBrowserOpener } = await import('../../main/graph/clouds');
+    expect(isSignInUrl('https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize?x=1')).toBe(
+      true,
+    );
+    expect(isSignInUrl('https://login.chinacloudapi.cn/t/oauth2/v2.0/authorize')).toBe(true);
+    expect(isSignInUrl('http://login.microsoftonline.com/')).toBe(false);
+    expect(isSignInUrl('https://login.microsoftonline.com.evil.example/')).toBe(false);
+    const opened: string[] = [];
+    const open = signInBrowserOpener(async (url) => void opened.push(url));
+    await expect(open('https://evil.example/authorize')).rejects.toThrow(/not opened/);
+    await open('https://login.microsoftonline.us/t/oauth2/v2.0/authorize');
+    expect(opened).toEqual(['https://login.microsoftonline.us/t/oauth2/v2.0/authorize']);
+  });
+});
