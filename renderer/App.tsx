@@ -25,6 +25,7 @@ import { DryRunStep } from './steps/dry-run/DryRunStep';
 import { ExportStep } from './steps/export/ExportStep';
 import { DiagnosticsPanel } from './tools/DiagnosticsPanel';
 import { MockJostlePanel } from './tools/MockJostlePanel';
+import { EntraPanel } from './tools/entra/EntraPanel';
 import { useState } from 'react';
 
 const useStyles = makeStyles({
@@ -157,6 +158,7 @@ export function App() {
           )}
           {tool === 'mock' && <MockJostlePanel />}
           {tool === 'diagnostics' && <DiagnosticsPanel />}
+          {tool === 'entra' && <EntraPanel />}
           {tool === null && <StepPanel stepId={settings.currentStep} />}
         </main>
       </div>

@@ -16,6 +16,7 @@ import {
   type ProvisioningLogImportError,
   type ProvisioningLogSummary,
 } from '../../../shared/provisioning-logs';
+import { GraphLogsButton } from '../../tools/entra/GraphLogsButton';
 import { LogSummary } from './LogSummary';
 import { messageOf } from '../../text';
 
@@ -52,13 +53,14 @@ export async function importLogFile(file: File): Promise<Imported> {
       },
     };
   }
-  const parsed = parseProvisioningLogs(await file.text(), { fileName: file.name });
-  if (!parsed.ok) return { fileName: file.name, error: parsed.error };
-  return {
-    fileName: file.name,
-    summary: summariseProvisioningLogs(parsed.rows),
-    warnings: parsed.warnings,
-  };
+  return importLogText(await file.text(), file.name);
+}
+
+/** The same analysis for text from elsewhere: the logs read from Microsoft Graph (Entra tool). */
+export function importLogText(text: string, fileName: string): Imported {
+  const parsed = parseProvisioningLogs(text, { fileName });
+  if (!parsed.ok) return { fileName, error: parsed.error };
+  return { fileName, summary: summariseProvisioningLogs(parsed.rows), warnings: parsed.warnings };
 }
 
 export function LogImport() {
@@ -119,6 +121,7 @@ export function LogImport() {
         >
           Choose file…
         </Button>
+        <GraphLogsButton disabled={reading} onRead={setImported} />
         <input
           ref={input}
           type="file"
