@@ -9,6 +9,7 @@ import { FakeGraph } from '../fakes/graph/server';
 import { buildFakeTenant } from '../fakes/graph/tenant';
 import { KeyringSecretStore } from '../../main/secrets/keyring-store';
 import { tempDir, uniqueKeychainService } from '../support/temp';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { WizardPage } from './pages/wizard-page';
 
@@ -88,6 +89,13 @@ test('Entra tool: pull the tenant, apply a restart behind its confirmation, read
   expect(fake.log.filter((entry) => entry.method === 'POST' && entry.path.endsWith('/restart'))).toHaveLength(
     1,
   );
+
+  const axe = await new AxeBuilder({ page }).include('[data-testid="tool-entra"]').analyze();
+  expect(
+    axe.violations.map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    ),
+  ).toEqual([]);
 
   const wizard = new WizardPage(page);
   await wizard.open('monitor');
