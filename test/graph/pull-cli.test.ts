@@ -104,4 +104,25 @@ describe('entra pull against the Graph fake, compared with the same data from CS
     expect(graphPreview.summary).toEqual(csvPreview.summary);
     expect(graphPreview.rows).toEqual(csvPreview.rows);
   });
+
+  it('dry-run without --users runs the saved tenant against the mock', async () => {
+    const result = await cli(['dry-run', '--json'], env);
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.out);
+    expect(JSON.stringify(summary)).toContain('Create');
+    expect(result.err).toContain('Using the users saved in');
+  }, 90_000);
+});
+
+describe('preview and dry-run without --users', () => {
+  it('say what to do when nothing was imported or pulled', async () => {
+    const empty = tempDir();
+    const env = { ...process.env, JPA_DATA_DIR: empty.path, JPA_KEYCHAIN_SERVICE: uniqueKeychainService() };
+    const preview = await cli(['preview'], env);
+    expect(preview.code).toBe(2);
+    expect(preview.err).toMatch(/--users is required: nothing is imported/);
+    const dryRun = await cli(['dry-run'], env);
+    expect(dryRun.code).toBe(2);
+    empty.remove();
+  });
 });
