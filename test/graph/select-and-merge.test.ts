@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeSchemaValue, withoutAnnotations } from '../../main/graph/schema-merge';
+import { mergeSchemaValue, withoutAnnotations, type Json } from '../../main/graph/schema-merge';
 import { buildUserSelect } from '../../main/graph/user-select';
 import { GALLERY_DEFAULT_CONFIG, type MappingConfig } from '../../shared/mapping';
 import { DEFAULT_SCOPE_CONFIG, type ScopeConfig } from '../../shared/scoping';
@@ -102,7 +102,10 @@ describe('merging the verified schema into Entra’s', () => {
         },
       ],
     };
-    const merged = mergeSchemaValue(withoutAnnotations(current), given) as typeof current;
+    const merged = mergeSchemaValue(
+      withoutAnnotations(current as unknown as Json),
+      given as unknown as Json,
+    ) as unknown as typeof current;
     expect(merged).not.toHaveProperty('@odata.context');
     const users = merged.synchronizationRules[0]!.objectMappings[0]!;
     expect(users.attributeMappings).toEqual([
@@ -113,6 +116,6 @@ describe('merging the verified schema into Entra’s', () => {
     expect(merged.synchronizationRules[0]!.objectMappings[1]).toEqual({ name: 'Groups', enabled: false });
     expect(merged.directories).toEqual(current.directories);
     // Merging the result again changes nothing: apply is idempotent.
-    expect(mergeSchemaValue(merged, given)).toEqual(merged);
+    expect(mergeSchemaValue(merged as unknown as Json, given as unknown as Json)).toEqual(merged);
   });
 });
