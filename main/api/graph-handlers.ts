@@ -31,6 +31,7 @@ import {
   DEFAULT_CLIENT_ID,
   listJostleApps,
   type ApplyAction,
+  describePullProgress,
 } from '../graph';
 import type { GraphClient } from '../graph';
 import { scopesFor } from '../graph/token-source';
@@ -152,11 +153,14 @@ export function graphHandlers(context: AppContext): Pick<HandlerTable, Channels>
         const session = await graphSession(context);
         const identity = await session.tokens.identity();
         const { id } = await chooseApp(client, appId);
+        if (session.pullProgress !== null) throw new ApiError('busy', 'A pull is already running.');
+        session.pullProgress = 'Starting';
         const result = await pullTenant(context, client, {
           appId: id,
           tenantId: identity?.tenantId ?? null,
           tenantName: tenantLabel(identity),
-        });
+          onProgress: (step) => (session.pullProgress = describePullProgress(step)),
+        }).finally(() => (session.pullProgress = null));
         return {
           users: result.record.users,
           assignedUsers: result.assignments.users,
@@ -165,6 +169,8 @@ export function graphHandlers(context: AppContext): Pick<HandlerTable, Channels>
           warnings: result.warnings,
         };
       }),
+
+    graphPullProgress: async () => ({ message: (await graphSession(context)).pullProgress }),
 
     graphPlanApply: (request) =>
       withClient(context, async (client) => {

@@ -25,6 +25,8 @@ export interface GraphSession {
    * Without it (browser mode, CLI) sign-in uses the device-code flow.
    */
   openBrowser?: (url: string) => Promise<void>;
+  /** The running pull's last progress line, for the window to poll. */
+  pullProgress: string | null;
   /** A device-code sign-in still waiting for the admin, so a second click does not start another. */
   pendingSignIn?: Promise<unknown>;
   /** Set by the CLI for `--graph-token-env`; the app always signs in. */
@@ -71,6 +73,7 @@ async function create(context: AppContext): Promise<GraphSession> {
   };
   const session: GraphSession = {
     store,
+    pullProgress: null,
     settings,
     graphUrl: () => session.override?.graphUrl ?? GRAPH_CLOUDS[settings().cloud].graphUrl,
     msal,

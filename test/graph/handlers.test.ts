@@ -185,6 +185,38 @@ describe('Graph handlers end to end against the fake', () => {
     expect(JSON.stringify(summary)).toContain('SystemForCrossDomainIdentityManagementBadRequest');
   });
 
+  it('shows pull progress while it runs and refuses a second pull meanwhile', async () => {
+    fake.faults.push({ path: /\/users$/, status: 429, headers: { 'retry-after': '1' }, times: 1 });
+    const running = dispatch(handlers, 'graphPull', { appId: 'sp-jostle-1' });
+    let seen: string | null = null;
+    for (let attempt = 0; attempt < 40 && seen === null; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      seen = ((await call(handlers, 'graphPullProgress')) as unknown as { message: string | null }).message;
+    }
+    expect(seen).not.toBeNull();
+    expect(await dispatch(handlers, 'graphPull', { appId: 'sp-jostle-1' })).toMatchObject({
+      ok: false,
+      error: { code: 'busy' },
+    });
+    expect(await running).toMatchObject({ ok: true });
+    expect(await call(handlers, 'graphPullProgress')).toEqual({ message: null });
+  });
+
+  it('saves sign-in settings, refusing a tenant that is not an ID or a domain', async () => {
+    const bad = await dispatch(handlers, 'graphSaveSettings', {
+      tenant: 'evil.example/../x',
+      clientId: null,
+      cloud: 'global',
+    });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    const saved = await call(handlers, 'graphSaveSettings', {
+      tenant: 'contoso.example',
+      clientId: '00000000-1111-2222-3333-444444444444',
+      cloud: 'usGovernment',
+    });
+    expect(saved).toMatchObject({ settings: { tenant: 'contoso.example', cloud: 'usGovernment' } });
+  });
+
   it('never returns a token in a response', async () => {
     const view = await call(handlers, 'graphGetView');
     expect(JSON.stringify(view)).not.toMatch(/eyJ|fake-signature/);

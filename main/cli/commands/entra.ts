@@ -9,6 +9,7 @@ import {
   ApplyRefused,
   applyTargetFor,
   chooseApp,
+  describePullProgress,
   environmentTokenSource,
   findSavedUser,
   getProvisioningJob,
@@ -184,11 +185,7 @@ async function run(
         appId: id,
         tenantId: identity?.tenantId ?? null,
         tenantName: tenantLabel(identity),
-        onProgress: (step) => {
-          if (step.phase === 'users') io.stderr(`Users: ${step.users} (page ${step.pages})`);
-          else if (step.phase === 'assignments') io.stderr(`Groups: ${step.groupsDone}/${step.groups}`);
-          else io.stderr(step.message);
-        },
+        onProgress: (step) => io.stderr(describePullProgress(step)),
       });
       for (const warning of result.warnings) io.stderr(`warning: ${warning}`);
       print(result, () => {

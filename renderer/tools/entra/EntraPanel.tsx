@@ -54,6 +54,7 @@ export function EntraPanel() {
   const [job, setJob] = useState<Job | null>(null);
   const [pulled, setPulled] = useState<ApiResponse<'graphPull'> | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const [progress, setProgress] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -199,7 +200,16 @@ export function EntraPanel() {
             data-testid="entra-pull"
             onClick={() =>
               void step('pull', async () => {
-                setPulled(await api.graphPull({ appId }));
+                // Graph pages arrive for a while on a big tenant: poll main for a progress line meanwhile.
+                const timer = setInterval(() => {
+                  void api.graphPullProgress({}).then(({ message }) => setProgress(message));
+                }, 700);
+                try {
+                  setPulled(await api.graphPull({ appId }));
+                } finally {
+                  clearInterval(timer);
+                  setProgress(null);
+                }
                 setView(await api.graphGetView({}));
               })
             }
@@ -207,6 +217,7 @@ export function EntraPanel() {
             {busy === 'pull' ? 'Reading…' : 'Pull users and assignments'}
           </Button>
         </div>
+        {progress && <Text data-testid="entra-progress">{progress}</Text>}
         {job && (
           <Text data-testid="entra-job">
             {job.job

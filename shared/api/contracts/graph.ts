@@ -62,7 +62,12 @@ export const graphJobSchema = z
 
 const settingsSchema = z
   .object({
-    tenant: z.string().max(256).nullable(),
+    /** A tenant ID, a verified domain, or `organizations`; it becomes part of the sign-in URL. */
+    tenant: z
+      .string()
+      .max(256)
+      .regex(/^[A-Za-z0-9][A-Za-z0-9.-]*$/, 'Enter the tenant ID (a GUID) or a domain such as contoso.com.')
+      .nullable(),
     clientId: z
       .string()
       .regex(
@@ -130,6 +135,8 @@ export const graphContract = {
       })
       .strict(),
   },
+  /** What the running pull is doing ("Users: 12,000 (page 13)"), for a progress line; null when idle. */
+  graphPullProgress: { request: empty, response: z.object({ message: z.string().nullable() }).strict() },
   graphPull: {
     request: z.object({ appId: z.string().min(1).max(128) }).strict(),
     response: z
