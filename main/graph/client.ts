@@ -151,11 +151,12 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     request: send,
     async pages(request, onPage) {
       const all: unknown[] = [];
+      const { query: firstQuery, ...rest } = request;
       let next: string | undefined = request.path;
-      let query = request.query;
+      let query = firstQuery;
       for (let pageNumber = 1; next; pageNumber += 1) {
         const { json, text } = await send({
-          ...request,
+          ...rest,
           method: 'GET',
           path: next,
           ...(query ? { query } : {}),
