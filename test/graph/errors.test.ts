@@ -146,6 +146,20 @@ describe('Graph failures get a specific message with the fix', () => {
     const message = quarantineMessage(view)!;
     expect(message).toContain('EncounteredQuarantineException');
     expect(message).toMatch(/Restart provisioning/);
+    job.status = {
+      code: 'Active',
+      progress: [
+        {
+          completedUnits: 1200,
+          totalUnits: 3000,
+          units: 'Objects',
+          progressObservationDateTime: '2026-12-01T09:00:00Z',
+        },
+      ],
+    };
+    expect(
+      (await getProvisioningJob(clientWith(fake.issueToken({ scopes: ALL_READ })), 'sp-jostle-1')).progress,
+    ).toEqual({ completed: 1200, total: 3000, units: 'Objects' });
     job.status = { code: 'NotRun', quarantine: null };
     expect(
       quarantineMessage(

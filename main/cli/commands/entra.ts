@@ -173,6 +173,8 @@ async function run(
             io.stdout(
               `Last cycle: ${job.lastCycle.state} ${job.lastCycle.endedAt ?? ''}${job.lastCycle.error ? ` (${job.lastCycle.error})` : ''}`,
             );
+          if (job.progress)
+            io.stdout(`Progress: ${job.progress.completed} of ${job.progress.total} ${job.progress.units}`);
           const quarantine = quarantineMessage(job);
           if (quarantine) io.stdout(quarantine);
         }

@@ -32,6 +32,14 @@ const CLOUD_LABELS: Record<(typeof GRAPH_CLOUD_IDS)[number], string> = {
   china: 'China (21Vianet)',
 };
 
+function describeJob(job: NonNullable<Job['job']>): string {
+  const cycle = job.lastCycle ? `, last cycle ${job.lastCycle.state}` : '';
+  const progress = job.progress
+    ? `, ${job.progress.completed.toLocaleString()} of ${job.progress.total.toLocaleString()} ${job.progress.units}`
+    : '';
+  return `Job ${job.state}${cycle}${progress}.`;
+}
+
 const useStyles = makeStyles({
   section: {
     display: 'flex',
@@ -220,9 +228,7 @@ export function EntraPanel() {
         {progress && <Text data-testid="entra-progress">{progress}</Text>}
         {job && (
           <Text data-testid="entra-job">
-            {job.job
-              ? `Job ${job.job.state}${job.job.lastCycle ? `, last cycle ${job.job.lastCycle.state}` : ''}. `
-              : ''}
+            {job.job ? `${describeJob(job.job)} ` : ''}
             {job.quarantine ?? job.problem ?? ''}
           </Text>
         )}

@@ -57,6 +57,7 @@ export const graphJobSchema = z
       })
       .strict()
       .nullable(),
+    progress: z.object({ completed: z.number(), total: z.number(), units: z.string() }).strict().nullable(),
   })
   .strict();
 
