@@ -226,3 +226,19 @@ describe('the desktop sign-in opener', () => {
     expect(opened).toEqual(['https://login.microsoftonline.us/t/oauth2/v2.0/authorize']);
   });
 });
+
+describe('entra with --graph-url but no token', () => {
+  it('asks to sign in instead of looping', async () => {
+    const { cli } = await import('./helpers');
+    const { tempDir, uniqueKeychainService } = await import('../support/temp');
+    const dir = tempDir();
+    const result = await cli(['entra', 'status', '--graph-url', fake.url], {
+      ...process.env,
+      JPA_DATA_DIR: dir.path,
+      JPA_KEYCHAIN_SERVICE: uniqueKeychainService(),
+    });
+    dir.remove();
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/not signed in/);
+  });
+});

@@ -33,7 +33,7 @@ import {
   type ApplyAction,
   type GraphCloud,
 } from '../../graph';
-import { scopesFor } from '../../graph/token-source';
+import { msalTokenSource, scopesFor } from '../../graph/token-source';
 import { openCliContext } from '../app-context';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 
@@ -115,7 +115,8 @@ async function open(options: Options, io: CliIo, signal: AbortSignal) {
     if (!token) throw new UsageError(`Environment variable ${name} is not set or empty.`);
     session.override = { tokens: environmentTokenSource(token), graphUrl: graphUrl ?? session.graphUrl() };
   } else if (graphUrl) {
-    session.override = { tokens: session.tokens, graphUrl };
+    // Signed-in tokens, another Graph host (e.g. a national cloud's, or a test fake).
+    session.override = { tokens: msalTokenSource(session.msal(), session.settings().cloud), graphUrl };
   }
   const client = graphClientFor(context, session, {
     signal,
