@@ -242,3 +242,23 @@ describe('entra with --graph-url but no token', () => {
     expect(result.err).toMatch(/not signed in/);
   });
 });
+
+describe('paging', () => {
+  it('follows a nextLink given as a server-relative path on the same host', async () => {
+    fake.faults.push({
+      path: /\/users$/,
+      status: 200,
+      times: 1,
+      body: { value: [{ id: 'first' }], '@odata.nextLink': '/v1.0/users?$skiptoken=10&$top=10' },
+    });
+    const items = await clientWith(fake.issueToken({ scopes: ALL_READ })).pages({
+      path: '/users',
+      action: 'readUsers',
+      what: 'the users',
+    });
+    expect(items).toHaveLength(1 + 20);
+    const second = fake.log[1]!;
+    expect(second.path).toBe('/v1.0/users');
+    expect(second.query).toEqual({ $skiptoken: '10', $top: '10' });
+  });
+});
