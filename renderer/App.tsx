@@ -26,6 +26,7 @@ import { DryRunStep } from './steps/dry-run/DryRunStep';
 import { ExportStep } from './steps/export/ExportStep';
 import { DiagnosticsPanel } from './tools/DiagnosticsPanel';
 import { MockJostlePanel } from './tools/MockJostlePanel';
+import { EntraPanel } from './tools/entra/EntraPanel';
 
 const useStyles = makeStyles({
   shell: {
@@ -195,6 +196,7 @@ function Shell() {
           )}
           {tool === 'mock' && <MockJostlePanel />}
           {tool === 'diagnostics' && <DiagnosticsPanel />}
+          {tool === 'entra' && <EntraPanel />}
           {tool === null && <StepPanel stepId={settings.currentStep} />}
         </main>
       </div>

@@ -10,6 +10,7 @@ import { dryRunHandlers } from './dry-run-handlers';
 import { entraHandoffHandlers } from './entra-handoff-handlers';
 import { entraSchemaHandlers } from './entra-schema-handlers';
 import { exportHandlers } from './export-handlers';
+import { graphHandlers } from './graph-handlers';
 import { mappingHandlers } from './mapping-handlers';
 import { mockHandlers } from './mock-handlers';
 import { networkHandlers } from './network-handlers';
@@ -44,5 +45,6 @@ export function createHandlers(context: AppContext): HandlerTable {
     ...clipboardHandlers(context),
     ...appPathHandlers(context),
     ...entraSchemaHandlers(context),
+    ...graphHandlers(context),
   };
 }

@@ -4,7 +4,7 @@
  * dry runs and the embedded mock never stall the window. Written against `electron`'s API only, so the
  * Electron stand-in (test/electron) exercises exactly this code.
  */
-import { app, dialog, session, type BrowserWindow } from 'electron';
+import { app, dialog, session, shell, type BrowserWindow } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { HandlerHostClient, type HostProcess } from '../host/host-client';
@@ -82,6 +82,8 @@ export function startDesktopApp(options: DesktopAppOptions = {}): void {
       clipboard: electronClipboard(platform),
       session: session.defaultSession,
       exportSaver: electronExportSaver(() => mainWindow),
+      // Only Microsoft's sign-in hosts get through (host-services.ts checks before opening).
+      openExternal: (url) => shell.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK
     });
     const hostModule = options.hostModule ?? join(appRoot, 'out', 'main', 'handler-host.js');
     const host = new HandlerHostClient(

@@ -5,6 +5,7 @@
 import type { Session } from 'electron';
 import { z } from 'zod';
 import type { ExportSaver } from '../export/saver';
+import { signInBrowserOpener } from '../graph/clouds';
 import type { ServiceTable } from '../host/host-client';
 import type { DesktopClipboard } from './clipboard';
 import { MAX_EXPORT_BYTES } from './export-saver';
@@ -24,8 +25,11 @@ export function mainServices(deps: {
   clipboard: DesktopClipboard;
   session: Pick<Session, 'resolveProxy'>;
   exportSaver: ExportSaver;
+  /** The system browser (shell.openExternal); used only for Microsoft's sign-in hosts. */
+  openExternal: (url: string) => Promise<void>;
 }): ServiceTable {
   const { clipboard, session, exportSaver } = deps;
+  const openSignInPage = signInBrowserOpener(deps.openExternal);
   return {
     'clipboard.available': () => clipboard.available(),
     'clipboard.problem': async () => (await clipboard.problem?.()) ?? null,
@@ -35,5 +39,6 @@ export function mainServices(deps: {
     'clipboard.clear': () => clipboard.clear(),
     resolveProxy: (target) => session.resolveProxy(url.parse(target)),
     saveExport: (file) => exportSaver.save(exportFile.parse(file)),
+    openSignInPage: async (target) => openSignInPage(url.parse(target)),
   };
 }

@@ -167,6 +167,17 @@ async function ruleIdOf(client: GraphClient, target: ApplyTarget): Promise<strin
   return rule.id;
 }
 
+function redacted(context: AppContext, error: GraphError): GraphError {
+  return new GraphError(
+    error.kind,
+    context.redactor.text(error.message),
+    context.redactor.text(error.fix),
+    error.status,
+    error.graphCode,
+    error.requestId,
+  );
+}
+
 export async function planApply(context: AppContext, client: GraphClient, input: ApplyInput) {
   const built = await build(context, client, input);
   return {
@@ -200,15 +211,22 @@ export async function runApply(
   const statuses: number[] = [];
   let answer: unknown = null;
   for (const request of built.send) {
-    const response = await client.request({
-      method: request.method,
-      path: request.path,
-      ...(request.body === null ? {} : { body: request.body }),
-      action: 'apply',
-      what: applyTitle(input.action).toLowerCase(),
-    });
+    let response;
+    try {
+      response = await client.request({
+        method: request.method,
+        path: request.path,
+        ...(request.body === null ? {} : { body: request.body }),
+        action: 'apply',
+        what: applyTitle(input.action).toLowerCase(),
+      });
+    } catch (error) {
+      // A server that echoes the request back in its error must not put the API key on screen or in a log.
+      if (error instanceof GraphError) throw redacted(context, error);
+      throw error;
+    }
     statuses.push(response.status);
-    answer = response.json;
+    answer = context.redactor.value(response.json);
   }
   context.logger.log('info', 'entra apply', { action: input.action, statuses: statuses.join(',') });
   return { title: applyTitle(input.action), sent: built.shown, statuses, answer, notes: built.notes };

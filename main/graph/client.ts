@@ -80,7 +80,10 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   const maxAttempts = options.maxAttempts ?? 6;
 
   function urlFor(path: string, query?: Record<string, string>): URL {
-    const url = /^https?:\/\//.test(path) ? new URL(path) : new URL(`/v1.0${path}`, base);
+    // Absolute nextLinks are Graph's documented form; a path that already names the version is taken as is.
+    const url = /^https?:\/\//.test(path)
+      ? new URL(path)
+      : new URL(/^\/(v1\.0|beta)\//.test(path) ? path : `/v1.0${path}`, base);
     // A nextLink is followed only on the Graph host: the bearer token never goes anywhere else.
     if (url.origin !== base.origin)
       throw new GraphError(
@@ -151,11 +154,12 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     request: send,
     async pages(request, onPage) {
       const all: unknown[] = [];
+      const { query: firstQuery, ...rest } = request;
       let next: string | undefined = request.path;
-      let query = request.query;
+      let query = firstQuery;
       for (let pageNumber = 1; next; pageNumber += 1) {
         const { json, text } = await send({
-          ...request,
+          ...rest,
           method: 'GET',
           path: next,
           ...(query ? { query } : {}),

@@ -56,3 +56,27 @@ export function parseGraphUrl(raw: string): URL {
   }
   return new URL(url.origin);
 }
+
+/**
+ * The desktop sign-in opens the system browser only on a Microsoft sign-in host of a known cloud, over
+ * https; anything else MSAL might hand us is refused.
+ */
+export function isSignInUrl(raw: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  const hosts = graphCloudIds.map((id) => new URL(GRAPH_CLOUDS[id].loginUrl).host);
+  return url.protocol === 'https:' && !url.username && !url.password && hosts.includes(url.host);
+}
+
+/** The system browser opener for MSAL's interactive flow, around the shell's openExternal. */
+export function signInBrowserOpener(openExternal: (url: string) => Promise<void>) {
+  return async (url: string): Promise<void> => {
+    if (!isSignInUrl(url))
+      throw new Error('The sign-in page is not on a Microsoft sign-in host; it was not opened.');
+    await openExternal(url);
+  };
+}

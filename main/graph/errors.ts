@@ -179,5 +179,14 @@ export function explainSignInError(error: unknown): GraphError {
       'The client ID is not an app in this tenant (AADSTS700016).',
       'Check the tenant and client ID under **Entra (Microsoft Graph) > Settings**.',
     );
+  if (code === undefined && /invalid_grant|consent_required/.test(text))
+    // MSAL's device-code polling passes on only the OAuth error name, not Entra's AADSTS description; the
+    // browser page where the code was entered shows it. Consent is the usual cause for a fresh set-up.
+    return make(
+      'missing-consent',
+      'Entra refused the sign-in (invalid_grant). The page where you entered the code shows the AADSTS ' +
+        'code; most often it is AADSTS65001, the permissions have no admin consent yet.',
+      roleAndPermission('readApps'),
+    );
   return make('invalid-token', `Sign-in failed: ${text}`, 'Try signing in again.');
 }

@@ -16,6 +16,13 @@ export type PullProgress =
   | { phase: 'assignments'; groupsDone: number; groups: number }
   | { phase: 'users'; users: number; pages: number };
 
+/** One line per progress event, the same wording as the CLI's. */
+export function describePullProgress(step: PullProgress): string {
+  if (step.phase === 'users') return `Users: ${step.users.toLocaleString('en-US')} (page ${step.pages})`;
+  if (step.phase === 'assignments') return `Group members: ${step.groupsDone} of ${step.groups} groups`;
+  return step.message;
+}
+
 export interface PullOptions {
   appId: string;
   tenantId: string | null;

@@ -9,10 +9,10 @@ import { keychainServiceName, type SecretStore } from '../secrets';
 import { KeyringSecretStore, probeKeyring } from '../secrets/keyring-store';
 import { MemorySecretStore } from '../secrets/memory-store';
 import { createGraphClient, type GraphClient } from './client';
-import { GRAPH_CLOUDS, type GraphCloud } from './clouds';
+import { GRAPH_CLOUDS, parseGraphUrl, type GraphCloud } from './clouds';
 import { createPublicClient, DEFAULT_CLIENT_ID, type SignInSettings } from './msal';
 import { msalNetworkModule } from './msal-network';
-import { msalTokenSource, type TokenSource } from './token-source';
+import { environmentTokenSource, msalTokenSource, type TokenSource } from './token-source';
 
 export interface GraphSession {
   store: SecretStore;
@@ -20,6 +20,15 @@ export interface GraphSession {
   graphUrl(): string;
   msal(): PublicClientApplication;
   tokens: TokenSource;
+  /**
+   * Desktop only: opens the sign-in page in the system browser through the app's external-link opener.
+   * Without it (browser mode, CLI) sign-in uses the device-code flow.
+   */
+  openBrowser?: (url: string) => Promise<void>;
+  /** The running pull's last progress line, for the window to poll. */
+  pullProgress: string | null;
+  /** A device-code sign-in still waiting for the admin, so a second click does not start another. */
+  pendingSignIn?: Promise<unknown>;
   /** Set by the CLI for `--graph-token-env`; the app always signs in. */
   override?: { tokens: TokenSource; graphUrl: string };
 }
@@ -64,6 +73,7 @@ async function create(context: AppContext): Promise<GraphSession> {
   };
   const session: GraphSession = {
     store,
+    pullProgress: null,
     settings,
     graphUrl: () => session.override?.graphUrl ?? GRAPH_CLOUDS[settings().cloud].graphUrl,
     msal,
@@ -73,6 +83,16 @@ async function create(context: AppContext): Promise<GraphSession> {
       identity: () => (session.override?.tokens ?? msalTokenSource(msal(), settings().cloud)).identity(),
     },
   };
+  // Like the CLI's --graph-token-env / --graph-url: JPA_GRAPH_TOKEN_ENV names a variable holding an access token
+  // (e.g. from `az account get-access-token`), JPA_GRAPH_URL the Graph host. For browser mode and the desktop app.
+  const env = context.network.env ?? process.env;
+  const variable = env.JPA_GRAPH_TOKEN_ENV?.trim();
+  const token = variable ? env[variable]?.trim() : undefined;
+  if (token)
+    session.override = {
+      tokens: environmentTokenSource(token),
+      graphUrl: env.JPA_GRAPH_URL ? parseGraphUrl(env.JPA_GRAPH_URL).origin : session.graphUrl(),
+    };
   return session;
 }
 

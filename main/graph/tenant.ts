@@ -22,6 +22,8 @@ export interface JobView {
   state: string;
   lastCycle: { state: string; startedAt: string | null; endedAt: string | null; error: string | null } | null;
   quarantine: { reason: string | null; since: string | null; nextAttempt: string | null } | null;
+  /** The newest `status.progress` entry, e.g. 1,200 of 3,000 units, while a cycle runs. */
+  progress: { completed: number; total: number; units: string } | null;
 }
 
 const seg = encodeURIComponent;
@@ -83,9 +85,21 @@ function toJobView(raw: Record<string, unknown>): JobView {
   const last = status.lastExecution as Record<string, unknown> | null | undefined;
   const quarantine = status.quarantine as Record<string, unknown> | null | undefined;
   const lastError = last?.error as Record<string, unknown> | null | undefined;
+  const progressList = Array.isArray(status.progress)
+    ? (status.progress as Array<Record<string, unknown>>)
+    : [];
+  const latest = progressList[progressList.length - 1];
   return {
     id: String(raw.id),
     templateId: typeof raw.templateId === 'string' ? raw.templateId : null,
+    progress:
+      latest && typeof latest.completedUnits === 'number' && typeof latest.totalUnits === 'number'
+        ? {
+            completed: latest.completedUnits,
+            total: latest.totalUnits,
+            units: String(latest.units ?? 'units'),
+          }
+        : null,
     state: typeof status.code === 'string' ? status.code : 'Unknown',
     lastCycle: last
       ? {

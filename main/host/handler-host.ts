@@ -7,6 +7,7 @@ import { clearApiKeyFromClipboard } from '../api/entra-handoff-handlers';
 import { dispatch } from '../api/dispatch';
 import { createHandlers, type HandlerTable } from '../api/handlers';
 import { createAppContext, type AppContext } from '../app/context';
+import { graphSession } from '../graph/session';
 import type { BackingStoreFactory } from '../settings/settings-store';
 
 import type { HostStart, MessageLink, ToHost } from './protocol';
@@ -37,6 +38,9 @@ export function serveHandlerHost(link: MessageLink): void {
         ...(message.resolveProxyInMain ? { network: { resolveProxy: services.resolveProxy } } : {}),
         ...(message.saveExportInMain ? { exportSaver: services.exportSaver() } : {}),
       });
+      // Microsoft Graph's interactive sign-in opens the system browser, which only main can do.
+      if (message.transport === 'electron')
+        (await graphSession(context)).openBrowser = services.openSignInPage;
       link.post({ kind: 'ready', window: context.settings.read().window });
       return { context, handlers: createHandlers(context) };
     } catch (error) {

@@ -17,6 +17,7 @@ export const serviceNames = [
   'clipboard.clear',
   'resolveProxy',
   'saveExport',
+  'openSignInPage',
 ] as const;
 export type ServiceName = (typeof serviceNames)[number];
 

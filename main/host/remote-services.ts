@@ -54,6 +54,9 @@ export class RemoteServices {
 
   resolveProxy = (url: string): Promise<string> => this.call<string>('resolveProxy', [url]);
 
+  /** Microsoft's sign-in page in the system browser: only main can open it (main checks the host). */
+  openSignInPage = (url: string): Promise<void> => this.call<void>('openSignInPage', [url]);
+
   exportSaver(): ExportSaver {
     return { save: (file) => this.call<string | null>('saveExport', [file]) };
   }

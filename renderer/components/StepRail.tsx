@@ -4,6 +4,7 @@ import {
   CheckmarkCircle20Filled,
   Circle20Regular,
   CircleHalfFill20Regular,
+  Cloud20Regular,
   Server20Regular,
   Stethoscope20Regular,
   Warning20Filled,
@@ -57,11 +58,12 @@ function StatusIcon({ status }: { status: StepStatus }) {
   return <Circle20Regular aria-hidden />;
 }
 
-export type ToolId = 'mock' | 'diagnostics';
+export type ToolId = 'mock' | 'diagnostics' | 'entra';
 
 const tools: Array<{ id: ToolId; title: string; icon: ReactElement }> = [
   { id: 'mock', title: 'Mock Jostle', icon: <Server20Regular aria-hidden /> },
   { id: 'diagnostics', title: 'Diagnostics', icon: <Stethoscope20Regular aria-hidden /> },
+  { id: 'entra', title: 'Entra (Microsoft Graph)', icon: <Cloud20Regular aria-hidden /> },
 ];
 
 export function StepRail(props: {

@@ -26,7 +26,11 @@ interface Navigation {
 
 const NavigationContext = createContext<Navigation | null>(null);
 
-const toolTitles: Record<ToolId, string> = { mock: 'Mock Jostle', diagnostics: 'Diagnostics' };
+const toolTitles: Record<ToolId, string> = {
+  mock: 'Mock Jostle',
+  diagnostics: 'Diagnostics',
+  entra: 'Entra (Microsoft Graph)',
+};
 
 export function NavigationProvider({ children }: { children: ReactNode }) {
   const { setSettings } = useAssistant();

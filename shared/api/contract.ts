@@ -18,6 +18,7 @@ import { networkContract } from './contracts/network';
 import { clipboardContract } from './contracts/clipboard';
 import { appPathContract } from './contracts/app-path';
 import { entraSchemaContract } from './contracts/entra-schema';
+import { graphContract } from './contracts/graph';
 
 export const apiContract = {
   ...appContract,
@@ -33,6 +34,7 @@ export const apiContract = {
   ...clipboardContract,
   ...appPathContract,
   ...entraSchemaContract,
+  ...graphContract,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type ApiChannel = keyof typeof apiContract;

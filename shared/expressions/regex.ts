@@ -287,4 +287,3 @@ export function regexProblem(pattern: string): string | null {
     return (error as Error).message;
   }
 }
-

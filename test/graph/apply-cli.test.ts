@@ -97,6 +97,20 @@ describe('entra apply against the Graph fake', () => {
     expect(readFileSync(join(dir.path, 'settings.json'), 'utf8')).not.toContain(API_KEY);
   });
 
+  it('an error that echoes the key back shows it redacted', async () => {
+    fake.faults.push({
+      method: 'PUT',
+      path: /\/synchronization\/secrets$/,
+      status: 400,
+      times: 1,
+      body: { error: { code: 'BadRequest', message: `Invalid SecretToken '${API_KEY}' for ${BASE_URL}` } },
+    });
+    const result = await cli(['entra', 'apply', 'credentials', '--confirm', phrase, ...args()], env);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('Invalid SecretToken');
+    expect(result.err + result.out).not.toContain(API_KEY);
+  });
+
   it('writes the verified schema merged into Entra’s, once; a second apply sends nothing', async () => {
     const verified = JSON.parse(readFileSync(graphFiles.schema(dir.path), 'utf8'));
     verified.synchronizationRules[0].objectMappings[0].attributeMappings.push({

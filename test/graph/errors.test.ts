@@ -146,6 +146,20 @@ describe('Graph failures get a specific message with the fix', () => {
     const message = quarantineMessage(view)!;
     expect(message).toContain('EncounteredQuarantineException');
     expect(message).toMatch(/Restart provisioning/);
+    job.status = {
+      code: 'Active',
+      progress: [
+        {
+          completedUnits: 1200,
+          totalUnits: 3000,
+          units: 'Objects',
+          progressObservationDateTime: '2026-12-01T09:00:00Z',
+        },
+      ],
+    };
+    expect(
+      (await getProvisioningJob(clientWith(fake.issueToken({ scopes: ALL_READ })), 'sp-jostle-1')).progress,
+    ).toEqual({ completed: 1200, total: 3000, units: 'Objects' });
     job.status = { code: 'NotRun', quarantine: null };
     expect(
       quarantineMessage(
@@ -193,5 +207,58 @@ describe('Graph failures get a specific message with the fix', () => {
       ),
     );
     expect(error.fix).toMatch(/Allow public client flows/);
+  });
+});
+
+describe('the desktop sign-in opener', () => {
+  it('opens only https Microsoft sign-in hosts of a known cloud', async () => {
+    const { isSignInUrl, signInBrowserOpener } = await import('../../main/graph/clouds');
+    expect(isSignInUrl('https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize?x=1')).toBe(
+      true,
+    );
+    expect(isSignInUrl('https://login.chinacloudapi.cn/t/oauth2/v2.0/authorize')).toBe(true);
+    expect(isSignInUrl('http://login.microsoftonline.com/')).toBe(false);
+    expect(isSignInUrl('https://login.microsoftonline.com.evil.example/')).toBe(false);
+    const opened: string[] = [];
+    const open = signInBrowserOpener(async (url) => void opened.push(url));
+    await expect(open('https://evil.example/authorize')).rejects.toThrow(/not opened/);
+    await open('https://login.microsoftonline.us/t/oauth2/v2.0/authorize');
+    expect(opened).toEqual(['https://login.microsoftonline.us/t/oauth2/v2.0/authorize']);
+  });
+});
+
+describe('entra with --graph-url but no token', () => {
+  it('asks to sign in instead of looping', async () => {
+    const { cli } = await import('./helpers');
+    const { tempDir, uniqueKeychainService } = await import('../support/temp');
+    const dir = tempDir();
+    const result = await cli(['entra', 'status', '--graph-url', fake.url], {
+      ...process.env,
+      JPA_DATA_DIR: dir.path,
+      JPA_KEYCHAIN_SERVICE: uniqueKeychainService(),
+    });
+    dir.remove();
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/not signed in/);
+  });
+});
+
+describe('paging', () => {
+  it('follows a nextLink given as a server-relative path on the same host', async () => {
+    fake.faults.push({
+      path: /\/users$/,
+      status: 200,
+      times: 1,
+      body: { value: [{ id: 'first' }], '@odata.nextLink': '/v1.0/users?$skiptoken=10&$top=10' },
+    });
+    const items = await clientWith(fake.issueToken({ scopes: ALL_READ })).pages({
+      path: '/users',
+      action: 'readUsers',
+      what: 'the users',
+    });
+    expect(items).toHaveLength(1 + 20);
+    const second = fake.log[1]!;
+    expect(second.path).toBe('/v1.0/users');
+    expect(second.query).toEqual({ $skiptoken: '10', $top: '10' });
   });
 });

@@ -19,6 +19,21 @@ describe('entra pull against the Graph fake, compared with the same data from CS
   let fake: FakeGraph;
   let env: NodeJS.ProcessEnv;
   const synthetic = generateSyntheticTenant({ users: 3200, seed: 13, groups: 9 });
+  // A group that is not assigned itself, nested in an assigned one: Entra provisions none of its members.
+  const assignedIds = new Set([
+    ...synthetic.assignments.users.map((user) => user.id),
+    ...synthetic.assignments.groups.flatMap((group) => group.memberUsers),
+  ]);
+  const nestedOnly = synthetic.users
+    .filter((user) => !assignedIds.has(user.objectId) && !assignedIds.has(user.userPrincipalName))
+    .slice(0, 5);
+  const nestedGroup = {
+    id: 'nested-only-group',
+    displayName: 'Nested only',
+    memberUsers: nestedOnly.map((user) => user.objectId),
+    memberGroups: [],
+  };
+  synthetic.assignments.groups[0]!.memberGroups.push(nestedGroup.id);
   const usersCsv = toDownloadUsersCsv(synthetic.users);
   const assignmentsCsv = toAssignmentsCsv(synthetic.assignments);
 
@@ -26,7 +41,9 @@ describe('entra pull against the Graph fake, compared with the same data from CS
     const users = parseDownloadUsersCsv(usersCsv);
     const assignments = parseAssignmentsCsv(assignmentsCsv);
     if (!users.ok || !assignments.ok) throw new Error('fixture');
-    fake = new FakeGraph(buildFakeTenant(users.value, assignments.value));
+    const tenant = buildFakeTenant(users.value, assignments.value);
+    tenant.groups.push(nestedGroup);
+    fake = new FakeGraph(tenant);
     fake.pageSize = 250;
     await fake.start();
     env = {
@@ -103,5 +120,38 @@ describe('entra pull against the Graph fake, compared with the same data from CS
     expect(graphPreview.summary.inScope).toBeGreaterThan(1000);
     expect(graphPreview.summary).toEqual(csvPreview.summary);
     expect(graphPreview.rows).toEqual(csvPreview.rows);
+    expect(nestedOnly).toHaveLength(5);
+    const nestedRows = graphPreview.rows.filter((row: { objectId: string }) =>
+      nestedGroup.memberUsers.includes(row.objectId),
+    );
+    expect(nestedRows.map((row: { inScope: boolean }) => row.inScope)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    expect(fake.log.some((entry) => entry.path === '/v1.0/groups/nested-only-group/members')).toBe(false);
+  });
+
+  it('dry-run without --users runs the saved tenant against the mock', async () => {
+    const result = await cli(['dry-run', '--json'], env);
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.out);
+    expect(JSON.stringify(summary)).toContain('Create');
+    expect(result.err).toContain('Using the users saved in');
+  }, 90_000);
+});
+
+describe('preview and dry-run without --users', () => {
+  it('say what to do when nothing was imported or pulled', async () => {
+    const empty = tempDir();
+    const env = { ...process.env, JPA_DATA_DIR: empty.path, JPA_KEYCHAIN_SERVICE: uniqueKeychainService() };
+    const preview = await cli(['preview'], env);
+    expect(preview.code).toBe(2);
+    expect(preview.err).toMatch(/--users is required: nothing is imported/);
+    const dryRun = await cli(['dry-run'], env);
+    expect(dryRun.code).toBe(2);
+    empty.remove();
   });
 });

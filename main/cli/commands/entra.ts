@@ -9,6 +9,7 @@ import {
   ApplyRefused,
   applyTargetFor,
   chooseApp,
+  describePullProgress,
   environmentTokenSource,
   findSavedUser,
   getProvisioningJob,
@@ -32,7 +33,7 @@ import {
   type ApplyAction,
   type GraphCloud,
 } from '../../graph';
-import { scopesFor } from '../../graph/token-source';
+import { msalTokenSource, scopesFor } from '../../graph/token-source';
 import { openCliContext } from '../app-context';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 
@@ -114,7 +115,8 @@ async function open(options: Options, io: CliIo, signal: AbortSignal) {
     if (!token) throw new UsageError(`Environment variable ${name} is not set or empty.`);
     session.override = { tokens: environmentTokenSource(token), graphUrl: graphUrl ?? session.graphUrl() };
   } else if (graphUrl) {
-    session.override = { tokens: session.tokens, graphUrl };
+    // Signed-in tokens, another Graph host (e.g. a national cloud's, or a test fake).
+    session.override = { tokens: msalTokenSource(session.msal(), session.settings().cloud), graphUrl };
   }
   const client = graphClientFor(context, session, {
     signal,
@@ -172,6 +174,8 @@ async function run(
             io.stdout(
               `Last cycle: ${job.lastCycle.state} ${job.lastCycle.endedAt ?? ''}${job.lastCycle.error ? ` (${job.lastCycle.error})` : ''}`,
             );
+          if (job.progress)
+            io.stdout(`Progress: ${job.progress.completed} of ${job.progress.total} ${job.progress.units}`);
           const quarantine = quarantineMessage(job);
           if (quarantine) io.stdout(quarantine);
         }
@@ -184,11 +188,7 @@ async function run(
         appId: id,
         tenantId: identity?.tenantId ?? null,
         tenantName: tenantLabel(identity),
-        onProgress: (step) => {
-          if (step.phase === 'users') io.stderr(`Users: ${step.users} (page ${step.pages})`);
-          else if (step.phase === 'assignments') io.stderr(`Groups: ${step.groupsDone}/${step.groups}`);
-          else io.stderr(step.message);
-        },
+        onProgress: (step) => io.stderr(describePullProgress(step)),
       });
       for (const warning of result.warnings) io.stderr(`warning: ${warning}`);
       print(result, () => {

@@ -10,16 +10,10 @@ import {
 } from '@fluentui/react-components';
 import { ArrowUpload20Regular, DocumentTable24Regular } from '@fluentui/react-icons';
 import { useRef, useState, type DragEvent } from 'react';
-import {
-  parseProvisioningLogs,
-  summariseProvisioningLogs,
-  type ProvisioningLogImportError,
-  type ProvisioningLogSummary,
-} from '../../../shared/provisioning-logs';
+import { GraphLogsButton } from '../../tools/entra/GraphLogsButton';
+import { importLogFile, type Imported } from './import-log';
 import { LogSummary } from './LogSummary';
 import { messageOf } from '../../text';
-
-const MAX_BYTES = 100 * 1024 * 1024;
 
 const useStyles = makeStyles({
   drop: {
@@ -37,29 +31,6 @@ const useStyles = makeStyles({
   hidden: { display: 'none' },
   message: { marginTop: tokens.spacingVerticalM },
 });
-
-export type Imported =
-  | { fileName: string; summary: ProvisioningLogSummary; warnings: string[] }
-  | { fileName: string; error: ProvisioningLogImportError };
-
-/** Reads and summarises a download in the page. Nothing is saved or sent to the assistant's main process. */
-export async function importLogFile(file: File): Promise<Imported> {
-  if (file.size > MAX_BYTES) {
-    return {
-      fileName: file.name,
-      error: {
-        message: 'The file is larger than 100 MB. Narrow the date range in Entra and download again.',
-      },
-    };
-  }
-  const parsed = parseProvisioningLogs(await file.text(), { fileName: file.name });
-  if (!parsed.ok) return { fileName: file.name, error: parsed.error };
-  return {
-    fileName: file.name,
-    summary: summariseProvisioningLogs(parsed.rows),
-    warnings: parsed.warnings,
-  };
-}
 
 export function LogImport() {
   const styles = useStyles();
@@ -119,6 +90,7 @@ export function LogImport() {
         >
           Choose file…
         </Button>
+        <GraphLogsButton disabled={reading} onRead={setImported} />
         <input
           ref={input}
           type="file"
