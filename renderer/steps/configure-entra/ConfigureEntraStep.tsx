@@ -7,6 +7,7 @@ import { ExternalLink } from '../../components/ExternalLink';
 import { StepLayout } from '../../components/StepLayout';
 import { useAssistant } from '../../state/assistant-state';
 import { MappingTable } from './MappingTable';
+import { PathInstructions } from './PathInstructions';
 import { SecretToken } from './SecretToken';
 
 const useStyles = makeStyles({
@@ -97,6 +98,7 @@ export function ConfigureEntraStep() {
         Open the <ExternalLink href="https://entra.microsoft.com">Microsoft Entra admin center</ExternalLink>,
         then <b>Identity &gt; Applications &gt; Enterprise applications &gt; Jostle &gt; Provisioning</b>.
       </p>
+      <PathInstructions />
 
       <Section number={1} title="Provisioning Mode">
         <p>

@@ -3,10 +3,12 @@ import { Add16Regular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
 import {
   removedGalleryMappings,
-  validateMappingConfig,
+  validateForPath,
   type AttributeMapping,
   type MappingConfig,
 } from '../../../shared/mapping';
+import { useAppPath } from '../../state/app-path';
+import { JostleVerdictPanel } from './JostleVerdictPanel';
 import { api } from '../../api/client';
 import { StepLayout } from '../../components/StepLayout';
 import { useAssistant } from '../../state/assistant-state';
@@ -38,6 +40,9 @@ const withPosition = <T extends { message: string; position?: number }>(problem:
 export function MappingsStep() {
   const styles = useStyles();
   const { setSettings } = useAssistant();
+  const { appPath } = useAppPath();
+  // The path decides which targets are allowed and whether Jostle's verdicts come back as warnings.
+  const validateMappingConfig = (config: MappingConfig) => validateForPath(config, appPath);
   const [editing, setEditing] = useState<number | 'new' | null>(null);
   const [version, setVersion] = useState(0);
   const editor = useSavedConfig<MappingConfig>({
@@ -56,7 +61,10 @@ export function MappingsStep() {
     },
   });
   const { draft, dirty } = editor;
-  const problems = useMemo(() => (draft ? validateMappingConfig(draft).map(withPosition) : []), [draft]);
+  const problems = useMemo(
+    () => (draft ? validateForPath(draft, appPath).map(withPosition) : []),
+    [draft, appPath],
+  );
   if (!draft) return null;
 
   const change = (mappings: AttributeMapping[]) => editor.edit({ ...draft, mappings });
@@ -65,14 +73,16 @@ export function MappingsStep() {
       ? [...draft.mappings, mapping]
       : draft.mappings.map((m, i) => (i === index ? mapping : m));
 
-  const removed = removedGalleryMappings(draft.mappings).map((mapping) => mapping.target);
+  const custom = appPath === 'custom';
+  const removed = custom ? [] : removedGalleryMappings(draft.mappings).map((mapping) => mapping.target);
   const errorCount = problems.filter((problem) => problem.severity === 'error').length;
   return (
     <StepLayout stepId="mappings" tutorialStep="Step 5, Attribute mapping">
       <p>
         What Entra sends to Jostle for each user. In Entra: the Jostle app’s{' '}
-        <b>Provisioning &gt; Mappings &gt; Provision Microsoft Entra ID Users</b>. Start from the gallery
-        defaults below; change only what you need, then make Entra match.
+        <b>Provisioning &gt; Mappings &gt; Provision Microsoft Entra ID Users</b>. Start from the{' '}
+        {custom ? 'defaults Entra gives a custom non-gallery app' : 'gallery defaults'} below; change only
+        what you need, then make Entra match.
       </p>
       <MessageBar intent="info">
         <MessageBarBody>
@@ -80,6 +90,12 @@ export function MappingsStep() {
           users by anything else and would create duplicates.
         </MessageBarBody>
       </MessageBar>
+
+      {custom && (
+        <section className={styles.section}>
+          <JostleVerdictPanel mappings={draft.mappings} onChange={change} />
+        </section>
+      )}
 
       <section className={styles.section}>
         <MappingTable
@@ -111,7 +127,7 @@ export function MappingsStep() {
             onClick: () => void editor.save(() => api.saveMapping({ config: draft })),
           }}
           reset={{
-            label: 'Reset to gallery defaults',
+            label: custom ? 'Reset to custom app defaults' : 'Reset to gallery defaults',
             testId: 'reset-mapping',
             onClick: () => void editor.save(() => api.resetMapping({})),
           }}
