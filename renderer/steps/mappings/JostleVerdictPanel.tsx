@@ -20,6 +20,7 @@ import {
   type AttributeMapping,
 } from '../../../shared/mapping';
 import { shortTarget } from './mapping-text';
+import { schemaLabel, type JostleSchemas } from './use-jostle-schemas';
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, padding: 0 },
@@ -46,19 +47,23 @@ const useStyles = makeStyles({
 
 export function JostleVerdictPanel({
   mappings,
+  schemas,
   onChange,
 }: {
   mappings: readonly AttributeMapping[];
+  schemas: JostleSchemas | null;
   onChange(mappings: AttributeMapping[]): void;
 }) {
   const styles = useStyles();
-  const flagged = mappingVerdicts(mappings).filter((row) => row.kind !== 'accepted');
+  const options = schemas ? { schemas: schemas.schemas } : {};
+  const checkedAgainst = schemaLabel(schemas);
+  const flagged = mappingVerdicts(mappings, options).filter((row) => row.kind !== 'accepted');
   const galleryEquivalent = () =>
-    onChange(toGalleryEquivalent({ version: 1, mappings: [...mappings] }).mappings);
+    onChange(toGalleryEquivalent({ version: 1, mappings: [...mappings] }, options).mappings);
   if (flagged.length === 0) {
     return (
       <Text size={200} className={styles.muted} data-testid="jostle-verdicts-clean">
-        Every row targets an attribute Jostle lists (checked against our model of Jostle’s schema).
+        Every row targets an attribute Jostle lists (checked against {checkedAgainst}).
       </Text>
     );
   }
@@ -78,7 +83,7 @@ export function JostleVerdictPanel({
         <Button
           appearance="primary"
           data-testid="fix-all-mappings"
-          onClick={() => onChange(applyAllFixes(mappings))}
+          onClick={() => onChange(applyAllFixes(mappings, options))}
         >
           Fix all
         </Button>

@@ -9,6 +9,7 @@ import {
 } from '../../../shared/mapping';
 import { useAppPath } from '../../state/app-path';
 import { JostleVerdictPanel } from './JostleVerdictPanel';
+import { useJostleSchemas } from './use-jostle-schemas';
 import { api } from '../../api/client';
 import { StepLayout } from '../../components/StepLayout';
 import { useAssistant } from '../../state/assistant-state';
@@ -42,7 +43,9 @@ export function MappingsStep() {
   const { setSettings } = useAssistant();
   const { appPath } = useAppPath();
   // The path decides which targets are allowed and whether Jostle's verdicts come back as warnings.
-  const validateMappingConfig = (config: MappingConfig) => validateForPath(config, appPath);
+  const schemas = useJostleSchemas();
+  const schemaOptions = schemas ? { schemas: schemas.schemas } : {};
+  const validateMappingConfig = (config: MappingConfig) => validateForPath(config, appPath, schemaOptions);
   const [editing, setEditing] = useState<number | 'new' | null>(null);
   const [version, setVersion] = useState(0);
   const editor = useSavedConfig<MappingConfig>({
@@ -62,8 +65,11 @@ export function MappingsStep() {
   });
   const { draft, dirty } = editor;
   const problems = useMemo(
-    () => (draft ? validateForPath(draft, appPath).map(withPosition) : []),
-    [draft, appPath],
+    () =>
+      draft
+        ? validateForPath(draft, appPath, schemas ? { schemas: schemas.schemas } : {}).map(withPosition)
+        : [],
+    [draft, appPath, schemas],
   );
   if (!draft) return null;
 
@@ -93,7 +99,7 @@ export function MappingsStep() {
 
       {custom && (
         <section className={styles.section}>
-          <JostleVerdictPanel mappings={draft.mappings} onChange={change} />
+          <JostleVerdictPanel mappings={draft.mappings} schemas={schemas} onChange={change} />
         </section>
       )}
 
@@ -144,6 +150,7 @@ export function MappingsStep() {
         <MappingDialog
           mapping={editing === 'new' ? null : draft.mappings[editing]!}
           takenTargets={draft.mappings.map((mapping) => mapping.target.toLowerCase())}
+          genericTargets={custom}
           problemsFor={(mapping) => {
             const mappings = replaced(editing, mapping);
             const index = editing === 'new' ? mappings.length - 1 : editing;
