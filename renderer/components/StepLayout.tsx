@@ -20,10 +20,13 @@ const useStyles = makeStyles({
 export function StepLayout({
   stepId,
   tutorialStep,
+  title,
   children,
 }: {
   stepId: StepId;
   tutorialStep?: string;
+  /** Overrides the step's title, e.g. the app step on the custom-app path. */
+  title?: string;
   children: ReactNode;
 }) {
   const styles = useStyles();
@@ -37,7 +40,7 @@ export function StepLayout({
     <section aria-labelledby="step-title" data-testid={`panel-${stepId}`}>
       <div className={styles.header}>
         <Title2 as="h1" id="step-title">
-          {step.title}
+          {title ?? step.title}
         </Title2>
         {settings && <StatusBadge status={settings.stepStatus[stepId]} />}
       </div>

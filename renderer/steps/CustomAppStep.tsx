@@ -62,7 +62,11 @@ export function CustomAppStep() {
   const { connection } = useAssistant();
   const baseUrl = connection?.baseUrl ?? null;
   return (
-    <StepLayout stepId="gallery" tutorialStep="Jostle’s alternate approach: a custom application">
+    <StepLayout
+      stepId="gallery"
+      title="Create a custom app in Entra"
+      tutorialStep="Jostle’s alternate approach: a custom application"
+    >
       <p data-testid="custom-app-intro">
         You chose a <b>custom non-gallery app</b>. Entra gives it generic SCIM settings instead of Jostle’s
         template, so the <b>Attribute mappings</b> step starts from Entra’s generic defaults and flags what

@@ -1,8 +1,16 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { callApi } from './pages/api';
 import { ScopePage } from './pages/scope-mappings-page';
 import { WizardPage } from './pages/wizard-page';
 import { keepScreenshot } from './screenshots';
+
+/** No axe violations inside the parts this feature adds. */
+async function expectAccessible(page: Page, selector: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).include(selector).analyze();
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+}
 
 test('custom non-gallery app: chosen in Plan, flagged defaults fixed in Mappings, clean dry run, path named in Configure and the export', async ({
   assistant,
@@ -15,11 +23,13 @@ test('custom non-gallery app: chosen in Plan, flagged defaults fixed in Mappings
   await page.getByTestId('app-path-custom').click();
   await expect.poll(() => callApi(page, 'getAppPath', {})).toEqual({ appPath: 'custom' });
   await keepScreenshot(page, testInfo, 'plan-app-path');
+  await expectAccessible(page, 'section[aria-labelledby="setup-path-heading"]');
 
   // The app step shows the non-gallery portal steps.
   await wizard.open('gallery');
   await expect(page.getByTestId('custom-app-intro')).toContainText('custom non-gallery app');
   await expect(page.getByTestId('panel-gallery')).toContainText('Create your own application');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Create a custom app in Entra');
 
   // Real users with phones, offices and departments; everyone in scope.
   await wizard.open('scope');
@@ -33,6 +43,7 @@ test('custom non-gallery app: chosen in Plan, flagged defaults fixed in Mappings
   await expect(page.getByTestId('jostle-verdict')).toHaveCount(14);
   await expect(page.getByTestId('jostle-verdicts')).toContainText('phoneNumbers[type eq "mobile"].value');
   await keepScreenshot(page, testInfo, 'mappings-custom-flags');
+  await expectAccessible(page, '[data-testid="jostle-verdicts"]');
   const flagged = (await callApi(page, 'getPreview', { show: 'failures', offset: 0, limit: 1 })) as {
     summary: { withMappingFailures: number };
   };
@@ -59,6 +70,7 @@ test('custom non-gallery app: chosen in Plan, flagged defaults fixed in Mappings
   );
   await expect(page.getByTestId('path-changes')).toContainText('Delete preferredLanguage');
   await keepScreenshot(page, testInfo, 'configure-custom-path');
+  await expectAccessible(page, '[data-testid="path-instructions"]');
 
   // The export says the same.
   await wizard.open('export');
