@@ -4,12 +4,15 @@ import { App } from './App';
 import './global.css';
 import { AssistantStateProvider } from './state/assistant-state';
 import { ThemeFromSystem } from './theme';
+import { AppPathProvider } from './state/app-path';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ThemeFromSystem>
       <AssistantStateProvider>
-        <App />
+        <AppPathProvider>
+          <App />
+        </AppPathProvider>
       </AssistantStateProvider>
     </ThemeFromSystem>
   </StrictMode>,

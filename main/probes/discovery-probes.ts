@@ -83,7 +83,8 @@ export const schemasProbe: ProbeDefinition<ProbeContext> = {
     if (!schemas)
       return { status: 'fail', finding: 'notScim', summary: 'The answer is not a list of schemas.' };
     const ids = schemas.map((schema) => schema.id);
-    const details = { schemas: ids };
+    // The attribute definitions too: the custom-app path checks each mapping row against the live schema.
+    const details = { schemas: ids, definitions: schemas };
     if (!ids.some((id) => same(id, CORE_USER_SCHEMA))) {
       return {
         status: 'fail',

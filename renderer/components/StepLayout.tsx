@@ -26,10 +26,13 @@ const useStyles = makeStyles({
 export function StepLayout({
   stepId,
   tutorialStep,
+  title,
   children,
 }: {
   stepId: StepId;
   tutorialStep?: string;
+  /** Overrides the step's title, e.g. the app step on the custom-app path. */
+  title?: string;
   children: ReactNode;
 }) {
   const styles = useStyles();
@@ -44,7 +47,7 @@ export function StepLayout({
     <section aria-labelledby="step-title" data-testid={`panel-${stepId}`}>
       <div className={styles.header}>
         <h1 className={styles.title} id="step-title" tabIndex={-1} ref={heading}>
-          {step.title}
+          {title ?? step.title}
         </h1>
         {settings && <StatusBadge status={settings.stepStatus[stepId]} />}
       </div>

@@ -1,8 +1,12 @@
 import { Checklist } from '../components/Checklist';
 import { ExternalLink } from '../components/ExternalLink';
 import { StepLayout } from '../components/StepLayout';
+import { useAppPath } from '../state/app-path';
+import { CustomAppStep } from './CustomAppStep';
 
 export function GalleryStep() {
+  const { appPath } = useAppPath();
+  if (appPath === 'custom') return <CustomAppStep />;
   return (
     <StepLayout stepId="gallery" tutorialStep="Step 3">
       <p>

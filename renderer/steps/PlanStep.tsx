@@ -2,6 +2,7 @@ import { Text } from '@fluentui/react-components';
 import { Checklist } from '../components/Checklist';
 import { StepLayout } from '../components/StepLayout';
 import { ExternalLink } from '../components/ExternalLink';
+import { SetupPathChoice } from './plan/SetupPathChoice';
 
 export function PlanStep() {
   return (
@@ -46,6 +47,7 @@ export function PlanStep() {
         which Jostle fields (the <b>Attribute mappings</b> step). The assistant lets you try both before Entra
         touches Jostle.
       </Text>
+      <SetupPathChoice />
     </StepLayout>
   );
 }

@@ -102,6 +102,13 @@ export const PATH_DIFFERENCES: readonly PathBehaviour[] = [
     verdict: 'documented',
   },
   {
+    behaviour: 'Group provisioning',
+    gallery: 'Jostle’s template provisions users only',
+    custom: 'The generic template also has a group mapping; Jostle has no /Groups, so turn it off',
+    sources: ['SCIM-DEV', 'JOSTLE-API', '3P-PORTAL-DEFAULTS'],
+    verdict: 'assumed',
+  },
+  {
     behaviour: 'Matching',
     gallery: 'userName, precedence 1 (Jostle filters on userName only)',
     custom: 'userName, precedence 1 in the generic defaults; same Jostle limit',

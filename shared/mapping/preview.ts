@@ -130,8 +130,9 @@ export function runPreview(input: PreviewInput): PreviewResult {
       payload = built.resource;
       failures = built.failures;
       // Only a user Entra creates reaches Jostle; a disabled one is not created (see activeInSource).
-      for (const check of activeInSource ? refused : []) {
-        if (getScimValue(payload, check.target) !== undefined) failures = [...failures, check];
+      if (activeInSource && refused.length > 0) {
+        const refusals = refused.filter((check) => getScimValue(payload!, check.target) !== undefined);
+        if (refusals.length > 0) failures = [...failures, ...refusals];
       }
       notes = describeBuildNotes(built.notes);
       if (failures.length > 0) withMappingFailures += 1;

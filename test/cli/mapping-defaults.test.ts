@@ -1,7 +1,12 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError, type CliIo } from '../../main/cli/command';
+import { dryRunCommand } from '../../main/cli/commands/dry-run';
 import { mappingCommand } from '../../main/cli/commands/mapping';
 import { previewCommand } from '../../main/cli/commands/preview';
+import { applyAllFixes, defaultMappingFor } from '../../shared/mapping';
 
 async function run(command: typeof mappingCommand, args: string[]) {
   const out: string[] = [];
@@ -58,5 +63,42 @@ describe('--app on preview', () => {
     const gallery = JSON.parse((await run(previewCommand, ['--users', USERS, '--json'])).out);
     expect(custom.summary.withMappingFailures).toBeGreaterThan(0);
     expect(gallery.summary.withMappingFailures).toBe(0);
+  });
+});
+
+describe('--app on dry-run', () => {
+  it('custom defaults fail users at Mock Jostle; the fixed mapping runs clean; gallery rejects a generic target', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'custom-app-cli-'));
+    try {
+      const fixed = join(dir, 'fixed.json');
+      await writeFile(
+        fixed,
+        JSON.stringify({ version: 1, mappings: applyAllFixes(defaultMappingFor('custom').mappings) }),
+      );
+      const raw = join(dir, 'custom.json');
+      await writeFile(raw, JSON.stringify(defaultMappingFor('custom')));
+
+      const failing = await run(dryRunCommand, ['--users', USERS, '--app', 'custom', '--json']);
+      expect(failing.code).toBe(1);
+      expect(JSON.parse(failing.out).cycles[0].counts.Create.Failure).toBeGreaterThan(0);
+
+      const clean = await run(dryRunCommand, [
+        '--users',
+        USERS,
+        '--app',
+        'custom',
+        '--mapping',
+        fixed,
+        '--json',
+      ]);
+      expect(clean.code).toBe(0);
+      expect(JSON.parse(clean.out).cycles[0].counts.Create.Failure).toBe(0);
+
+      await expect(run(dryRunCommand, ['--users', USERS, '--mapping', raw])).resolves.toMatchObject({
+        code: 1,
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

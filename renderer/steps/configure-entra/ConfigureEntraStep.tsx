@@ -20,6 +20,7 @@ import { useEntraSchema } from '../mappings/use-entra-schema';
 import { MappingTable } from './MappingTable';
 import { SchemaPaste } from './SchemaPaste';
 import { ScopingFilters } from './ScopingFilters';
+import { PathInstructions } from './PathInstructions';
 import { SecretToken } from './SecretToken';
 
 const SCOPE_LABEL = {
@@ -149,6 +150,7 @@ export function ConfigureEntraStep() {
         Open the <ExternalLink href="https://entra.microsoft.com">Microsoft Entra admin center</ExternalLink>,
         then <b>Identity &gt; Applications &gt; Enterprise applications &gt; Jostle &gt; Provisioning</b>.
       </p>
+      <PathInstructions />
 
       <Section number={1} title="Provisioning Mode">
         <p>

@@ -16,7 +16,12 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { jostleTargetAttributes } from '../../../shared/jostle/schema';
-import { SUGGESTED_SOURCES, type AttributeMapping, type MappingType } from '../../../shared/mapping';
+import {
+  ENTRA_GENERIC_TARGETS,
+  SUGGESTED_SOURCES,
+  type AttributeMapping,
+  type MappingType,
+} from '../../../shared/mapping';
 import { AttributePicker } from '../scope/AttributePicker';
 import { ProblemList, type ShownProblem } from '../scope/ProblemList';
 import { ExpressionField } from './ExpressionField';
@@ -46,8 +51,11 @@ export function MappingDialog({
   problemsFor,
   onApply,
   onClose,
+  genericTargets = false,
 }: {
   mapping: AttributeMapping | null;
+  /** Custom app: Entra's generic SCIM attributes can be targets too (Jostle's verdict flags them). */
+  genericTargets?: boolean;
   takenTargets: readonly string[];
   problemsFor(mapping: AttributeMapping): ShownProblem[];
   onApply(mapping: AttributeMapping): void;
@@ -63,7 +71,12 @@ export function MappingDialog({
   const targets = jostleTargetAttributes.filter(
     (target) => target.path === mapping?.target || !takenTargets.includes(target.path.toLowerCase()),
   );
-  const target = jostleTargetAttributes.find((candidate) => candidate.path === form.target);
+  const generic = genericTargets
+    ? ENTRA_GENERIC_TARGETS.filter(
+        (t) => t.path === mapping?.target || !takenTargets.includes(t.path.toLowerCase()),
+      )
+    : [];
+  const target = [...jostleTargetAttributes, ...generic].find((candidate) => candidate.path === form.target);
   const suggestion = SUGGESTED_SOURCES[form.target];
 
   const pickTarget = (path: string) =>
@@ -109,6 +122,15 @@ export function MappingDialog({
                       </option>
                     ))}
                 </optgroup>
+                {generic.length > 0 && (
+                  <optgroup label="Entra’s generic SCIM attributes (Jostle does not list them)">
+                    {generic.map((t) => (
+                      <option key={t.path} value={t.path}>
+                        {t.path}
+                      </option>
+                    ))}
+                  </optgroup>
+                )}
               </Select>
             </Field>
             <Field label="Mapping type">

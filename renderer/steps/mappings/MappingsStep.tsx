@@ -3,10 +3,13 @@ import { Add16Regular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
 import {
   removedGalleryMappings,
-  validateMappingConfig,
+  validateForPath,
   type AttributeMapping,
   type MappingConfig,
 } from '../../../shared/mapping';
+import { useAppPath } from '../../state/app-path';
+import { JostleVerdictPanel } from './JostleVerdictPanel';
+import { useJostleSchemas } from './use-jostle-schemas';
 import { api } from '../../api/client';
 import { StepLayout } from '../../components/StepLayout';
 import { useAssistant } from '../../state/assistant-state';
@@ -40,6 +43,11 @@ const withPosition = <T extends { message: string; position?: number }>(problem:
 export function MappingsStep() {
   const styles = useStyles();
   const { setSettings } = useAssistant();
+  const { appPath } = useAppPath();
+  // The path decides which targets are allowed and whether Jostle's verdicts come back as warnings.
+  const schemas = useJostleSchemas();
+  const schemaOptions = schemas ? { schemas: schemas.schemas } : {};
+  const validateMappingConfig = (config: MappingConfig) => validateForPath(config, appPath, schemaOptions);
   const [editing, setEditing] = useState<number | 'new' | null>(null);
   const [version, setVersion] = useState(0);
   const editor = useSavedConfig<MappingConfig>({
@@ -59,7 +67,13 @@ export function MappingsStep() {
   });
   const { draft, dirty } = editor;
   const entra = useEntraSchema(version);
-  const problems = useMemo(() => (draft ? validateMappingConfig(draft).map(withPosition) : []), [draft]);
+  const problems = useMemo(
+    () =>
+      draft
+        ? validateForPath(draft, appPath, schemas ? { schemas: schemas.schemas } : {}).map(withPosition)
+        : [],
+    [draft, appPath, schemas],
+  );
   if (!draft) return null;
 
   const change = (mappings: AttributeMapping[]) => editor.edit({ ...draft, mappings });
@@ -68,17 +82,21 @@ export function MappingsStep() {
       ? [...draft.mappings, mapping]
       : draft.mappings.map((m, i) => (i === index ? mapping : m));
 
-  const removed = removedGalleryMappings(draft.mappings, entra.baseline.mappings).map(
-    (mapping) => mapping.target,
-  );
+  const custom = appPath === 'custom';
   const fromEntra = entra.baseline.source === 'imported-schema';
+  // On the custom path without Entra's schema, the flags panel lists what differs from the custom defaults.
+  const removed =
+    custom && !fromEntra
+      ? []
+      : removedGalleryMappings(draft.mappings, entra.baseline.mappings).map((mapping) => mapping.target);
   const errorCount = problems.filter((problem) => problem.severity === 'error').length;
   return (
     <StepLayout stepId="mappings" tutorialStep="Step 5, Attribute mapping">
       <p>
         What Entra sends to Jostle for each user. In Entra: the Jostle app’s{' '}
-        <b>Provisioning &gt; Mappings &gt; Provision Microsoft Entra ID Users</b>. Start from the gallery
-        defaults below; change only what you need, then make Entra match.
+        <b>Provisioning &gt; Mappings &gt; Provision Microsoft Entra ID Users</b>. Start from the{' '}
+        {custom ? 'defaults Entra gives a custom non-gallery app' : 'gallery defaults'} below; change only
+        what you need, then make Entra match.
       </p>
       <MessageBar intent="info">
         <MessageBarBody>
@@ -86,6 +104,12 @@ export function MappingsStep() {
           users by anything else and would create duplicates.
         </MessageBarBody>
       </MessageBar>
+
+      {custom && (
+        <section className={styles.section}>
+          <JostleVerdictPanel mappings={draft.mappings} schemas={schemas} onChange={change} />
+        </section>
+      )}
 
       <section className={styles.section}>
         <h2 className={styles.heading}>Start from Entra’s schema</h2>
@@ -130,7 +154,7 @@ export function MappingsStep() {
             onClick: () => void editor.save(() => api.saveMapping({ config: draft })),
           }}
           reset={{
-            label: 'Reset to gallery defaults',
+            label: custom ? 'Reset to custom app defaults' : 'Reset to gallery defaults',
             testId: 'reset-mapping',
             onClick: () => void editor.save(() => api.resetMapping({})),
           }}
@@ -147,6 +171,7 @@ export function MappingsStep() {
         <MappingDialog
           mapping={editing === 'new' ? null : draft.mappings[editing]!}
           takenTargets={draft.mappings.map((mapping) => mapping.target.toLowerCase())}
+          genericTargets={custom}
           problemsFor={(mapping) => {
             const mappings = replaced(editing, mapping);
             const index = editing === 'new' ? mappings.length - 1 : editing;
