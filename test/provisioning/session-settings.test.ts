@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/api/dispatch';
 import { createHandlers, type HandlerTable } from '../../main/api/handlers';
+import { parseProvisioningLogs, summariseProvisioningLogs } from '../../shared/provisioning-logs';
 import { createTestContext, type TestContext } from '../support/context';
 
 let test: TestContext;
@@ -62,6 +63,22 @@ describe('Dry run step settings (startDryRun)', () => {
     // Everyone is matched again, and already holds these values.
     expect(restarted.cycles[1]!.counts.Create!.Success).toBe(0);
     expect(restarted.cycles[1]!.counts.Other!.Skipped).toBeGreaterThan(0);
+  });
+
+  it('GRAPH-POS: the log saved for the Monitor step is a Graph page the Monitor import reads, without the token', async () => {
+    await call('generateSyntheticUsers', { count: 5, seed: 4 });
+    const missing = await dispatch(handlers, 'getDryRunGraphLog', {});
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    await runCycle({ fresh: true });
+    const saved = (await call('getDryRunGraphLog', {})) as { fileName: string; text: string; events: number };
+    expect(saved.fileName).toMatch(/^dry-run-provisioning-log-\d+\.json$/);
+    const mock = await test.context.mock.ensure();
+    expect(saved.text).not.toContain(mock.token);
+    const parsed = parseProvisioningLogs(saved.text, { fileName: saved.fileName });
+    expect(parsed.ok && parsed.format).toBe('json-graph-page');
+    if (!parsed.ok) return;
+    expect(parsed.rows).toHaveLength(saved.events);
+    expect(summariseProvisioningLogs(parsed.rows).total).toBe(saved.events);
   });
 
   it('refuses a bad threshold with a specific message and starts nothing', async () => {
