@@ -1,7 +1,9 @@
+import { ApiError } from '../../shared/api/errors';
 import type { AppContext } from '../app/context';
+import { provisioningObjectSummaries } from '../provisioning';
 import type { HandlerTable } from './handler-table';
 
-type Channels = 'getDryRunStatus' | 'startDryRun' | 'cancelDryRun' | 'getDryRunLog';
+type Channels = 'getDryRunStatus' | 'startDryRun' | 'cancelDryRun' | 'getDryRunLog' | 'getDryRunGraphLog';
 
 export function dryRunHandlers(context: AppContext): Pick<HandlerTable, Channels> {
   const session = context.dryRun;
@@ -14,6 +16,17 @@ export function dryRunHandlers(context: AppContext): Pick<HandlerTable, Channels
     cancelDryRun: async () => {
       session.cancel();
       return session.status();
+    },
+    getDryRunGraphLog: async () => {
+      const result = session.log();
+      if (!result || result.log.length === 0) throw new ApiError('not-found', 'Run a cycle first.');
+      const page = context.redactor.value(provisioningObjectSummaries(result.log, result.summary));
+      const stamp = result.summary.startedAt.replace(/[^0-9]/g, '').slice(0, 12);
+      return {
+        fileName: `dry-run-provisioning-log-${stamp}.json`,
+        text: JSON.stringify(page, null, 2),
+        events: page.value.length,
+      };
     },
     getDryRunLog: async ({ offset, limit, action, status, search }) => {
       const result = session.log();

@@ -7,7 +7,7 @@
  */
 import type { UserOutcome } from './types';
 import { updateFingerprint, type CompiledSource } from './source-plan';
-import type { SyncJob } from './user-sync';
+import type { SyncJob } from './sync-job';
 
 /** HOW: "users are hard-deleted 30 days after they're soft-deleted", and then Entra sends the DELETE. */
 export const SOFT_DELETE_RETENTION_DAYS = 30;

@@ -9,8 +9,8 @@ import type { CycleSummary, DryRunError, QuarantineVerdict } from '../../shared/
 import { createScimClient } from '../scim/client';
 import { checkReachable, unreachableMessage } from '../scim/reachability';
 import { isLoopbackHost } from '../../shared/connection/validation';
-import { planCycle, type PlannedJob, type UserState } from './cycle-plan';
-import { CODES } from './entra-codes';
+import { planCycle, type UserState } from './cycle-plan';
+import { recordNotProcessed, recordResult } from './user-state';
 import { DEFAULT_LOG_LIMITS, ProvisioningLog } from './log-store';
 import { createRateLimiter } from './rate-limiter';
 import { createRequestSender } from './request-sender';
@@ -118,70 +118,6 @@ export function createProvisioningEngine(options: ProvisioningEngineOptions): Pr
   let today = 0;
   const startedAt = new Date().toISOString();
 
-  function remember(planned: PlannedJob, result: SyncResult, cycle: number): void {
-    const { job } = planned;
-    const state: UserState = states.get(job.objectId) ?? {
-      objectId: job.objectId,
-      userPrincipalName: job.userPrincipalName,
-      targetId: null,
-      fingerprint: null,
-      active: false,
-      deleted: false,
-      managed: false,
-      missingSinceDay: null,
-      cycle,
-      outcome: 'NotProcessed',
-    };
-    state.userPrincipalName = job.userPrincipalName;
-    state.targetId = result.targetId;
-    state.cycle = cycle;
-    state.outcome = `${result.action}:${result.status}`;
-    const actionOff = result.errorCode === CODES.actionOff;
-    if (!result.inSync) {
-      state.fingerprint = null; // Escrowed (or cancelled, or staged): the next cycle tries again.
-    } else if (job.kind === 'delete') {
-      // Deleted, or the Delete action is off: either way Entra is done with this user.
-      state.managed = false;
-      if (!actionOff) {
-        state.deleted = true;
-        state.targetId = null;
-      }
-      state.fingerprint = null;
-    } else if (job.kind === 'softDelete') {
-      if (!actionOff) state.active = false;
-      state.fingerprint = null;
-    } else {
-      const { inScope, softDeleted } = job.planned!;
-      state.deleted = false;
-      state.fingerprint = planned.fingerprint;
-      state.managed = inScope && job.kind !== 'notEntitled';
-      if (job.kind === 'keepOutOfScope') state.managed = false;
-      else if (!actionOff) state.active = result.targetId !== null && !softDeleted;
-    }
-    states.set(job.objectId, state);
-  }
-
-  function markSilent(planned: PlannedJob, cycle: number, outcome: 'NotProcessed'): void {
-    const state = states.get(planned.job.objectId);
-    if (state) {
-      state.cycle = cycle;
-      state.outcome = outcome;
-    } else {
-      states.set(planned.job.objectId, {
-        objectId: planned.job.objectId,
-        userPrincipalName: planned.job.userPrincipalName,
-        targetId: null,
-        fingerprint: null,
-        active: false,
-        deleted: false,
-        managed: false,
-        missingSinceDay: null,
-        cycle,
-        outcome,
-      });
-    }
-  }
-
   return {
     async runCycle(snapshot, runOptions = {}) {
       // A live server that is dead, hanging or trickling is reported within seconds, before any user is
@@ -240,11 +176,11 @@ export function createProvisioningEngine(options: ProvisioningEngineOptions): Pr
           diff: [],
           exchanges: [],
         });
-        remember(staged, result, cycle);
+        recordResult(states, staged, result, cycle);
       }
       if (plan.deletionThresholdExceeded)
         cycleQuarantine = deletionVerdict(plan.deletionsPlanned, deletionThreshold!);
-      for (const over of plan.overLimit) markSilent(over, cycle, 'NotProcessed');
+      for (const over of plan.overLimit) recordNotProcessed(states, over, cycle);
 
       const run = await runJobs({
         jobs: plan.jobs,
@@ -262,7 +198,7 @@ export function createProvisioningEngine(options: ProvisioningEngineOptions): Pr
         alreadyDone: plan.unchanged.length + plan.staged.length + plan.overLimit.length,
         total: plan.considered,
         onResult(planned, result) {
-          remember(planned, result, cycle);
+          recordResult(states, planned, result, cycle);
           log.add({
             cycle,
             ...result,
@@ -280,7 +216,7 @@ export function createProvisioningEngine(options: ProvisioningEngineOptions): Pr
           }
         },
       });
-      for (const skipped of run.notDispatched) markSilent(skipped, cycle, 'NotProcessed');
+      for (const skipped of run.notDispatched) recordNotProcessed(states, skipped, cycle);
       cycleQuarantine ??= run.quarantineStatus ? credentialsVerdict(run.quarantineStatus) : run.escrowVerdict;
       if (cycleQuarantine && !quarantine) quarantine = cycleQuarantine;
 

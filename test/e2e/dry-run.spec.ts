@@ -52,4 +52,13 @@ test('dry run: the initial cycle creates everyone in scope, a second identical c
   await expect(page.getByTestId('dry-run-quarantine')).toHaveCount(0);
   await expect(page.getByTestId('dry-run-early-warning-1')).toContainText('not Entra');
   await wizard.expectStatus('dry-run', 'needs-attention');
+
+  // GRAPH-POS: the dry-run log, saved as Entra's provisioning-logs JSON, imports in the Monitor step.
+  const saving = page.waitForEvent('download');
+  await page.getByTestId('dry-run-save-log').click();
+  const saved = await (await saving).path();
+  await wizard.open('monitor');
+  await page.getByTestId('log-file-input').setInputFiles(saved);
+  await expect(page.getByTestId('log-summary')).toBeVisible();
+  await expect(page.getByTestId('error-EntryConflict')).toBeVisible();
 });

@@ -101,6 +101,7 @@ describe('dry-run --next-users', () => {
     expect(staged.code).toBe(1);
     expect(staged.out).toMatch(/StagedDelete Skipped 2/);
     expect(staged.out).toMatch(/AccidentalDeletionThresholdExceeded/);
+    expect(staged.out).toMatch(/accidental-deletion prevention on, threshold 1/);
 
     const noDelete = await run([
       '--users',

@@ -36,8 +36,17 @@ export function jobSettingsRequest(settings: JobSettings): Partial<StartRequest>
 }
 
 const useStyles = makeStyles({
-  box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
+  box: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    maxWidth: '820px',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  threshold: { width: '120px' },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -51,14 +60,19 @@ export function DryRunJobSettings(props: {
   const { value, disabled } = props;
   const set = (patch: Partial<JobSettings>) => props.onChange({ ...value, ...patch });
   return (
-    <fieldset className={styles.box} data-testid="dry-run-job-settings" disabled={disabled}>
-      <legend>
-        <Text weight="semibold">Your Entra job settings</Text>
-      </legend>
+    <div
+      className={styles.box}
+      role="group"
+      aria-labelledby="dry-run-job-settings-title"
+      data-testid="dry-run-job-settings"
+    >
+      <Text weight="semibold" id="dry-run-job-settings-title">
+        Your Entra job settings
+      </Text>
+      <Text size={200}>
+        <b>Target Object Actions</b>, under <b>Mappings</b> &gt; <b>Provision Microsoft Entra ID Users</b>:
+      </Text>
       <div className={styles.row}>
-        <Text>
-          <b>Target Object Actions</b> (under <b>Mappings</b> &gt; <b>Provision Microsoft Entra ID Users</b>):
-        </Text>
         {(['create', 'update', 'delete'] as const).map((action) => (
           <Checkbox
             key={action}
@@ -87,11 +101,12 @@ export function DryRunJobSettings(props: {
         />
         {value.preventDeletions && (
           <Field
-            label="Deletion threshold"
+            label="Threshold"
             orientation="horizontal"
-            validationMessage={thresholdValid(value) ? undefined : 'Enter a whole number from 1.'}
+            validationMessage={thresholdValid(value) ? undefined : 'Enter your threshold from Entra.'}
           >
             <Input
+              className={styles.threshold}
               type="number"
               value={value.threshold}
               disabled={disabled}
@@ -105,6 +120,6 @@ export function DryRunJobSettings(props: {
         As in a new Entra job, all three actions are on and the other two settings are off. A change takes
         effect from the next initial cycle (<b>Start over</b>).
       </Text>
-    </fieldset>
+    </div>
   );
 }

@@ -88,6 +88,17 @@ export function DryRunLog() {
     };
   }, [action, status, search]);
 
+  // The log as Entra's provisioning-logs JSON (Graph provisioningObjectSummary), to import in the Monitor step.
+  const saveGraphLog = async () => {
+    const { fileName, text } = await api.getDryRunGraphLog({});
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = fileName;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+
   const loadMore = () =>
     void api
       .getDryRunLog({
@@ -153,6 +164,9 @@ export function DryRunLog() {
           {entries.length < matching ? `, ${entries.length.toLocaleString()} loaded` : ''}
         </Text>
         {entries.length < matching && <Button onClick={loadMore}>Load more</Button>}
+        <Button onClick={() => void saveGraphLog()} data-testid="dry-run-save-log">
+          Save for the Monitor step
+        </Button>
       </div>
       <div ref={scroller} className={styles.list}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>

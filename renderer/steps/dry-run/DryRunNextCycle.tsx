@@ -29,6 +29,7 @@ export function nextCycleRequest(next: NextCycle): Partial<ApiRequest<'startDryR
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '620px' },
+  days: { width: '160px' },
 });
 
 export function DryRunNextCycle(props: {
@@ -59,6 +60,7 @@ export function DryRunNextCycle(props: {
         validationMessage={daysValid(value) ? undefined : 'Enter 0 to 3650 days.'}
       >
         <Input
+          className={styles.days}
           type="number"
           value={value.days}
           disabled={disabled}

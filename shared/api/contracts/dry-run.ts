@@ -96,6 +96,11 @@ export const dryRunContract = {
     response: dryRunStatusSchema,
   },
   cancelDryRun: { request: empty, response: dryRunStatusSchema },
+  /** The whole log as a Graph provisioningObjectSummary page (JSON text), for the Monitor step's import. */
+  getDryRunGraphLog: {
+    request: empty,
+    response: z.object({ fileName: z.string(), text: z.string(), events: z.number().int() }).strict(),
+  },
   getDryRunLog: {
     request: z
       .object({
