@@ -3,7 +3,9 @@
  * Import step saves a CSV or Graph JSON import (main/app ConfigurationStore, shared/source-data parsers).
  * Everything is read and parsed first; only then is anything written, so a failure changes nothing.
  */
+import { importSynchronizationSchema } from '../../shared/entra-schema';
 import { parseGraphUsersPages, type AssignmentList } from '../../shared/source-data';
+import { importEntraSchemaInto } from '../api/entra-schema-handlers';
 import type { AppContext } from '../app/context';
 import type { GraphClient } from './client';
 import { GraphError } from './errors';
@@ -76,7 +78,19 @@ export async function pullTenant(
         'Entra provisions only its direct members',
     );
 
-  const select = buildUserSelect(mapping.config, scope.config);
+  // The app's own schema is the truth for mapping and scope: the users are read for what it maps and filters.
+  const fromSchema = schemaText === null ? null : importSynchronizationSchema(schemaText);
+  if (fromSchema && !fromSchema.ok)
+    warnings.push(
+      `The app's synchronization schema could not be used (${fromSchema.error.message}); the saved mapping and scope were kept.`,
+    );
+  const select =
+    fromSchema?.ok === true
+      ? buildUserSelect(fromSchema.imported.mapping, {
+          ...scope.config,
+          filters: fromSchema.imported.filters,
+        })
+      : buildUserSelect(mapping.config, scope.config);
   if (select.unavailable.length)
     warnings.push(`Graph has no user property for ${select.unavailable.join(', ')}; those stay empty.`);
   const pages: Array<{ name: string; text: string }> = [];
@@ -112,7 +126,12 @@ export async function pullTenant(
   const source = `Microsoft Graph: ${options.tenantName ?? options.tenantId ?? 'tenant'} / ${app.displayName}`;
   await context.configuration.saveImportedUsers({ fileName: source, importedAt, users: parsed.value });
   await context.configuration.saveImportedAssignments({ fileName: source, importedAt, assignments });
-  if (schemaText !== null) await saveSchemaText(context.dataDir, schemaText);
+  if (schemaText !== null) {
+    await saveSchemaText(context.dataDir, schemaText);
+    // Mapping and scope from Entra's schema, saved exactly as Attribute mappings > Import Entra's schema does.
+    if (fromSchema?.ok)
+      await importEntraSchemaInto(context, schemaText, `${source} (synchronization schema)`);
+  }
   const record: PullRecord = {
     graphUrl: client.graphUrl,
     tenantId: options.tenantId,

@@ -113,6 +113,9 @@ describe('entra apply against the Graph fake', () => {
 
   it('writes the verified schema merged into Entra’s, once; a second apply sends nothing', async () => {
     const verified = JSON.parse(readFileSync(graphFiles.schema(dir.path), 'utf8'));
+    const pulledTargets = verified.synchronizationRules[0].objectMappings[0].attributeMappings.map(
+      (mapping: { targetAttributeName: string }) => mapping.targetAttributeName,
+    );
     verified.synchronizationRules[0].objectMappings[0].attributeMappings.push({
       targetAttributeName: 'title',
       source: { expression: '[jobTitle]', name: 'jobTitle', type: 'Attribute' },
@@ -127,7 +130,7 @@ describe('entra apply against the Graph fake', () => {
     const mappings = (fake.tenant.apps[0]!.jobs[0]!.schema as typeof verified).synchronizationRules[0]
       .objectMappings[0].attributeMappings;
     expect(mappings.map((mapping: { targetAttributeName: string }) => mapping.targetAttributeName)).toEqual([
-      'userName',
+      ...pulledTargets,
       'title',
     ]);
     const puts = () =>

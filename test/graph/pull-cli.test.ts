@@ -6,7 +6,9 @@ import {
   toAssignmentsCsv,
   toDownloadUsersCsv,
 } from '../../shared/source-data';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dataFiles } from '../../main/app/data-files';
+import { importSynchronizationSchema } from '../../shared/entra-schema';
 import { join } from 'node:path';
 import { FakeGraph } from '../fakes/graph/server';
 import { buildFakeTenant } from '../fakes/graph/tenant';
@@ -99,6 +101,14 @@ describe('entra pull against the Graph fake, compared with the same data from CS
     expect(pulled.err).toMatch(/nested group/);
     const memberReads = fake.log.filter((entry) => /\/v1\.0\/groups\/.+\/members/.test(entry.path));
     expect(new Set(memberReads.map((entry) => entry.path)).size).toBe(synthetic.assignments.groups.length);
+
+    // Mapping and scope come from the app's synchronization schema, saved as the schema import saves them.
+    const savedMapping = JSON.parse(readFileSync(dataFiles.mapping(dir.path), 'utf8'));
+    const schema = fake.tenant.apps[0]!.jobs[0]!.schema;
+    const imported = importSynchronizationSchema(schema);
+    if (!imported.ok) throw new Error(imported.error.message);
+    expect(savedMapping).toEqual(JSON.parse(JSON.stringify(imported.imported.mapping)));
+    expect(existsSync(dataFiles.entraSchema(dir.path))).toBe(true);
 
     const fromGraph = await cli(['preview', '--json'], env);
     const fromCsv = await cli(

@@ -3,6 +3,8 @@
  * their provisioning jobs. A test fixture, not a feature. Shapes follow Microsoft's Graph v1.0 reference
  * pages (user, group, servicePrincipal, appRoleAssignment, synchronizationJob, provisioningObjectSummary).
  */
+import { exportSynchronizationSchema } from '../../../shared/entra-schema';
+import { GALLERY_DEFAULT_CONFIG } from '../../../shared/mapping';
 import type { AssignmentList, SourceUser } from '../../../shared/source-data';
 
 export interface FakeGroup {
@@ -64,7 +66,14 @@ export function toGraphUser(user: SourceUser): Record<string, unknown> {
 export const JOSTLE_TEMPLATE_ID = 'fake-jostle-template-0000';
 export const USER_ROLE_ID = '18d14569-c3bd-439b-9a66-3a2aee01d14f';
 
+/**
+ * A Jostle app's schema in Graph's documented shape (synchronizationSchema: one outbound rule from "Azure
+ * Active Directory", a User → User object mapping). Its attribute mappings are our gallery defaults written
+ * as Entra stores them, so a pull gives the same mapping a hand-entered setup has.
+ */
 export function sampleSchema(jobId: string): Record<string, unknown> {
+  const fresh = exportSynchronizationSchema({ mapping: GALLERY_DEFAULT_CONFIG, filters: [], base: null });
+  if (fresh.kind !== 'object-mapping') throw new Error('expected a fresh object mapping');
   return {
     id: jobId,
     version: 'Date:2026-12-01T10:00:00Z~###~Version:1',
@@ -72,19 +81,9 @@ export function sampleSchema(jobId: string): Record<string, unknown> {
       {
         id: 'rule-jostle-users',
         name: 'USER_OUTBOUND',
-        objectMappings: [
-          {
-            name: 'Provision Azure Active Directory Users',
-            sourceObjectName: 'User',
-            targetObjectName: 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User',
-            attributeMappings: [
-              {
-                targetAttributeName: 'userName',
-                source: { expression: '[userPrincipalName]', name: 'userPrincipalName', type: 'Attribute' },
-              },
-            ],
-          },
-        ],
+        sourceDirectoryName: 'Azure Active Directory',
+        targetDirectoryName: 'Jostle',
+        objectMappings: [fresh.objectMapping],
       },
     ],
     directories: [],
