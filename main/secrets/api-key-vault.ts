@@ -14,6 +14,7 @@ import { SecretStoreUnavailableError, type SecretStore } from './secret-store';
 import type { Redactor } from '../logging/redactor';
 
 const ACCOUNT = 'jostle-api-key';
+const RETRY_MS = 30_000;
 
 export interface StoredApiKey {
   baseUrl: string;
@@ -25,6 +26,9 @@ type CachedStatus = Pick<KeyStatus, 'saved' | 'fingerprint' | 'savedAt'>;
 
 export class ApiKeyVault {
   private cached: CachedStatus | null = null;
+  /** When a status read last failed: asked again only after RETRY_MS, so a dead keychain is not hammered. */
+  private failedAt = 0;
+  private lastFailure = '';
   private fallback: MemorySecretStore | null = null;
   private problem: string | null;
 
@@ -81,22 +85,26 @@ export class ApiKeyVault {
   }
 
   async status(): Promise<KeyStatus> {
-    if (!this.cached) {
+    let problem = this.problem;
+    if (!this.cached && Date.now() - this.failedAt >= RETRY_MS) {
       try {
         await this.read();
+        this.failedAt = 0;
       } catch (error) {
         if (!(error instanceof SecretStoreUnavailableError)) throw error;
-        // Answer with the problem instead of failing every screen that shows the key's status.
-        this.useMemory(error);
-        this.cached = statusOf(null);
+        // Answer with the problem instead of failing every screen that shows the key's status. Not cached as
+        // "no key": the failure may pass (a moment without file descriptors), so a later question tries again.
+        this.failedAt = Date.now();
+        this.lastFailure = error.message;
       }
     }
+    if (!this.cached && this.failedAt > 0) problem ??= `The keychain could not be read: ${this.lastFailure}`;
     const cached = this.cached ?? statusOf(null);
     return {
       ...cached,
       storage: this.active.kind,
       storageName: this.active.displayName,
-      storageProblem: this.problem,
+      storageProblem: problem,
     };
   }
 }

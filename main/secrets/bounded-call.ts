@@ -57,7 +57,13 @@ export class BoundedCalls {
       }
       await Promise.race([this.inFlight.catch(() => undefined), delay(left)]);
     }
-    const call = operation();
+    let call: Promise<T>;
+    try {
+      call = operation();
+    } catch (error) {
+      // The native module may fail before it returns a promise (no descriptor left to open D-Bus with).
+      call = Promise.reject(error as Error);
+    }
     this.inFlight = call;
     // Clear our slot when the native call really ends, even if we gave up waiting for it.
     void call.then(

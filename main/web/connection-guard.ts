@@ -44,6 +44,11 @@ export class ConnectionGuard {
     socket.once('close', () => this.sockets.delete(socket));
   }
 
+  /** Whether a request on this socket is still being answered (a probe run can take a while). */
+  isBusy(socket: Socket): boolean {
+    return (this.sockets.get(socket)?.busy ?? 0) > 0;
+  }
+
   /** Marks a socket busy for the life of one request, so it is never evicted mid-answer. */
   busy(socket: Socket): () => void {
     const entry = this.sockets.get(socket);

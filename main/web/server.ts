@@ -61,7 +61,9 @@ function hasBody(request: IncomingMessage): boolean {
 function refuse(request: IncomingMessage, response: ServerResponse, status: number, text: string): void {
   if (hasBody(request)) {
     response.shouldKeepAlive = false;
-    response.once('finish', () => request.socket.destroy());
+    // Captured now: Node detaches the socket from the request once the response has finished.
+    const socket = request.socket as typeof request.socket | null;
+    response.once('finish', () => socket?.destroy());
     send(response, status, text, 'text/plain; charset=utf-8', { Connection: 'close' });
   } else sendText(response, status, text);
 }
@@ -99,12 +101,15 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     connectionsCheckingInterval: 1000,
     maxHeaderSize: 16 * 1024,
   });
-  // A socket that sends nothing (or stops sending) is closed after this long.
-  server.setTimeout(limits.idleTimeoutMs, (socket) => socket.destroy());
+  // A socket that sends nothing is closed after this long — unless we are still answering a request on it
+  // (a probe run against a slow server can take longer; the socket's timer fires again later).
   // The guard below keeps sockets under the cap by closing idle ones; this is the backstop behind it.
   server.maxConnections = limits.maxConnections * 2;
   const guard = new ConnectionGuard(limits.maxConnections, options.logger);
   guard.attach(server);
+  server.setTimeout(limits.idleTimeoutMs, (socket) => {
+    if (!guard.isBusy(socket)) socket.destroy();
+  });
   const calls = new CallSlots(limits.maxInFlight, limits.maxQueued);
   const uploads = new CallSlots(1, 4);
   await new Promise<void>((resolve, reject) => {

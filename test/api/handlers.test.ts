@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/api/dispatch';
@@ -73,6 +73,33 @@ describe('dispatch', () => {
       ok: false,
       error: { fields: { apiKey: expect.stringMatching(/line break/) } },
     });
+    expect(await test.context.vault.read()).toMatchObject({
+      baseUrl: 'https://acme.jostle.us/scim2',
+      apiKey: KEY,
+    });
+  });
+
+  it('a settings file that cannot be written: a clear message, and the keychain item is put back', async () => {
+    await dispatch(handlers, 'saveConnection', { baseUrl: 'https://acme.jostle.us/scim2', apiKey: KEY });
+    // A folder where the settings file should be: a rename over it fails even for root.
+    const settingsFile = join(test.dataDir, 'settings.json');
+    rmSync(settingsFile, { force: true });
+    mkdirSync(settingsFile);
+    try {
+      const answer = await dispatch(handlers, 'saveConnection', {
+        baseUrl: 'https://acme.jostle.us/scim2/v2',
+        apiKey: `${KEY}-new`,
+      });
+      expect(answer).toMatchObject({
+        ok: false,
+        error: {
+          code: 'not-available',
+          message: expect.stringMatching(/settings file: .*Nothing was changed/),
+        },
+      });
+    } finally {
+      rmSync(settingsFile, { recursive: true, force: true });
+    }
     expect(await test.context.vault.read()).toMatchObject({
       baseUrl: 'https://acme.jostle.us/scim2',
       apiKey: KEY,

@@ -1,4 +1,6 @@
 /** Keychain calls are bounded in time and name the cause when the OS refuses resources. */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BoundedCalls, explainKeychainFailure } from '../../main/secrets/bounded-call';
 import { KeyringSecretStore } from '../../main/secrets/keyring-store';
@@ -43,6 +45,28 @@ describe('bounded keychain calls', () => {
     } finally {
       if (saved === undefined) delete process.env.DBUS_SESSION_BUS_ADDRESS;
       else process.env.DBUS_SESSION_BUS_ADDRESS = saved;
+    }
+  });
+
+  it('a real process out of file descriptors gets "too many open files" from the real keychain, at once', () => {
+    const child = fileURLToPath(new URL('./emfile-child.ts', import.meta.url));
+    const output = execFileSync(
+      'bash',
+      ['-c', `ulimit -n 256 && exec "${process.execPath}" --import tsx "${child}"`],
+      {
+        encoding: 'utf8',
+        timeout: 30_000,
+      },
+    );
+    const result = JSON.parse(output.trim().split('\n').pop()!) as {
+      ok: boolean;
+      message?: string;
+      elapsedMs: number;
+    };
+    if (process.platform === 'linux') {
+      expect(result.ok).toBe(false);
+      expect(result.message).toMatch(/run out of open files|did not answer within/);
+      expect(result.elapsedMs).toBeLessThan(3500);
     }
   });
 });

@@ -6,6 +6,7 @@
  * fixed number of sockets that the test closes itself.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -90,6 +91,33 @@ describe('browser mode under a flood of idle connections (ulimit -n 1024)', () =
     } finally {
       for (const socket of flood) socket.destroy();
     }
+    expect((await api('getConnectionStatus', 2000)).status).toBe(200);
+    // Memory stays bounded: the flood costs sockets, not buffers (peak resident size of the server process).
+    const peak = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+    if (peak) expect(Number(peak[1]) / 1024).toBeLessThan(400);
+  }, 60_000);
+
+  it('unauthenticated and oversized bodies from many clients at once cost no memory', async () => {
+    const big = Buffer.alloc(8 * 1024 * 1024, 0x61);
+    const sends = Array.from({ length: 24 }, (_, index) =>
+      fetch(`${address.origin}/api/getSettings`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(index % 2 === 0 ? { authorization: `Bearer ${address.searchParams.get('token')}` } : {}),
+        },
+        body: big,
+        signal: AbortSignal.timeout(10_000),
+      }).then(
+        (answer) => answer.status,
+        () => 0,
+      ),
+    );
+    const statuses = await Promise.all(sends);
+    // 413 for the authenticated ones, 401 for the others (or a closed connection while still sending).
+    for (const status of statuses) expect([0, 401, 413]).toContain(status);
+    const peak = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+    if (peak) expect(Number(peak[1]) / 1024).toBeLessThan(400);
     expect((await api('getConnectionStatus', 2000)).status).toBe(200);
   }, 60_000);
 });

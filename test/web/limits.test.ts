@@ -116,6 +116,31 @@ describe('browser-mode server limits', () => {
     idle.forEach((socket) => socket.destroy());
   });
 
+  it('a call that takes longer than the idle timeout is still answered', async () => {
+    const handlers = createHandlers(test.context);
+    const slow = await startWebServer({
+      handlers: {
+        ...handlers,
+        getSettings: async (request) => {
+          await new Promise((resolve) => setTimeout(resolve, 2500));
+          return handlers.getSettings(request);
+        },
+      },
+      staticDir: staticDir.path,
+      limits: { idleTimeoutMs: 1000 },
+    });
+    try {
+      const answer = await fetch(`${slow.origin}/api/getSettings`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${slow.token}` },
+        body: '{}',
+      });
+      expect(answer.status).toBe(200);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('sizes the connection cap from the open-files limit', () => {
     expect(connectionCap(1024)).toBe(256);
     expect(connectionCap(256)).toBe(64);

@@ -1,8 +1,9 @@
 /**
  * The hand-off of Jostle's API key to Entra's **Secret Token** field. `copyApiKey` puts the key on the
  * clipboard from main and answers only whether it worked: the key itself never comes back. `revealApiKey` is
- * the one deliberate exception to "the key never reaches the window": it answers with the key, only when the
- * admin asks to see it (the request must say `confirm: true`), and the UI hides it again after 30 seconds.
+ * the one deliberate exception to "the key never reaches the window", in the desktop app only: the request must
+ * say `confirm: true`, and main then asks the admin in its own dialog each time (the browser mode and the CLI
+ * refuse it); the UI hides the key again after 30 seconds.
  */
 import { z } from 'zod';
 import { empty } from './app';
