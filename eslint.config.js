@@ -39,7 +39,7 @@ const nodeBuiltins = [
 const nodeImports = [...nodeBuiltins, ...nodeBuiltins.map((name) => `node:${name}`), 'node:*'];
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'out', 'release', 'test-results', 'playwright-report'] },
+  { ignores: ['node_modules', 'out', 'release', 'release-e2e', 'test-results', 'playwright-report'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
