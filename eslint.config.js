@@ -39,7 +39,9 @@ const nodeBuiltins = [
 const nodeImports = [...nodeBuiltins, ...nodeBuiltins.map((name) => `node:${name}`), 'node:*'];
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'out', 'release', 'test-results', 'playwright-report', '.tmp'] },
+  {
+    ignores: ['node_modules', 'out', 'release', 'release-e2e', 'test-results', 'playwright-report', '.tmp'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

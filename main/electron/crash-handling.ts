@@ -88,8 +88,11 @@ export function watchWindow(window: BrowserWindow, logger: Logger, crashes: Cras
       `Its page ended unexpectedly (${details.reason}, exit code ${details.exitCode}).`,
     );
   });
+  let asking = false;
   window.on('unresponsive', () => {
     logger.log('warn', 'the window is not responding');
+    if (asking) return; // one question at a time, however often Chromium reports it
+    asking = true;
     void (async () => {
       const { response } = await dialog.showMessageBox(window, {
         type: 'warning',
@@ -101,6 +104,7 @@ export function watchWindow(window: BrowserWindow, logger: Logger, crashes: Cras
         cancelId: 0,
         noLink: true,
       });
+      asking = false;
       if (response === 1) {
         logger.log('info', 'relaunching an unresponsive window');
         app.relaunch();

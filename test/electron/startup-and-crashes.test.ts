@@ -72,9 +72,11 @@ it('ignores a clean renderer exit, and asks before relaunching an unresponsive w
   const app = await start({ dataDir: dataDir() });
   const { electron } = app;
   app.window!.webContents.simulateRendererGone({ reason: 'clean-exit', exitCode: 0 });
-  electron.dialog.nextResponse = 0; // Wait
+  electron.dialog.hold = true;
   app.window!.emit('unresponsive');
+  app.window!.emit('unresponsive'); // Chromium may report it again while the question is open
   await vi.waitFor(() => expect(electron.dialog.messageBoxes).toHaveLength(1));
+  electron.dialog.answer(0); // Wait
   expect(electron.dialog.messageBoxes[0]!.buttons).toEqual(['Wait', 'Relaunch']);
   expect(electron.app.hasQuit).toBe(false);
   expect(electron.app.relaunched).toEqual([]);

@@ -16,7 +16,7 @@ afterEach(async () => {
   test = null;
 });
 
-for (const [label, content] of [
+for (const [label, content] of <Array<[string, string]>>[
   ['the wrong shape', JSON.stringify({ cycles: 'none', quarantine: null })],
   ['a list', '[]'],
 ] as const) {
