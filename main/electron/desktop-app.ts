@@ -13,6 +13,7 @@ import { Redactor } from '../logging/redactor';
 import { installAppMenu } from './app-menu';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { electronClipboard } from './clipboard';
+import { revealConfirmation } from './reveal-dialog';
 import {
   createCrashReporting,
   handleUncaughtErrors,
@@ -84,6 +85,7 @@ export function startDesktopApp(options: DesktopAppOptions = {}): void {
       exportSaver: electronExportSaver(() => mainWindow),
       // Only Microsoft's sign-in hosts get through (host-services.ts checks before opening).
       openExternal: (url) => shell.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK
+      confirmReveal: revealConfirmation(dialog, () => mainWindow),
     });
     const hostModule = options.hostModule ?? join(appRoot, 'out', 'main', 'handler-host.js');
     const host = new HandlerHostClient(

@@ -27,6 +27,8 @@ export function mainServices(deps: {
   exportSaver: ExportSaver;
   /** The system browser (shell.openExternal); used only for Microsoft's sign-in hosts. */
   openExternal: (url: string) => Promise<void>;
+  /** A native dialog asking before the API key is shown in the window; true when the admin confirmed. */
+  confirmReveal: () => Promise<boolean>;
 }): ServiceTable {
   const { clipboard, session, exportSaver } = deps;
   const openSignInPage = signInBrowserOpener(deps.openExternal);
@@ -40,5 +42,6 @@ export function mainServices(deps: {
     resolveProxy: (target) => session.resolveProxy(url.parse(target)),
     saveExport: (file) => exportSaver.save(exportFile.parse(file)),
     openSignInPage: async (target) => openSignInPage(url.parse(target)),
+    confirmReveal: () => deps.confirmReveal(),
   };
 }

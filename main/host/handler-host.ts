@@ -37,6 +37,8 @@ export function serveHandlerHost(link: MessageLink): void {
         ...(message.clipboardInMain ? { clipboard: services.clipboard() } : {}),
         ...(message.resolveProxyInMain ? { network: { resolveProxy: services.resolveProxy } } : {}),
         ...(message.saveExportInMain ? { exportSaver: services.exportSaver() } : {}),
+        // Only the desktop app can ask the admin in a dialog the window's code cannot answer for them.
+        ...(message.transport === 'electron' ? { confirmReveal: services.confirmReveal } : {}),
       });
       // Microsoft Graph's interactive sign-in opens the system browser, which only main can do.
       if (message.transport === 'electron')

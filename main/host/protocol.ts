@@ -18,6 +18,7 @@ export const serviceNames = [
   'resolveProxy',
   'saveExport',
   'openSignInPage',
+  'confirmReveal',
 ] as const;
 export type ServiceName = (typeof serviceNames)[number];
 

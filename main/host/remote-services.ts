@@ -57,6 +57,9 @@ export class RemoteServices {
   /** Microsoft's sign-in page in the system browser: only main can open it (main checks the host). */
   openSignInPage = (url: string): Promise<void> => this.call<void>('openSignInPage', [url]);
 
+  /** Main asks the admin, in a native dialog, before each "Reveal" of the API key (true: confirmed). */
+  confirmReveal = (): Promise<boolean> => this.call<boolean>('confirmReveal', []);
+
   exportSaver(): ExportSaver {
     return { save: (file) => this.call<string | null>('saveExport', [file]) };
   }

@@ -20,8 +20,19 @@ export function createFileLogger(dataDir: string, redactor: Redactor): Logger {
   return {
     file,
     log(level, message, details) {
-      const line = JSON.stringify({ at: new Date().toISOString(), level, message, ...details });
-      appendFileSync(file, `${redactor.text(line)}\n`, { mode: 0o600 });
+      const json = JSON.stringify({ at: new Date().toISOString(), level, message, ...details });
+      const line = `${redactor.text(json)}\n`;
+      // A log line must never break what it describes: a deleted or full data folder loses the line, not the run.
+      try {
+        appendFileSync(file, line, { mode: 0o600 });
+      } catch {
+        try {
+          mkdirSync(dir, { recursive: true });
+          appendFileSync(file, line, { mode: 0o600 });
+        } catch {
+          // Nowhere to write it; the operation goes on.
+        }
+      }
     },
   };
 }

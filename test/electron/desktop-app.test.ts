@@ -80,6 +80,21 @@ describe('the desktop app on the Electron stand-in', () => {
     ).toEqual(new Uint8Array(4));
   });
 
+  it('reveals the API key only after main’s own dialog is confirmed, every time', async () => {
+    const { dialog } = started.electron;
+    dialog.reset();
+    dialog.nextResponse = 1; // Cancel
+    const declined = await started.invoke('revealApiKey', { confirm: true });
+    expect(declined).toMatchObject({ ok: false, error: { message: expect.stringMatching(/declined/) } });
+    expect(JSON.stringify(declined)).not.toContain('k'.repeat(40));
+    expect(dialog.messageBoxes.map((box) => box.title)).toEqual(['Show the Jostle API key?']);
+    dialog.nextResponse = 0; // Show the key
+    const shown = await started.invoke('revealApiKey', { confirm: true });
+    expect(shown).toMatchObject({ ok: true, value: { apiKey: 'k'.repeat(40) } });
+    expect(dialog.messageBoxes).toHaveLength(2);
+    dialog.reset();
+  });
+
   it('refuses IPC from a subframe of our own window and from a foreign web contents', async () => {
     const { window, electron } = started;
     const subframe = {

@@ -16,6 +16,7 @@ function services(opened: string[]) {
     openExternal: async (url) => {
       opened.push(url);
     },
+    confirmReveal: async () => false,
   });
 }
 

@@ -19,7 +19,7 @@ afterEach(async () => {
 for (const [label, content] of <Array<[string, string]>>[
   ['the wrong shape', JSON.stringify({ cycles: 'none', quarantine: null })],
   ['a list', '[]'],
-] as const) {
+]) {
   it(`answers getSettings when the saved dry-run summary holds ${label}`, async () => {
     test = await createTestContext();
     const file = dataFiles.dryRunSummary(test.dataDir);
