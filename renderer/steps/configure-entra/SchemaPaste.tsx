@@ -16,6 +16,14 @@ const useStyles = makeStyles({
     background: tokens.colorNeutralBackground3,
     padding: tokens.spacingHorizontalS,
   },
+  // WCAG 2.2 target size: at least 24 px high, and not as wide as the page.
+  summary: {
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+    minHeight: '24px',
+    cursor: 'pointer',
+    marginTop: tokens.spacingVerticalS,
+  },
 });
 
 /** The tested mapping and filters as schema JSON, the one-step alternative to clicking them in. */
@@ -61,7 +69,7 @@ export function SchemaPaste() {
         </Button>
       </div>
       <details>
-        <summary>Show the JSON</summary>
+        <summary className={styles.summary}>Show the JSON</summary>
         <pre className={styles.json} data-testid="schema-json">
           {schema.content}
         </pre>
