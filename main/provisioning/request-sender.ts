@@ -71,7 +71,8 @@ export function createRequestSender(
         response = undefined;
         networkError = undefined;
         try {
-          response = await client.request({ ...request, signal, idempotent: false });
+          // No User-Agent, as Entra sends none (3P-KORTIX; assumed for provisioning calls, docs F25).
+          response = await client.request({ ...request, signal, idempotent: false, userAgent: false });
           sentPath = relative(response.requestLine);
         } catch (error) {
           if (!(error instanceof ScimNetworkError)) throw error;
