@@ -5,9 +5,15 @@
  * interface, so evidence, redaction, timeouts, body limits and redirect refusal are written once.
  */
 import type { Readable } from 'node:stream';
-import type { CaSource } from '../scim/trust';
-import type { ResolveProxy } from '../scim/types';
 import type { ProxyCredentials } from './proxy-auth';
+
+// Kept free of imports from main/scim, which imports this file's types (no cycles, even type-only ones).
+
+/** Certificate stores TLS verification can trust (main/scim/trust.ts builds the Node list). */
+export type CaSource = 'bundled' | 'system' | 'NODE_EXTRA_CA_CERTS' | 'file';
+
+/** Chromium's PAC-result string for a URL, e.g. `PROXY proxy.corp:8080; DIRECT` (main/scim/types.ts). */
+export type ResolveProxy = (url: string) => Promise<string>;
 
 export interface TransportRequest {
   url: URL;
