@@ -7,6 +7,9 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 
+/** The keychain account of the saved proxy sign-in (written by proxy-credentials.ts, read by main too). */
+export const PROXY_CREDENTIALS_ACCOUNT = 'proxy-credentials';
+
 export interface ProxyCredentials {
   /** `host:port` of the proxy the credentials are for; they are never sent to any other. */
   proxy: string;

@@ -11,7 +11,7 @@ import { keychainServiceName } from '../secrets';
 import type { Redactor } from '../logging/redactor';
 import { basicAuthorization, proxyHostPort, type ProxyCredentials } from './proxy-auth';
 
-const ACCOUNT = 'proxy-credentials';
+import { PROXY_CREDENTIALS_ACCOUNT as ACCOUNT } from './proxy-auth';
 
 export interface ProxyCredentialStatus {
   proxy: string;
@@ -63,6 +63,12 @@ export class ProxyCredentialVault {
     }
     this.remember(item);
     return item;
+  }
+
+  /** Reads the keychain again: another process (the handler host) may have saved or removed the item. */
+  reread(): Promise<ProxyCredentials | null> {
+    this.cached = undefined;
+    return this.read();
   }
 
   /** What was read already, without a keychain call (undefined: not read yet). */
