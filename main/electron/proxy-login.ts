@@ -19,23 +19,26 @@ export function answerProxyLogins(
   now: () => number = Date.now,
 ): void {
   const lastAnswered = new Map<string, number>();
-  app.on('login', (event, webContents, _details, authInfo, callback) => {
+  app.on('login', (event, webContents, details, authInfo, callback) => {
     if (webContents !== null || !authInfo.isProxy) return;
     event.preventDefault();
     const proxy = `${authInfo.host}:${authInfo.port}`;
+    // Chromium keeps an accepted sign-in in its auth cache, so the same request asking again soon after
+    // an answer means the proxy refused it.
+    const key = `${proxy} ${details.url}`;
     void savedCredentials()
       .catch(() => null)
       .then((saved) => {
-        const previous = lastAnswered.get(proxy);
+        const previous = lastAnswered.get(key);
         // Asked again right after an answer: the proxy refused it. Cancel instead of looping.
         const refused = previous !== undefined && now() - previous < RETRY_WINDOW_MS;
         if (!saved || saved.proxy !== proxy || refused) {
-          lastAnswered.delete(proxy);
+          lastAnswered.delete(key);
           log('proxy sign-in cancelled', { proxy, scheme: authInfo.scheme, saved: Boolean(saved), refused });
           callback();
           return;
         }
-        lastAnswered.set(proxy, now());
+        lastAnswered.set(key, now());
         log('proxy sign-in answered with the saved user name', { proxy, scheme: authInfo.scheme });
         callback(saved.username, saved.password);
       });

@@ -71,8 +71,9 @@ export function proxyAuthMessage(challenge: ProxyChallenge): string {
   const basic = schemes.length === 0 || schemes.includes('Basic');
   const osOnly = schemes.some((scheme) => ['Negotiate', 'NTLM', 'Kerberos'].includes(scheme));
   if (stack === 'chromium') {
-    return credentialsSent
-      ? `${head} and refused the user name and password. Check them with IT, then try again.`
+    // Chromium already tried the OS account for Negotiate/NTLM; a Basic prompt went to main (proxy-login.ts).
+    return basic && !osOnly
+      ? `${head}. The desktop app answers it with the user name and password saved under **Diagnostics > Network**: enter them there, or correct them if they are saved already.`
       : `${head}, and the operating system's sign-in was not accepted. Check that you are signed in to the company network (VPN), or ask IT whether this proxy allows the assistant.`;
   }
   if (credentialsSent) {

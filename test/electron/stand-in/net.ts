@@ -10,6 +10,7 @@
  *   Basic; callback() gives the 407 back as the response (assumed: Electron documents "an authentication
  *   error on the response object" for net.request). Negotiate/NTLM with the OS account: NOT modelled —
  *   a proxy offering only those gets the 407 back, as with an account it does not accept.
+ * - Chromium's auth cache: an accepted Basic sign-in is sent again, unasked, to the same proxy.
  * - Trust: Node's bundled roots plus `systemRoots` (set by a test to play the OS store's enterprise roots).
  * - `redirect: 'manual'` returns the 3xx response itself; 'follow' (the default) follows, as fetch does.
  */
@@ -94,11 +95,17 @@ function is407(error: unknown): boolean {
   return false;
 }
 
+const authCache = new Map<string, string>();
+
 export const net = {
   /** Stand-in only: roots the "OS store" holds beyond Node's bundled ones (enterprise roots). */
   systemRoots: [] as string[],
   /** Stand-in only: every URL fetched, to assert a path went through here. */
   fetched: [] as string[],
+  /** Stand-in only: forget accepted proxy sign-ins (a new Chromium network context). */
+  clearAuthCache(): void {
+    authCache.clear();
+  },
 
   async fetch(
     input: string,
@@ -113,10 +120,14 @@ export const net = {
     const send = (dispatcher: Dispatcher) =>
       undiciFetch(url, { ...(fetchInit as object), dispatcher }) as unknown as Promise<Response>;
     if (!proxy) return send(new Agent({ connect: tls }));
+    const cached = authCache.get(proxy);
     try {
-      return await send(new ProxyAgent({ uri: proxy, requestTls: tls }));
+      return await send(
+        new ProxyAgent({ uri: proxy, requestTls: tls, ...(cached ? { token: cached } : {}) }),
+      );
     } catch (error) {
       if (!is407(error)) throw error;
+      authCache.delete(proxy);
       const proxyUrl = new URL(proxy);
       const offered = await challenge(proxyUrl, url);
       const authInfo: Electron.AuthInfo = {
@@ -130,7 +141,9 @@ export const net = {
       if (credentials) {
         const token = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
         try {
-          return await send(new ProxyAgent({ uri: proxy, requestTls: tls, token }));
+          const answered = await send(new ProxyAgent({ uri: proxy, requestTls: tls, token }));
+          authCache.set(proxy, token);
+          return answered;
         } catch (retryError) {
           if (!is407(retryError)) throw retryError;
         }
