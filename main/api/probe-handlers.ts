@@ -3,7 +3,7 @@ import type { ProbeReportView } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import { matchingAttributeOf } from '../../shared/mapping';
 import type { AppContext } from '../app/context';
-import { clientSettings } from '../network';
+import { liveClientSettings } from '../network';
 import { runProbes } from '../probes';
 import type { HandlerTable } from './handler-table';
 
@@ -43,7 +43,7 @@ export function probeHandlers(
           // Test Connection filters on the saved mapping's matching attribute, as Entra's does (SCIM-DEV).
           matchingAttribute: matchingAttributeOf((await context.configuration.mapping()).config),
           signal: controller.signal,
-          clientOptions: clientSettings(context),
+          clientOptions: await liveClientSettings(context),
         });
         const view: ProbeReportView = context.redactor.value({ ...report, target });
         await context.results.save(PROBE_REPORT, view);

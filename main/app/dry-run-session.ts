@@ -6,7 +6,7 @@
 import type { ApiRequestParsed, ApiResponse } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import { dialectOfTenantUrl, writeConfirmed } from '../../shared/connection/validation';
-import { clientSettings } from '../network';
+import { clientSettings, liveClientSettings } from '../network';
 import {
   createProvisioningEngine,
   type ProvisioningEngine,
@@ -114,7 +114,7 @@ export class DryRunSession {
         dialectOfTenantUrl(saved.baseUrl) === 'aadOptscim062020' ? 'aadOptscim062020' : request.patchDialect,
       ...this.jobSettings(request),
       maxUsersPerRun: request.maxUsers ?? DEFAULT_LIVE_DRY_RUN_USERS,
-      clientOptions: clientSettings(this.context),
+      clientOptions: await liveClientSettings(this.context),
     });
   }
 

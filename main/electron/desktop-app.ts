@@ -25,6 +25,8 @@ import { guardAllWebContents, refuseAllPermissions } from './guards';
 import { mainServices } from './host-services';
 import { registerIpcBridge } from './ipc-bridge';
 import { forkUtilityHost } from './utility-host';
+import { answerProxyLogins } from './proxy-login';
+import { readSavedProxyCredentials } from './proxy-keychain';
 import { createMainWindow } from './window';
 
 export interface DesktopAppOptions {
@@ -74,6 +76,12 @@ export function startDesktopApp(options: DesktopAppOptions = {}): void {
     refuseAllPermissions(session.defaultSession);
     installAppMenu({ platform, release: app.isPackaged, appName: app.name });
     serveRenderer(join(appRoot, 'out', 'renderer'));
+    // The host's requests go through Chromium; its proxies' Basic prompts come here (proxy-login.ts).
+    answerProxyLogins(
+      app,
+      () => readSavedProxyCredentials(env),
+      (message, details) => logger.log('info', message, details),
+    );
 
     let quitting = false;
     app.on('will-quit', () => {

@@ -9,6 +9,8 @@ export function forkUtilityHost(modulePath: string): HostProcess {
   const child = utilityProcess.fork(modulePath, [], {
     serviceName: 'Jostle Provisioning Assistant worker',
     stdio: 'inherit',
+    // Proxy sign-in prompts for the host's net.fetch go to main's app 'login' (proxy-login.ts).
+    respondToAuthRequestsFromMainProcess: true,
   });
   return {
     post: (message) => child.postMessage(message),

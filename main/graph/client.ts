@@ -4,11 +4,10 @@
  * honours 429 + Retry-After up to a bound. Why not the Graph SDK: it is not installed, and we call a dozen
  * endpoints whose shapes we pin in the tests anyway.
  */
-import { request as undiciRequest } from 'undici';
+import { createUndiciTransport } from '../network/transport-undici';
 import type { ClientSettings } from '../probes';
-import { ProxyRouter } from '../scim/proxy';
+import { BodyTooLargeError, readBodyCapped } from '../scim/read-body';
 import { parseRetryAfter, sleep } from '../scim/retry';
-import { buildTrustSettings } from '../scim/trust';
 import { USER_AGENT } from '../scim/user-agent';
 import { GraphError, graphErrorFor } from './errors';
 import type { GraphAction } from './permissions';
@@ -69,13 +68,17 @@ const MAX_BODY_BYTES = 64 * 1024 * 1024;
 export function createGraphClient(options: GraphClientOptions): GraphClient {
   const base = new URL(options.graphUrl);
   const network = options.network ?? {};
-  const env = network.env ?? process.env;
-  const trust = buildTrustSettings({ caFile: network.caFile, useSystemCa: network.useSystemCa, env });
-  const router = new ProxyRouter(
-    { connectTimeoutMs: 15_000, headersTimeoutMs: 120_000, bodyTimeoutMs: 120_000, ca: trust.ca },
-    network.resolveProxy,
-    env,
-  );
+  // The same transport as the SCIM client: Chromium's in the desktop app, undici in the Node modes.
+  const http = (network.transport ?? createUndiciTransport)({
+    connectMs: 15_000,
+    headersMs: 120_000,
+    bodyMs: 120_000,
+    env: network.env ?? process.env,
+    ...(network.caFile ? { caFile: network.caFile } : {}),
+    ...(network.useSystemCa === undefined ? {} : { useSystemCa: network.useSystemCa }),
+    ...(network.resolveProxy ? { resolveProxy: network.resolveProxy } : {}),
+    ...(network.proxyCredentials ? { proxyCredentials: network.proxyCredentials } : {}),
+  });
   const maxWait = options.maxRetryWaitMs ?? 120_000;
   const maxAttempts = options.maxAttempts ?? 6;
 
@@ -101,9 +104,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       const token = await options.token(request.action);
       let response;
       try {
-        const route = await router.routeFor(url);
-        response = await undiciRequest(url, {
-          dispatcher: route.dispatcher,
+        response = await http.send({
+          url,
           method: request.method,
           headers: {
             authorization: `Bearer ${token}`,
@@ -112,7 +114,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
             ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
           },
           body: request.body === undefined ? undefined : JSON.stringify(request.body),
-          signal: options.signal,
+          signal: options.signal ?? new AbortController().signal,
         });
       } catch (error) {
         throw new GraphError(
@@ -121,17 +123,24 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
           'Check the network settings under **Diagnostics > Network** (proxy, trusted certificates).',
         );
       }
-      const length = Number(response.headers['content-length'] ?? 0);
-      if (length > MAX_BODY_BYTES) {
-        await response.body.dump();
+      const declared = response.headers['content-length'];
+      let text: string;
+      try {
+        const buffer = await readBodyCapped(
+          response.body,
+          MAX_BODY_BYTES,
+          Array.isArray(declared) ? declared[0] : declared,
+        );
+        text = buffer.toString('utf8');
+      } catch (error) {
+        if (!(error instanceof BodyTooLargeError)) throw error;
         throw new GraphError(
           'server',
           `Graph sent an answer larger than 64 MB for ${request.what}.`,
           'Try again.',
         );
       }
-      const text = await response.body.text();
-      const status = response.statusCode;
+      const status = response.status;
       if (status === 429 || status === 503) {
         const header = response.headers['retry-after'];
         const asked = parseRetryAfter(Array.isArray(header) ? header[0] : header);
@@ -178,7 +187,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       }
       return all;
     },
-    close: () => router.close(),
+    close: () => http.close(),
   };
 }
 

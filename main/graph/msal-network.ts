@@ -4,33 +4,36 @@
  * INetworkModule extension point, instead of MSAL's own https client which knows neither.
  */
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
-import { request as undiciRequest } from 'undici';
+import { createUndiciTransport } from '../network/transport-undici';
 import type { ClientSettings } from '../probes';
-import { ProxyRouter } from '../scim/proxy';
-import { buildTrustSettings } from '../scim/trust';
+import { readBodyCapped } from '../scim/read-body';
 
 export function msalNetworkModule(network: ClientSettings = {}): INetworkModule & { close(): Promise<void> } {
-  const env = network.env ?? process.env;
-  const trust = buildTrustSettings({ caFile: network.caFile, useSystemCa: network.useSystemCa, env });
-  const router = new ProxyRouter(
-    { connectTimeoutMs: 15_000, headersTimeoutMs: 60_000, bodyTimeoutMs: 60_000, ca: trust.ca },
-    network.resolveProxy,
-    env,
-  );
+  // The same transport as Graph and SCIM: Chromium's in the desktop app, undici in the Node modes.
+  const http = (network.transport ?? createUndiciTransport)({
+    connectMs: 15_000,
+    headersMs: 60_000,
+    bodyMs: 60_000,
+    env: network.env ?? process.env,
+    ...(network.caFile ? { caFile: network.caFile } : {}),
+    ...(network.useSystemCa === undefined ? {} : { useSystemCa: network.useSystemCa }),
+    ...(network.resolveProxy ? { resolveProxy: network.resolveProxy } : {}),
+    ...(network.proxyCredentials ? { proxyCredentials: network.proxyCredentials } : {}),
+  });
   async function send<T>(
     method: 'GET' | 'POST',
     url: string,
     options?: NetworkRequestOptions,
   ): Promise<NetworkResponse<T>> {
-    const target = new URL(url);
-    const route = await router.routeFor(target);
-    const response = await undiciRequest(target, {
-      dispatcher: route.dispatcher,
+    const response = await http.send({
+      url: new URL(url),
       method,
       headers: options?.headers ?? {},
-      body: options?.body,
+      ...(options?.body === undefined ? {} : { body: options.body }),
+      signal: AbortSignal.timeout(120_000),
     });
-    const text = await response.body.text();
+    // Token and discovery answers are small; 4 MiB is far above any of them.
+    const text = (await readBodyCapped(response.body, 4 * 1024 * 1024, undefined)).toString('utf8');
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(response.headers))
       if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
@@ -40,11 +43,11 @@ export function msalNetworkModule(network: ClientSettings = {}): INetworkModule 
     } catch {
       body = {};
     }
-    return { status: response.statusCode, headers, body: body as T };
+    return { status: response.status, headers, body: body as T };
   }
   return {
     sendGetRequestAsync: (url, options) => send('GET', url, options),
     sendPostRequestAsync: (url, options) => send('POST', url, options),
-    close: () => router.close(),
+    close: () => http.close(),
   };
 }

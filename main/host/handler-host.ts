@@ -9,11 +9,22 @@ import { createHandlers, type HandlerTable } from '../api/handlers';
 import { createAppContext, type AppContext } from '../app/context';
 import { graphSession } from '../graph/session';
 import type { BackingStoreFactory } from '../settings/settings-store';
+import { chromiumTransportFactory } from '../network/transport-chromium';
+import type { ClientSettings } from '../probes';
 
 import type { HostStart, MessageLink, ToHost } from './protocol';
 import { RemoteServices } from './remote-services';
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The desktop app sends through Chromium (net.fetch in this utility process); Node modes keep undici. */
+async function networkFor(start: HostStart, services: RemoteServices): Promise<ClientSettings> {
+  const network: ClientSettings = start.resolveProxyInMain ? { resolveProxy: services.resolveProxy } : {};
+  if (start.transport !== 'electron') return network;
+  // Imported on demand: plain Node (browser mode) cannot load `electron`.
+  const { net } = await import('electron');
+  return { ...network, transport: chromiumTransportFactory((input, init) => net.fetch(input, init)) };
+}
 
 async function settingsBacking(start: HostStart): Promise<BackingStoreFactory> {
   // Imported on demand: electron-store imports `electron`, which plain Node cannot load.
@@ -35,7 +46,7 @@ export function serveHandlerHost(link: MessageLink): void {
         env: process.env,
         settingsBacking: await settingsBacking(message),
         ...(message.clipboardInMain ? { clipboard: services.clipboard() } : {}),
-        ...(message.resolveProxyInMain ? { network: { resolveProxy: services.resolveProxy } } : {}),
+        network: await networkFor(message, services),
         ...(message.saveExportInMain ? { exportSaver: services.exportSaver() } : {}),
         // Only the desktop app can ask the admin in a dialog the window's code cannot answer for them.
         ...(message.transport === 'electron' ? { confirmReveal: services.confirmReveal } : {}),

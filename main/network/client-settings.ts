@@ -6,6 +6,8 @@
 import tls from 'node:tls';
 import type { ClientSettings } from '../probes';
 import type { NetworkSettings } from '../settings/schema';
+import type { Redactor } from '../logging/redactor';
+import { peekProxyCredentials, proxyCredentialVault } from './proxy-credentials';
 
 /** What this reads of the app context: what the entry point injected, and the saved Network settings. */
 export interface NetworkSources {
@@ -16,11 +18,27 @@ export interface NetworkSources {
 export function clientSettings(context: NetworkSources): ClientSettings {
   const saved = context.settings.read().network;
   const caFile = context.network.caFile ?? saved.caFile ?? undefined;
+  const proxyCredentials = context.network.transport ? undefined : peekProxyCredentials(context);
   return {
     ...context.network,
     ...(caFile ? { caFile } : {}),
+    ...(proxyCredentials ? { proxyCredentials } : {}),
     useSystemCa: context.network.useSystemCa ?? saved.useSystemCa,
   };
+}
+
+/**
+ * clientSettings plus the proxy credentials the admin saved (a keychain read, cached after the first): what
+ * requests that actually go out (probes, live dry runs, Graph) use.
+ */
+export async function liveClientSettings(
+  context: NetworkSources & { redactor: Redactor },
+): Promise<ClientSettings> {
+  const settings = clientSettings(context);
+  // The desktop app's Chromium transport signs in to proxies itself (main answers its Basic prompts).
+  if (settings.transport) return settings;
+  const credentials = await proxyCredentialVault(context).read();
+  return credentials ? { ...settings, proxyCredentials: credentials } : settings;
 }
 
 /** `tls.getCACertificates('system')` exists from Node 22.15 (Electron 45); Node 20 (CLI, browser mode) lacks it. */
@@ -36,6 +54,8 @@ function envValue(env: NodeJS.ProcessEnv, name: string): string | undefined {
 
 /** How requests leave this computer, in one line, never with proxy credentials. */
 export function describeProxy(settings: ClientSettings): string {
+  if (settings.transport)
+    return 'System proxy settings, PAC/WPAD and proxy sign-in, as your browser (Chromium)';
   if (settings.resolveProxy) return 'System proxy settings (Electron)';
   const env = settings.env ?? {};
   const name = envValue(env, 'HTTPS_PROXY')

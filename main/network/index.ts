@@ -1,4 +1,5 @@
-export { clientSettings, describeProxy, systemCaSupported } from './client-settings';
+export { clientSettings, describeProxy, liveClientSettings, systemCaSupported } from './client-settings';
+export { proxyCredentialVault, type ProxyCredentialStatus } from './proxy-credentials';
 export {
   CertificateFileError,
   parseCertificates,

@@ -1,4 +1,6 @@
 import type { NetworkErrorKind, ResolveProxy, RetryOptions, ScimTimeouts } from '../scim/types';
+import type { ProxyCredentials } from '../network/proxy-auth';
+import type { HttpTransportFactory } from '../network/transport';
 
 export type ProbeStatus = 'pass' | 'warn' | 'fail' | 'skipped';
 
@@ -132,6 +134,8 @@ export interface ClientSettings {
   resolveProxy?: ResolveProxy;
   retry?: Partial<RetryOptions>;
   env?: NodeJS.ProcessEnv;
+  transport?: HttpTransportFactory;
+  proxyCredentials?: ProxyCredentials;
 }
 
 export interface RunProbesOptions {

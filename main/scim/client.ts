@@ -1,13 +1,14 @@
 import { performance } from 'node:perf_hooks';
-import { request as undiciRequest } from 'undici';
+import { ProxyAuthRequiredError } from '../network/proxy-auth';
+import type { HttpTransport } from '../network/transport';
+import { createUndiciTransport } from '../network/transport-undici';
 import { classifyNetworkError, describeKind, ScimNetworkError } from './errors';
-import { ProxyRouter } from './proxy';
 import { BodyTooLargeError, discardBody, readBodyCapped } from './read-body';
 import { parseResponseBody } from './parse-body';
 import { redactSecret, redactSecretIn, truncate } from './redact';
 import { looksLikeTlsPort, resolvesToLoopbackOnly } from './port-check';
 import { retryDelayMs, sleep } from './retry';
-import { buildTrustSettings, type CaSource } from './trust';
+import type { CaSource } from './trust';
 import type {
   NetworkErrorInfo,
   RetryOptions,
@@ -39,7 +40,8 @@ export interface ScimClient {
 
 interface Transport {
   base: URL;
-  router: ProxyRouter;
+  /** undici in the Node modes, Chromium's net in the desktop app (main/network/transport.ts). */
+  http: HttpTransport;
   timeouts: ScimTimeouts;
   maxBodyBytes: number;
   maxTextChars: number;
@@ -52,26 +54,24 @@ interface Transport {
 export function createScimClient(options: ScimClientOptions): ScimClient {
   const base = parseBaseUrl(options.baseUrl);
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
-  const env = options.env ?? process.env;
-  const trust = buildTrustSettings({ caFile: options.caFile, useSystemCa: options.useSystemCa, env });
-  const router = new ProxyRouter(
-    {
-      connectTimeoutMs: timeouts.connectMs,
-      headersTimeoutMs: timeouts.headersMs + 1000,
-      bodyTimeoutMs: timeouts.bodyMs + 1000,
-      ca: trust.ca,
-    },
-    options.resolveProxy,
-    env,
-  );
+  const http = (options.transport ?? createUndiciTransport)({
+    connectMs: timeouts.connectMs,
+    headersMs: timeouts.headersMs + 1000,
+    bodyMs: timeouts.bodyMs + 1000,
+    env: options.env ?? process.env,
+    ...(options.caFile ? { caFile: options.caFile } : {}),
+    ...(options.useSystemCa === undefined ? {} : { useSystemCa: options.useSystemCa }),
+    ...(options.resolveProxy ? { resolveProxy: options.resolveProxy } : {}),
+    ...(options.proxyCredentials ? { proxyCredentials: options.proxyCredentials } : {}),
+  });
   const transport: Transport = {
     base,
-    router,
+    http,
     timeouts,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     maxTextChars: options.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS,
     retry: { ...DEFAULT_RETRY, ...options.retry },
-    trustSources: trust.sources,
+    trustSources: [...http.trustSources],
     secrets: [options.token],
   };
   return clientFor(transport, options.token);
@@ -86,7 +86,7 @@ function clientFor(transport: Transport, token: string): ScimClient {
       transport.secrets.push(other);
       return clientFor(transport, other);
     },
-    close: () => transport.router.close(),
+    close: () => transport.http.close(),
   };
 }
 
@@ -148,10 +148,9 @@ async function sendOnce(
         route,
       });
     }
-    const chosen = await transport.router.routeFor(url);
-    route = chosen.description;
-    const response = await undiciRequest(url, {
-      dispatcher: chosen.dispatcher,
+    route = await transport.http.describeRoute(url);
+    const response = await transport.http.send({
+      url,
       method: request.method,
       headers: {
         authorization: `Bearer ${token}`,
@@ -170,9 +169,9 @@ async function sendOnce(
 
     const headers = flattenHeaders(response.headers, transport.secrets);
     const location = headers.location;
-    if (response.statusCode >= 300 && response.statusCode < 400 && location) {
+    if (response.status >= 300 && response.status < 400 && location) {
       discardBody(response.body);
-      throw redirectError(transport, url, response.statusCode, location, requestLine, started, route);
+      throw redirectError(transport, url, response.status, location, requestLine, started, route);
     }
     const buffer = await readBodyCapped(response.body, transport.maxBodyBytes, headers['content-length']);
     const parsed = parseResponseBody(buffer, headers);
@@ -180,7 +179,7 @@ async function sendOnce(
       parsed.problem?.kind === 'encoded' ? `(${buffer.length} compressed bytes)` : buffer.toString('utf8');
     const { text, truncated } = truncate(redactSecret(shownText, transport.secrets), transport.maxTextChars);
     return {
-      status: response.statusCode,
+      status: response.status,
       headers,
       contentType: headers['content-type'],
       // Redacted as data: re-serialising this later must not bring back a key the server echoed.
@@ -196,6 +195,10 @@ async function sendOnce(
     };
   } catch (error) {
     if (error instanceof ScimNetworkError) throw error;
+    if (error instanceof ProxyAuthRequiredError) {
+      const { code, message } = error;
+      throw networkError(transport, { kind: 'proxy', code, message, requestLine, started, route });
+    }
     if (signal?.aborted) throw networkError(transport, { kind: 'aborted', requestLine, started, route });
     if (timedOut) {
       const budget = timedOut === 'headers' ? transport.timeouts.headersMs : transport.timeouts.bodyMs;

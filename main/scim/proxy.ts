@@ -2,6 +2,7 @@ import { Agent, EnvHttpProxyAgent, ProxyAgent, type Dispatcher } from 'undici';
 import { redactUrlCredentials } from './redact';
 import type { ResolveProxy } from './types';
 import { isLoopbackHost } from '../../shared/connection/validation';
+import { basicAuthorization, proxyHostPort, type ProxyCredentials } from '../network/proxy-auth';
 
 /** One entry of a PAC result. */
 export type ProxyChoice = { kind: 'direct' } | { kind: 'proxy'; uri: string };
@@ -49,6 +50,10 @@ export interface Route {
   dispatcher: Dispatcher;
   /** Shown in evidence: `direct`, `proxy http://host:port (system settings)`… never with credentials. */
   description: string;
+  /** The proxy's URL when one is used (may hold credentials: never show it; see description). */
+  proxyUri?: string;
+  /** Whether Proxy-Authorization is sent to that proxy. */
+  credentialsSent?: boolean;
 }
 
 /** Picks and caches the undici dispatcher per route: system/PAC hook first, then environment, then direct. */
@@ -60,6 +65,8 @@ export class ProxyRouter {
     private readonly settings: DispatcherSettings,
     private readonly resolveProxy: ResolveProxy | undefined,
     private readonly env: NodeJS.ProcessEnv,
+    /** Basic credentials the admin saved for one proxy; sent to that proxy only. */
+    private readonly credentials?: ProxyCredentials,
   ) {}
 
   async routeFor(url: URL): Promise<Route> {
@@ -74,6 +81,8 @@ export class ProxyRouter {
         return {
           dispatcher: this.proxy(choice.uri),
           description: `proxy ${choice.uri} (system settings${note})`,
+          proxyUri: choice.uri,
+          credentialsSent: this.tokenFor(choice.uri) !== undefined,
         };
       }
     }
@@ -82,9 +91,15 @@ export class ProxyRouter {
       return { dispatcher: this.direct(), description: 'direct' };
     }
     const proxy = url.protocol === 'https:' ? env.httpsProxy || env.httpProxy : env.httpProxy;
+    const token = this.tokenFor(proxy);
     return {
-      dispatcher: this.cached('env', () => new EnvHttpProxyAgent({ ...this.agentOptions(), ...env })),
+      dispatcher: this.cached(
+        'env',
+        () => new EnvHttpProxyAgent({ ...this.agentOptions(), ...env, ...(token ? { token } : {}) }),
+      ),
       description: `proxy ${redactUrlCredentials(proxy)} (HTTPS_PROXY/HTTP_PROXY, unless NO_PROXY matches)`,
+      proxyUri: proxy.includes('://') ? proxy : `http://${proxy}`,
+      credentialsSent: token !== undefined || hasUrlCredentials(proxy),
     };
   }
 
@@ -144,7 +159,21 @@ export class ProxyRouter {
   }
 
   private proxy(uri: string): Dispatcher {
-    return this.cached(`proxy:${uri}`, () => new ProxyAgent({ ...this.agentOptions(), uri }));
+    const token = this.tokenFor(uri);
+    return this.cached(
+      `proxy:${uri}`,
+      () => new ProxyAgent({ ...this.agentOptions(), uri, ...(token ? { token } : {}) }),
+    );
+  }
+
+  /** Saved credentials go to the proxy they were saved for, and only when its URL carries none itself. */
+  private tokenFor(uri: string): string | undefined {
+    if (!this.credentials || hasUrlCredentials(uri)) return undefined;
+    try {
+      return proxyHostPort(uri) === this.credentials.proxy ? basicAuthorization(this.credentials) : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   private cached(key: string, make: () => Dispatcher): Dispatcher {
@@ -154,5 +183,14 @@ export class ProxyRouter {
       this.dispatchers.set(key, dispatcher);
     }
     return dispatcher;
+  }
+}
+
+function hasUrlCredentials(uri: string): boolean {
+  try {
+    const url = new URL(uri.includes('://') ? uri : `http://${uri}`);
+    return Boolean(url.username || url.password);
+  } catch {
+    return false;
   }
 }

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import tls from 'node:tls';
 import { ScimConfigError } from './errors';
 
-export type CaSource = 'bundled' | 'system' | 'NODE_EXTRA_CA_CERTS' | 'file';
+import type { CaSource } from '../network/transport';
+
+export type { CaSource };
 
 export interface TrustSettings {
   /** undefined keeps Node's default store; otherwise the complete list to trust. */

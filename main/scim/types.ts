@@ -3,6 +3,9 @@
  * probe engine and the dry run can hand results straight to the renderer or an export.
  */
 
+import type { ProxyCredentials } from '../network/proxy-auth';
+import type { HttpTransportFactory } from '../network/transport';
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface ScimTimeouts {
@@ -47,6 +50,10 @@ export interface ScimClientOptions {
   retry?: Partial<RetryOptions>;
   /** Where HTTPS_PROXY / HTTP_PROXY / NO_PROXY are read from (default `process.env`). */
   env?: NodeJS.ProcessEnv;
+  /** How requests go out: default undici (Node modes); the desktop app injects Chromium's (main/network). */
+  transport?: HttpTransportFactory;
+  /** Basic credentials for one proxy, from the keychain (Node modes). */
+  proxyCredentials?: ProxyCredentials;
 }
 
 export interface ScimRequest {

@@ -20,6 +20,7 @@ import {
 } from '../../shared/api/contracts/network';
 import { api } from '../api/client';
 import { messageOf } from '../text';
+import { ProxySignIn } from './ProxySignIn';
 
 type NetworkView = ApiResponse<'getNetworkSettings'>;
 type Certificate = z.output<typeof trustedCertificateSchema>;
@@ -139,6 +140,7 @@ export function NetworkSettings() {
       <Text>
         How requests leave this computer: <b data-testid="network-proxy">{network?.proxy ?? '…'}</b>
       </Text>
+      {network && <ProxySignIn network={network} onChange={setNetwork} />}
 
       <Subtitle2 as="h3" className={styles.subheading}>
         Trust an extra certificate (for corporate TLS inspection, e.g. Zscaler)

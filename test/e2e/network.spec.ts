@@ -45,3 +45,33 @@ test('Diagnostics > Network: trust a corporate root certificate, see its details
   await expect(page.getByTestId('network-proxy')).not.toHaveText('…');
   await expect(page.getByTestId('trusted-certificate')).toHaveCount(0);
 });
+
+test('Diagnostics > Network: says which stack and trust store, keeps a proxy sign-in, forgets it', async ({
+  assistant,
+}) => {
+  const page = assistant.page;
+  await page.getByTestId('tool-link-diagnostics').click();
+  await expect(page.getByTestId('network-stack')).toContainText('Node.js');
+  // Node 20 cannot read the OS store: said plainly, with the version.
+  await expect(page.getByTestId('network-trust-store')).toContainText(
+    `Node ${process.versions.node.split('.')[0]}`,
+  );
+  await expect(page.getByTestId('network-trust-store')).toContainText(
+    'cannot read this computer’s certificate store',
+  );
+
+  await page.getByTestId('proxy-address').fill('proxy.example.test:3128');
+  await page.getByTestId('proxy-username').fill('svc-e2e');
+  await page.getByTestId('proxy-password').fill('e2e-proxy-password-51c2');
+  await page.getByTestId('save-proxy-sign-in').click();
+  await expect(page.getByTestId('proxy-sign-in-saved')).toContainText(
+    'Saved for proxy.example.test:3128 as svc-e2e',
+  );
+  expect(await page.content()).not.toContain('e2e-proxy-password-51c2');
+
+  await page.reload();
+  await page.getByTestId('tool-link-diagnostics').click();
+  await expect(page.getByTestId('proxy-sign-in-saved')).toBeVisible();
+  await page.getByTestId('forget-proxy-sign-in').click();
+  await expect(page.getByTestId('proxy-password')).toBeVisible();
+});

@@ -19,7 +19,8 @@ export interface TestPki {
 
 const openssl = (args: string[]) => execFileSync('openssl', args, { stdio: 'ignore' });
 
-export function makeTestPki(caName = 'JPA Test Inspection Root'): TestPki {
+/** `dnsNames`: more host names the server certificate is valid for (e.g. a name only a test proxy resolves). */
+export function makeTestPki(caName = 'JPA Test Inspection Root', dnsNames: string[] = []): TestPki {
   const dir = mkdtempSync(join(tmpdir(), 'jpa-pki-'));
   const file = (name: string) => join(dir, name);
   openssl([
@@ -55,7 +56,7 @@ export function makeTestPki(caName = 'JPA Test Inspection Root'): TestPki {
   ]);
   writeFileSync(
     file('server.ext'),
-    'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n',
+    `subjectAltName=IP:127.0.0.1,DNS:localhost${dnsNames.map((name) => `,DNS:${name}`).join('')}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n`,
   );
   openssl([
     'x509',

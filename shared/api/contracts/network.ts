@@ -36,6 +36,33 @@ export const networkSettingsSchema = z
     certificates: z.array(trustedCertificateSchema),
     /** Why the saved file cannot be used (missing, unreadable), or null. */
     problem: z.string().nullable(),
+    /** Which network stack sends requests: Chromium's (desktop app) or Node's undici (browser mode, CLI). */
+    stack: z.enum(['chromium', 'node']),
+    /** Which certificate store verifies servers, in words. */
+    trustStore: z.string(),
+    /** Proxy sign-in saved in the keychain (Node modes); the password never leaves main. */
+    proxyCredentials: z.object({ proxy: z.string(), username: z.string(), savedAt: z.string() }).nullable(),
+    /** Why the proxy sign-in cannot be kept in the keychain, or null. */
+    proxyCredentialsProblem: z.string().nullable(),
+  })
+  .strict();
+
+export const routeCheckSchema = z
+  .object({
+    /** What was asked (no key is sent): the saved Base URL's ServiceProviderConfig, or the given address. */
+    url: z.string(),
+    /** `direct`, or the proxy and where it came from (system settings/PAC, HTTPS_PROXY…). */
+    route: z.string(),
+    stack: z.enum(['chromium', 'node']),
+    trustSources: z.array(z.string()),
+    outcome: z.enum(['answered', 'proxyAuth', 'failed']),
+    /** The server's HTTP status when it answered. */
+    status: z.number().int().nullable(),
+    message: z.string(),
+    /** What the proxy said when it asked for sign-in. */
+    proxyAnswer: z
+      .object({ proxy: z.string(), status: z.literal(407), schemes: z.array(z.string()) })
+      .nullable(),
   })
   .strict();
 
@@ -53,4 +80,20 @@ export const networkContract = {
     response: networkSettingsSchema,
   },
   removeTrustedCertificates: { request: empty, response: networkSettingsSchema },
+  saveProxyCredentials: {
+    request: z
+      .object({
+        /** `host:port` or the proxy's URL; the sign-in is sent to this proxy only. */
+        proxy: z.string().trim().min(1).max(512),
+        username: z.string().min(1).max(256),
+        password: z.string().min(1).max(1024),
+      })
+      .strict(),
+    response: networkSettingsSchema,
+  },
+  forgetProxyCredentials: { request: empty, response: networkSettingsSchema },
+  checkNetworkRoute: {
+    request: z.object({ url: z.string().trim().max(2048).optional() }).strict(),
+    response: routeCheckSchema,
+  },
 } as const;

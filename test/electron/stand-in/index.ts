@@ -10,7 +10,8 @@
 import { app } from './app';
 import { ClipboardItem, clipboard, dialog, Menu, screen, shell } from './desktop';
 import { contextBridge, ipcMain, ipcRenderer, webUtils } from './ipc';
-import { protocol, session } from './session';
+import { routeLoginTo, net, useSystemProxy } from './net';
+import { defaultSession, protocol, session } from './session';
 import { utilityProcess } from './utility-process';
 import { StandInBrowserWindow as BrowserWindow } from './web-contents';
 
@@ -24,6 +25,7 @@ export {
   ipcMain,
   ipcRenderer,
   Menu,
+  net,
   protocol,
   screen,
   session,
@@ -42,6 +44,7 @@ const electron = {
   ipcMain,
   ipcRenderer,
   Menu,
+  net,
   protocol,
   screen,
   session,
@@ -50,3 +53,8 @@ const electron = {
   webUtils,
 };
 export default electron;
+
+// Chromium's net reads the same system proxy settings resolveProxy answers from, and a proxy's sign-in
+// prompt reaches main's app 'login' handler (a utility process forked with respondToAuthRequestsFromMainProcess).
+useSystemProxy((url) => defaultSession.proxyFor(url));
+routeLoginTo(app);

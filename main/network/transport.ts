@@ -1,0 +1,65 @@
+/**
+ * One way out for every HTTP request to Jostle and Microsoft Graph, with two implementations: undici in the
+ * Node modes (CLI, browser mode, tests; transport-undici.ts) and Chromium's network stack through Electron's
+ * `net.fetch` in the desktop app (transport-chromium.ts). The SCIM and Graph clients sit on top of this
+ * interface, so evidence, redaction, timeouts, body limits and redirect refusal are written once.
+ */
+import type { Readable } from 'node:stream';
+import type { ProxyCredentials } from './proxy-auth';
+
+// Kept free of imports from main/scim, which imports this file's types (no cycles, even type-only ones).
+
+/** Certificate stores TLS verification can trust (main/scim/trust.ts builds the Node list). */
+export type CaSource = 'bundled' | 'system' | 'NODE_EXTRA_CA_CERTS' | 'file';
+
+/** Chromium's PAC-result string for a URL, e.g. `PROXY proxy.corp:8080; DIRECT` (main/scim/types.ts). */
+export type ResolveProxy = (url: string) => Promise<string>;
+
+export interface TransportRequest {
+  url: URL;
+  method: string;
+  headers: Record<string, string>;
+  body?: string;
+  /** Aborts the request and its body; the caller's per-phase deadlines use it. */
+  signal: AbortSignal;
+}
+
+export interface TransportResponse {
+  status: number;
+  /** Raw response headers (names in any case); the client flattens and redacts them. */
+  headers: Record<string, string | string[] | undefined>;
+  /** The body as a stream, so the client can stop reading at its size limit. */
+  body: Readable;
+}
+
+export interface HttpTransport {
+  /** `node`: undici; `chromium`: Electron's net (PAC/WPAD, Negotiate/NTLM, the OS trust store). */
+  readonly stack: 'node' | 'chromium';
+  /** Which certificate stores TLS verification trusts. */
+  readonly trustSources: readonly CaSource[];
+  /** The path a request to `url` takes, for evidence: `direct`, `proxy http://host:port (…)`; never credentials. */
+  describeRoute(url: URL): Promise<string>;
+  /**
+   * Sends once, never following redirects. Resolves with any HTTP answer of the server; rejects when there is
+   * none, with ProxyAuthRequiredError (proxy-auth.ts) when a proxy on the way asked for credentials.
+   */
+  send(request: TransportRequest): Promise<TransportResponse>;
+  /** Tears down every connection. */
+  close(): Promise<void>;
+}
+
+export interface TransportSettings {
+  connectMs: number;
+  /** undici's own header/body timers; the clients keep their own deadlines on top. */
+  headersMs: number;
+  bodyMs: number;
+  caFile?: string;
+  useSystemCa?: boolean;
+  resolveProxy?: ResolveProxy;
+  env: NodeJS.ProcessEnv;
+  /** Basic credentials the admin saved for a proxy (kept in the keychain; see proxy-credentials.ts). */
+  proxyCredentials?: ProxyCredentials;
+}
+
+/** What the entry point injects to replace the default undici transport (the desktop app: Chromium's). */
+export type HttpTransportFactory = (settings: TransportSettings) => HttpTransport;
