@@ -112,24 +112,6 @@ async function main(): Promise<void> {
     });
     const dryRunMs = performance.now() - phase;
     const mockAfterFirst = await ask(mock.child);
-    if (process.env.BENCH_HEAP) {
-      console.log(
-        JSON.stringify(
-          Object.fromEntries(
-            Object.entries(process.memoryUsage()).map(([k, v]) => [k, Math.round(v / 2 ** 20)]),
-          ),
-        ),
-      );
-      (globalThis as any).gc?.();
-      console.log(
-        'heap after first cycle',
-        Math.round(process.memoryUsage().heapUsed / 2 ** 20),
-        'MB; rss',
-        Math.round(process.memoryUsage().rss / 2 ** 20),
-        'peak',
-        Math.round(peakRssMb()),
-      );
-    }
     // The second cycle: nothing changed in the source, so Entra sends nothing (escrow is empty too).
     phase = performance.now();
     const second = await engine.runCycle({
