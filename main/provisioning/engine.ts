@@ -261,7 +261,7 @@ export function createProvisioningEngine(options: ProvisioningEngineOptions): Pr
 
     result() {
       const finishedAt = new Date().toISOString();
-      return {
+      const result = {
         summary: {
           startedAt,
           finishedAt,
@@ -274,9 +274,11 @@ export function createProvisioningEngine(options: ProvisioningEngineOptions): Pr
           estimate,
           settings: { skipOutOfScopeDeletions, targetObjectActions: actions, deletionThreshold },
         },
-        log: log.all(),
         droppedLogEntries: log.droppedEntries,
-      };
+      } as DryRunResult;
+      // Read on use: past its in-memory bound the log is paged to disk, and most callers want the summary only.
+      Object.defineProperty(result, 'log', { get: () => log.all(), enumerable: true });
+      return result;
     },
 
     restart() {

@@ -1,7 +1,12 @@
 /**
- * The provisioning log, bounded for 100,000-user runs: every entry is kept compactly, and request/response
- * bodies only where they help (failures, skips, and a sample of successes). See LogLimits.
+ * The provisioning log, bounded for 500,000-user runs: every entry is kept compactly, and request/response
+ * bodies only where they help (failures, skips, and a sample of successes). See LogLimits. Past
+ * `inMemoryEntries`, entries are paged to a JSON-lines file in a private temporary folder (removed when the
+ * process exits), so the log of a huge cycle costs disk, not memory; `all()` reads them back on demand.
  */
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { redactSecret, truncate } from '../scim/redact';
 import type { ProvisioningAction, ProvisioningStatus } from '../../shared/provisioning/summary';
 import type { AttributeDiff, LoggedRequest, LogLimits, ProvisioningLogEntry } from './types';
@@ -9,9 +14,20 @@ import type { SendOutcome } from './request-sender';
 
 export const DEFAULT_LOG_LIMITS: LogLimits = {
   detailedSuccesses: 1_000,
-  maxEntries: 500_000,
+  maxEntries: 2_000_000,
   maxBodyChars: 2_000,
+  inMemoryEntries: 20_000,
 };
+
+/** Entries written to the page file in one append: few system calls, little held in memory. */
+const PAGE_BATCH = 2_000;
+
+/** A private folder for one log's pages; removed on exit so no user data outlives the process. */
+function createPageFile(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'jostle-dry-run-log-'));
+  process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
+  return join(folder, 'log.jsonl');
+}
 
 export interface NewLogEntry {
   cycle: number;
@@ -28,6 +44,10 @@ export interface NewLogEntry {
 
 export class ProvisioningLog {
   private readonly entries: ProvisioningLogEntry[] = [];
+  /** Serialised entries not yet appended to the page file. */
+  private pending: string[] = [];
+  private pageFile: string | null = null;
+  private paged = 0;
   private dropped = 0;
   private detailedSuccessesByCycle = new Map<number, number>();
 
@@ -38,7 +58,7 @@ export class ProvisioningLog {
   ) {}
 
   add(entry: NewLogEntry): ProvisioningLogEntry | undefined {
-    if (this.entries.length >= this.limits.maxEntries) {
+    if (this.size >= this.limits.maxEntries) {
       this.dropped += 1;
       return undefined;
     }
@@ -51,7 +71,7 @@ export class ProvisioningLog {
       }
     }
     const logged: ProvisioningLogEntry = {
-      id: this.entries.length + this.dropped + 1,
+      id: this.size + this.dropped + 1,
       cycle: entry.cycle,
       at: new Date().toISOString(),
       action: entry.action,
@@ -65,12 +85,37 @@ export class ProvisioningLog {
       requests: entry.exchanges.map((exchange) => this.request(exchange, detailed)),
       detailed,
     };
-    this.entries.push(logged);
+    if (this.entries.length < (this.limits.inMemoryEntries ?? Infinity)) this.entries.push(logged);
+    else this.page(logged);
     return logged;
   }
 
+  /** Entries kept (in memory and paged to disk). */
+  get size(): number {
+    return this.entries.length + this.paged;
+  }
+
+  /** Every kept entry, in order; paged entries are read back from disk (a copy each call). */
   all(): ProvisioningLogEntry[] {
-    return this.entries;
+    if (!this.pageFile) return this.entries;
+    this.flush();
+    const out = this.entries.slice();
+    for (const line of readFileSync(this.pageFile, 'utf8').split('\n'))
+      if (line !== '') out.push(JSON.parse(line) as ProvisioningLogEntry);
+    return out;
+  }
+
+  private page(entry: ProvisioningLogEntry): void {
+    this.pageFile ??= createPageFile();
+    this.pending.push(JSON.stringify(entry));
+    this.paged += 1;
+    if (this.pending.length >= PAGE_BATCH) this.flush();
+  }
+
+  private flush(): void {
+    if (!this.pageFile || this.pending.length === 0) return;
+    appendFileSync(this.pageFile, `${this.pending.join('\n')}\n`, { mode: 0o600 });
+    this.pending = [];
   }
 
   get droppedEntries(): number {

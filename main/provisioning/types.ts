@@ -107,6 +107,8 @@ export interface LogLimits {
   maxEntries: number;
   /** Characters of each request/response body kept. */
   maxBodyChars: number;
+  /** Entries held in memory; later ones are paged to a temporary file (see log-store.ts). */
+  inMemoryEntries?: number;
 }
 
 /** One HTTP exchange behind a log entry. Bodies are redacted JSON text, truncated. */

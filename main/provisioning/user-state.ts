@@ -6,6 +6,16 @@ import { CODES } from './entra-codes';
 import type { PlannedJob, UserState } from './cycle-plan';
 import type { SyncResult } from './user-sync';
 
+const outcomes = new Map<string, UserState['outcome']>();
+
+/** One shared string per action and status: 500,000 users would otherwise each hold their own copy. */
+function outcomeOf(result: SyncResult): UserState['outcome'] {
+  const key = `${result.action}:${result.status}` as const;
+  let outcome = outcomes.get(key);
+  if (outcome === undefined) outcomes.set(key, (outcome = key));
+  return outcome;
+}
+
 export function recordResult(
   states: Map<string, UserState>,
   planned: PlannedJob,
@@ -28,7 +38,7 @@ export function recordResult(
   state.userPrincipalName = job.userPrincipalName;
   state.targetId = result.targetId;
   state.cycle = cycle;
-  state.outcome = `${result.action}:${result.status}`;
+  state.outcome = outcomeOf(result);
   const actionOff = result.errorCode === CODES.actionOff;
   if (!result.inSync) {
     state.fingerprint = null; // Escrowed (or cancelled, or staged): the next cycle tries again.

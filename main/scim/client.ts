@@ -177,13 +177,18 @@ async function sendOnce(
     const parsed = parseResponseBody(buffer, headers);
     const shownText =
       parsed.problem?.kind === 'encoded' ? `(${buffer.length} compressed bytes)` : buffer.toString('utf8');
-    const { text, truncated } = truncate(redactSecret(shownText, transport.secrets), transport.maxTextChars);
+    const redactedText = redactSecret(shownText, transport.secrets);
+    const { text, truncated } = truncate(redactedText, transport.maxTextChars);
+    // Without a backslash in the raw text every parsed string (and key) is a substring of that text, so a
+    // text with no form of the secret in it cannot give a body with one: skip the deep copy (hot in dry runs).
+    const bodyIsClean =
+      parsed.problem?.kind !== 'encoded' && redactedText === shownText && !shownText.includes('\\');
     return {
       status: response.status,
       headers,
       contentType: headers['content-type'],
       // Redacted as data: re-serialising this later must not bring back a key the server echoed.
-      body: redactSecretIn(parsed.body, transport.secrets),
+      body: bodyIsClean ? parsed.body : redactSecretIn(parsed.body, transport.secrets),
       ...(parsed.problem ? { bodyProblem: parsed.problem } : {}),
       text,
       textTruncated: truncated,

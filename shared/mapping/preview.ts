@@ -103,11 +103,82 @@ function refusedTargets(
   });
 }
 
+const NO_FAILURES: MappingFailure[] = [];
+const NO_NOTES: string[] = [];
+
+interface RowDetails {
+  scope: ReturnType<typeof compileScope>;
+  mapping: ReturnType<typeof compileMapping>;
+  assignments: ReturnType<typeof buildAssignmentIndex> | undefined;
+}
+
+/**
+ * A row whose scope decision and POST body are worked out again on each read (both are deterministic but for
+ * fixed-clock values): holding 500,000 decisions and built bodies cost more memory than the imported users.
+ * toJSON carries both; handlers send rows as explicit views (main/api/mapping-handlers.ts), never cloned whole.
+ */
+class LazyPreviewRow implements PreviewRow {
+  objectId: string;
+  userPrincipalName: string;
+  displayName: string | null;
+  inScope: boolean;
+  decidedBy: string;
+  activeInSource: boolean;
+  failures: MappingFailure[];
+  notes: string[];
+  readonly #details: RowDetails;
+  readonly #user: SourceUser;
+  readonly #hasPayload: boolean;
+  readonly #appRoles: readonly string[];
+  readonly #isSoftDeleted: boolean;
+
+  constructor(
+    row: Omit<PreviewRow, 'payload' | 'scope'>,
+    details: RowDetails,
+    user: SourceUser,
+    hasPayload: boolean,
+    appRoles: readonly string[],
+    isSoftDeleted: boolean,
+  ) {
+    this.objectId = row.objectId;
+    this.userPrincipalName = row.userPrincipalName;
+    this.displayName = row.displayName;
+    this.inScope = row.inScope;
+    this.decidedBy = row.decidedBy;
+    this.activeInSource = row.activeInSource;
+    this.failures = row.failures;
+    this.notes = row.notes;
+    this.#details = details;
+    this.#user = user;
+    this.#hasPayload = hasPayload;
+    this.#appRoles = appRoles;
+    this.#isSoftDeleted = isSoftDeleted;
+  }
+
+  get scope(): ScopeDecision {
+    return this.#details.scope.evaluate(this.#user, this.#details.assignments);
+  }
+
+  get payload(): ScimResource | null {
+    if (!this.#hasPayload) return null;
+    return this.#details.mapping.build(this.#user, {
+      operation: 'create',
+      isSoftDeleted: this.#isSoftDeleted,
+      appRoles: this.#appRoles,
+    }).resource;
+  }
+
+  toJSON(): PreviewRow {
+    return { ...this, scope: this.scope, payload: this.payload };
+  }
+}
+
 export function runPreview(input: PreviewInput): PreviewResult {
   const scope = compileScope(input.scope);
   const mapping = compileMapping(input.mapping);
-  const refused = refusedTargets(input.mapping);
   const assignments = input.assignments ? buildAssignmentIndex(input.assignments, input.users) : undefined;
+  const details: RowDetails = { scope, mapping, assignments };
+  const refused = refusedTargets(input.mapping);
   const rows: PreviewRow[] = [];
   let inScope = 0;
   let inScopeButDisabled = 0;
@@ -139,7 +210,7 @@ export function runPreview(input: PreviewInput): PreviewResult {
       else if (activeInSource && startSmall.length < 2) startSmall.push(user.userPrincipalName);
     }
     const displayName = user.attributes.displayName;
-    rows.push({
+    const row: Omit<PreviewRow, 'payload' | 'scope'> = {
       objectId: user.objectId,
       userPrincipalName: user.userPrincipalName,
       displayName: typeof displayName === 'string' ? displayName : null,
@@ -148,12 +219,11 @@ export function runPreview(input: PreviewInput): PreviewResult {
         decision.inScope && !activeInSource
           ? `${decision.decidedBy}; disabled in Entra, so not created`
           : decision.decidedBy,
-      scope: decision,
       activeInSource,
-      payload,
-      failures,
-      notes,
-    });
+      failures: failures.length === 0 ? NO_FAILURES : failures,
+      notes: notes.length === 0 ? NO_NOTES : notes,
+    };
+    rows.push(new LazyPreviewRow(row, details, user, payload !== null, decision.appRoles, !activeInSource));
   }
   return {
     summary: {

@@ -63,8 +63,10 @@ describe('runPreview on the fixture tenant', () => {
     expect(row('yamada')).toMatchObject({ inScope: false, payload: null });
   });
 
-  it('is plain JSON', () => {
-    expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+  it('is plain JSON, scope decisions and bodies included (they are worked out on read)', () => {
+    const asRead = result.rows.map((row) => ({ ...row, scope: row.scope, payload: row.payload }));
+    expect(asRead.some((row) => row.payload !== null)).toBe(true);
+    expect(JSON.parse(JSON.stringify(result))).toEqual({ ...result, rows: asRead });
   });
 });
 
