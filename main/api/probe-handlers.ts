@@ -1,10 +1,8 @@
 import { probeReportSchema } from '../../shared/api/contracts/probes';
 import type { ProbeReportView } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
-import { matchingAttributeOf } from '../../shared/mapping';
 import type { AppContext } from '../app/context';
-import { clientSettings } from '../network';
-import { runProbes } from '../probes';
+import { runProbeJob } from '../app/probe-job';
 import type { HandlerTable } from './handler-table';
 
 /** Name under main/app/results-store of the latest probe report (data-files.ts: results/probe-report.json). */
@@ -35,15 +33,12 @@ export function probeHandlers(
       running = controller;
       try {
         const { baseUrl, token } = await resolveTarget(context, target);
-        const report = await runProbes({
+        const report = await runProbeJob(context, {
           baseUrl,
           token,
           write,
           confirmHost,
-          // Test Connection filters on the saved mapping's matching attribute, as Entra's does (SCIM-DEV).
-          matchingAttribute: matchingAttributeOf((await context.configuration.mapping()).config),
           signal: controller.signal,
-          clientOptions: clientSettings(context),
         });
         const view: ProbeReportView = context.redactor.value({ ...report, target });
         await context.results.save(PROBE_REPORT, view);

@@ -8,7 +8,7 @@ import { createFileLogger, type Logger } from '../logging/logger';
 import { Redactor } from '../logging/redactor';
 import { openApiKeyVault, type ApiKeyVault } from '../secrets';
 import { openSettings, type BackingStoreFactory, type SettingsStore } from '../settings/settings-store';
-import type { ClientSettings } from '../probes';
+import type { ClientSettings } from '../network/client-settings';
 import type { AppPath } from '../../shared/app-path/app-path';
 import { readAppPath } from './app-path';
 import { ConfigurationStore } from './configuration';
@@ -19,7 +19,8 @@ import { PreviewCache } from './preview-cache';
 import { ResultsStore } from './results-store';
 
 export interface AppContext {
-  transport: 'electron' | 'browser';
+  /** The desktop app, the browser mode's server, or `npm run cli` (each its own name in logs and exports). */
+  transport: 'electron' | 'browser' | 'cli';
   dataDir: string;
   settings: SettingsStore;
   vault: ApiKeyVault;

@@ -5,8 +5,8 @@
  */
 import type { ApiRequestParsed, ApiResponse } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
-import { dialectOfTenantUrl, writeConfirmed } from '../../shared/connection/validation';
-import { clientSettings } from '../network';
+import { writeConfirmed } from '../../shared/connection/validation';
+import { dryRunEngineOptions } from './dry-run-engine-options';
 import {
   createProvisioningEngine,
   type ProvisioningEngine,
@@ -32,8 +32,6 @@ export interface DryRunDependencies extends NetworkSources {
 }
 
 export const DRY_RUN_SUMMARY_FILE = 'dry-run-summary';
-/** "Start small" default against a live tenant when the admin does not choose. */
-export const DEFAULT_LIVE_DRY_RUN_USERS = 5;
 
 type StartRequest = ApiRequestParsed<'startDryRun'>;
 type DryRunStatus = ApiResponse<'getDryRunStatus'>;
@@ -79,25 +77,12 @@ export class DryRunSession {
     };
   }
 
-  /** The Entra job settings of the request, Entra's defaults where it says nothing. */
-  private jobSettings(request: StartRequest) {
-    return {
-      skipOutOfScopeDeletions: request.skipOutOfScopeDeletions ?? false,
-      targetObjectActions: request.targetObjectActions ?? { create: true, update: true, delete: true },
-      deletionThreshold: request.deletionThreshold ?? null,
-    };
-  }
-
   private async createEngine(request: StartRequest): Promise<ProvisioningEngine> {
     if (request.target === 'mock') {
       const mock = await this.context.mock.ensure();
       mock.reset(); // An initial cycle starts from an empty Jostle, as a new tenant would.
-      return createProvisioningEngine({
-        target: { kind: 'mock', baseUrl: mock.baseUrl, token: mock.token },
-        patchDialect: request.patchDialect,
-        ...this.jobSettings(request),
-        clientOptions: clientSettings(this.context),
-      });
+      const target = { kind: 'mock', baseUrl: mock.baseUrl, token: mock.token } as const;
+      return createProvisioningEngine(dryRunEngineOptions(this.context, target, request));
     }
     const saved = await this.context.vault.read();
     if (!saved) throw new ApiError('not-found', 'Save your Jostle Base URL and API key first (step 3).');
@@ -107,15 +92,8 @@ export class DryRunSession {
         confirmHost: 'Does not match.',
       });
     }
-    return createProvisioningEngine({
-      target: { kind: 'live', baseUrl: saved.baseUrl, token: saved.apiKey },
-      // COMPAT: a Tenant URL ending in ?aadOptscim062020 is what selects the flagged format in Entra.
-      patchDialect:
-        dialectOfTenantUrl(saved.baseUrl) === 'aadOptscim062020' ? 'aadOptscim062020' : request.patchDialect,
-      ...this.jobSettings(request),
-      maxUsersPerRun: request.maxUsers ?? DEFAULT_LIVE_DRY_RUN_USERS,
-      clientOptions: clientSettings(this.context),
-    });
+    const target = { kind: 'live', baseUrl: saved.baseUrl, token: saved.apiKey } as const;
+    return createProvisioningEngine(dryRunEngineOptions(this.context, target, request));
   }
 
   /** Set synchronously on entry to start(): two start calls in the same tick cannot both pass the check. */

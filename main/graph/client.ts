@@ -5,7 +5,7 @@
  * endpoints whose shapes we pin in the tests anyway.
  */
 import { request as undiciRequest } from 'undici';
-import type { ClientSettings } from '../probes';
+import type { ClientSettings } from '../network/client-settings';
 import { ProxyRouter } from '../scim/proxy';
 import { parseRetryAfter, sleep } from '../scim/retry';
 import { buildTrustSettings } from '../scim/trust';

@@ -5,7 +5,7 @@
  */
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
 import { request as undiciRequest } from 'undici';
-import type { ClientSettings } from '../probes';
+import type { ClientSettings } from '../network/client-settings';
 import { ProxyRouter } from '../scim/proxy';
 import { buildTrustSettings } from '../scim/trust';
 

@@ -4,8 +4,19 @@
  * Probes, the dry run and the support export all read it from here.
  */
 import tls from 'node:tls';
-import type { ClientSettings } from '../probes';
+import type { ResolveProxy, RetryOptions, ScimTimeouts } from '../scim/types';
 import type { NetworkSettings } from '../settings/schema';
+
+/** How one SCIM (or Graph) client reaches its server: timeouts, trust, proxy and retries. */
+export interface ClientSettings {
+  timeouts?: Partial<ScimTimeouts>;
+  maxBodyBytes?: number;
+  caFile?: string;
+  useSystemCa?: boolean;
+  resolveProxy?: ResolveProxy;
+  retry?: Partial<RetryOptions>;
+  env?: NodeJS.ProcessEnv;
+}
 
 /** What this reads of the app context: what the entry point injected, and the saved Network settings. */
 export interface NetworkSources {

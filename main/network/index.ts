@@ -1,4 +1,4 @@
-export { clientSettings, describeProxy, systemCaSupported } from './client-settings';
+export { clientSettings, describeProxy, systemCaSupported, type ClientSettings } from './client-settings';
 export {
   CertificateFileError,
   parseCertificates,

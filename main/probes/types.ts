@@ -1,4 +1,5 @@
-import type { NetworkErrorKind, ResolveProxy, RetryOptions, ScimTimeouts } from '../scim/types';
+import type { ClientSettings } from '../network/client-settings';
+import type { NetworkErrorKind } from '../scim/types';
 
 export type ProbeStatus = 'pass' | 'warn' | 'fail' | 'skipped';
 
@@ -123,16 +124,6 @@ export interface ProbeReport {
 
 export type ProbeProgress =
   { type: 'started'; id: ProbeId; title: string } | { type: 'finished'; result: ProbeResult };
-
-export interface ClientSettings {
-  timeouts?: Partial<ScimTimeouts>;
-  maxBodyBytes?: number;
-  caFile?: string;
-  useSystemCa?: boolean;
-  resolveProxy?: ResolveProxy;
-  retry?: Partial<RetryOptions>;
-  env?: NodeJS.ProcessEnv;
-}
 
 export interface RunProbesOptions {
   baseUrl: string;
