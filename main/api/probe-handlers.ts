@@ -3,6 +3,7 @@ import type { ProbeReportView } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import type { AppContext } from '../app/context';
 import { runProbeJob } from '../app/probe-job';
+import { JobSlot } from '../jobs/job';
 import type { HandlerTable } from './handler-table';
 
 /** Name under main/app/results-store of the latest probe report (data-files.ts: results/probe-report.json). */
@@ -25,20 +26,29 @@ export async function resolveTarget(
 export function probeHandlers(
   context: AppContext,
 ): Pick<HandlerTable, 'runProbes' | 'cancelProbes' | 'getLatestProbeReport'> {
-  let running: AbortController | null = null;
+  // Probes are a job like the dry run: probeJob events as each probe starts and ends; the call answers with
+  // the report (the job's result) once all are done.
+  const job = new JobSlot(
+    context.events,
+    'probeJob',
+    'Probes are already running. Wait for them or cancel them.',
+  );
   return {
-    runProbes: async ({ target, write, confirmHost }) => {
-      if (running) throw new ApiError('busy', 'Probes are already running. Wait for them or cancel them.');
-      const controller = new AbortController();
-      running = controller;
-      try {
+    runProbes: ({ target, write, confirmHost }) =>
+      job.run(async ({ signal, progress }) => {
         const { baseUrl, token } = await resolveTarget(context, target);
         const report = await runProbeJob(context, {
           baseUrl,
           token,
           write,
           confirmHost,
-          signal: controller.signal,
+          signal,
+          onProgress: (event) =>
+            progress(
+              event.type === 'started'
+                ? { probeId: event.id, title: event.title, status: null }
+                : { probeId: event.result.id, title: event.result.title, status: event.result.status },
+            ),
         });
         const view: ProbeReportView = context.redactor.value({ ...report, target });
         await context.results.save(PROBE_REPORT, view);
@@ -49,14 +59,8 @@ export function probeHandlers(
           counts: report.counts,
         });
         return view;
-      } finally {
-        running = null;
-      }
-    },
-    cancelProbes: async () => {
-      running?.abort();
-      return { cancelled: running !== null };
-    },
+      }).done,
+    cancelProbes: async () => ({ cancelled: job.cancel() }),
     getLatestProbeReport: async () => ({
       report: await context.results.load(PROBE_REPORT, (value) => probeReportSchema.parse(value)),
     }),

@@ -22,6 +22,7 @@ import {
 import { electronExportSaver } from './export-saver';
 import { guardAllWebContents, refuseAllPermissions } from './guards';
 import { mainServices } from './host-services';
+import { forwardEventsToWindows } from './event-bridge';
 import { registerIpcBridge } from './ipc-bridge';
 import { forkUtilityHost } from './utility-host';
 import { createMainWindow } from './window';
@@ -110,6 +111,11 @@ export function startDesktopApp(options: DesktopAppOptions = {}): void {
       },
     );
     registerIpcBridge((channel, payload) => host.call(channel, payload), trusted, logger);
+    forwardEventsToWindows(
+      host.subscribe,
+      () => (mainWindow && !mainWindow.isDestroyed() ? [mainWindow.webContents] : []),
+      trusted,
+    );
 
     let saved;
     try {

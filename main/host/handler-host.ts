@@ -41,6 +41,8 @@ export function serveHandlerHost(link: MessageLink): void {
       // Microsoft Graph's interactive sign-in opens the system browser, which only main can do.
       if (message.transport === 'electron')
         (await graphSession(context)).openBrowser = services.openSignInPage;
+      // Job events go to main as they happen; main forwards them to the window (IPC or Server-Sent Events).
+      context.events.subscribe((channel, event) => link.post({ kind: 'event', channel, event }));
       link.post({ kind: 'ready', window: context.settings.read().window });
       return { context, handlers: createHandlers(context) };
     } catch (error) {
