@@ -8,6 +8,7 @@ const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: tr
 
 export async function mainBundles() {
   const { apiChannels } = await tsImport('../shared/api/contract.ts', import.meta.url);
+  const { apiEventChannels } = await tsImport('../shared/api/events.ts', import.meta.url);
   return [
     {
       ...common,
@@ -31,7 +32,10 @@ export async function mainBundles() {
       outfile: 'out/main/preload.cjs',
       format: 'cjs',
       external: ['electron'],
-      define: { __API_CHANNELS__: JSON.stringify(apiChannels) },
+      define: {
+        __API_CHANNELS__: JSON.stringify(apiChannels),
+        __API_EVENT_CHANNELS__: JSON.stringify(apiEventChannels),
+      },
     },
   ];
 }

@@ -36,6 +36,7 @@ import {
 import type { GraphClient } from '../graph';
 import { scopesFor } from '../graph/token-source';
 import type { HandlerTable } from './handler-table';
+import { JobSlot } from '../jobs/job';
 
 type Channels = Extract<keyof HandlerTable, `graph${string}`>;
 
@@ -81,6 +82,7 @@ async function view(context: AppContext) {
 }
 
 export function graphHandlers(context: AppContext): Pick<HandlerTable, Channels> {
+  const pulls = new JobSlot(context.events, 'graphPullJob', 'A pull is already running.');
   const applyInput = async (request: { action: ApplyAction; user?: string; schemaText?: string }) => {
     const session = await graphSession(context);
     const target = await applyTargetFor(context, await session.tokens.identity());
@@ -155,12 +157,20 @@ export function graphHandlers(context: AppContext): Pick<HandlerTable, Channels>
         const { id } = await chooseApp(client, appId);
         if (session.pullProgress !== null) throw new ApiError('busy', 'A pull is already running.');
         session.pullProgress = 'Starting';
-        const result = await pullTenant(context, client, {
-          appId: id,
-          tenantId: identity?.tenantId ?? null,
-          tenantName: tenantLabel(identity),
-          onProgress: (step) => (session.pullProgress = describePullProgress(step)),
-        }).finally(() => (session.pullProgress = null));
+        // A job like the others: graphPullJob events carry each step's line as it happens.
+        const result = await pulls
+          .run(({ progress }) =>
+            pullTenant(context, client, {
+              appId: id,
+              tenantId: identity?.tenantId ?? null,
+              tenantName: tenantLabel(identity),
+              onProgress: (step) => {
+                session.pullProgress = describePullProgress(step);
+                progress({ message: session.pullProgress });
+              },
+            }),
+          )
+          .done.finally(() => (session.pullProgress = null));
         return {
           users: result.record.users,
           assignedUsers: result.assignments.users,

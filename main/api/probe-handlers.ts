@@ -1,10 +1,9 @@
 import { probeReportSchema } from '../../shared/api/contracts/probes';
 import type { ProbeReportView } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
-import { matchingAttributeOf } from '../../shared/mapping';
 import type { AppContext } from '../app/context';
-import { liveClientSettings } from '../network';
-import { runProbes } from '../probes';
+import { runProbeJob } from '../app/probe-job';
+import { JobSlot } from '../jobs/job';
 import type { HandlerTable } from './handler-table';
 
 /** Name under main/app/results-store of the latest probe report (data-files.ts: results/probe-report.json). */
@@ -27,23 +26,29 @@ export async function resolveTarget(
 export function probeHandlers(
   context: AppContext,
 ): Pick<HandlerTable, 'runProbes' | 'cancelProbes' | 'getLatestProbeReport'> {
-  let running: AbortController | null = null;
+  // Probes are a job like the dry run: probeJob events as each probe starts and ends; the call answers with
+  // the report (the job's result) once all are done.
+  const job = new JobSlot(
+    context.events,
+    'probeJob',
+    'Probes are already running. Wait for them or cancel them.',
+  );
   return {
-    runProbes: async ({ target, write, confirmHost }) => {
-      if (running) throw new ApiError('busy', 'Probes are already running. Wait for them or cancel them.');
-      const controller = new AbortController();
-      running = controller;
-      try {
+    runProbes: ({ target, write, confirmHost }) =>
+      job.run(async ({ signal, progress }) => {
         const { baseUrl, token } = await resolveTarget(context, target);
-        const report = await runProbes({
+        const report = await runProbeJob(context, {
           baseUrl,
           token,
           write,
           confirmHost,
-          // Test Connection filters on the saved mapping's matching attribute, as Entra's does (SCIM-DEV).
-          matchingAttribute: matchingAttributeOf((await context.configuration.mapping()).config),
-          signal: controller.signal,
-          clientOptions: await liveClientSettings(context),
+          signal,
+          onProgress: (event) =>
+            progress(
+              event.type === 'started'
+                ? { probeId: event.id, title: event.title, status: null }
+                : { probeId: event.result.id, title: event.result.title, status: event.result.status },
+            ),
         });
         const view: ProbeReportView = context.redactor.value({ ...report, target });
         await context.results.save(PROBE_REPORT, view);
@@ -54,14 +59,8 @@ export function probeHandlers(
           counts: report.counts,
         });
         return view;
-      } finally {
-        running = null;
-      }
-    },
-    cancelProbes: async () => {
-      running?.abort();
-      return { cancelled: running !== null };
-    },
+      }).done,
+    cancelProbes: async () => ({ cancelled: job.cancel() }),
     getLatestProbeReport: async () => ({
       report: await context.results.load(PROBE_REPORT, (value) => probeReportSchema.parse(value)),
     }),

@@ -10,6 +10,7 @@ import {
 } from '../../shared/source-data';
 import type { AppContext } from '../app/context';
 import { readPickedFile } from '../host/picked-files';
+import { JobSlot } from '../jobs/job';
 import type { HandlerTable } from './handler-table';
 
 type ImportStatus = z.output<typeof importStatusSchema>;
@@ -47,31 +48,58 @@ const looksLikeJson = (text: string) => /^\uFEFF?\s*[[{]/.test(text);
 
 export function sourceDataHandlers(context: AppContext): Pick<HandlerTable, Channels> {
   const changed = () => context.preview.invalidate();
+  const usersImport = new JobSlot(context.events, 'importJob', 'A user import is already running.');
+
+  async function importUsersFrom(files: { name: string; text: string }[]) {
+    const json = files.every((file) => looksLikeJson(file.text));
+    if (!json && files.length > 1) {
+      throw new ApiError(
+        'invalid-request',
+        'Import one Download users CSV at a time, or any number of Graph JSON pages.',
+      );
+    }
+    const { value, warnings } = accepted(
+      json ? parseGraphUsersPages(files) : parseDownloadUsersCsv(files[0]!.text, files[0]!.name),
+    );
+    if (value.length === 0) throw new ApiError('invalid-request', `${files[0]!.name} holds no users.`);
+    await context.configuration.saveImportedUsers({
+      fileName: files.map((file) => file.name).join(', '),
+      importedAt: new Date().toISOString(),
+      users: value,
+    });
+    changed();
+    context.logger.log('info', 'users imported', { count: value.length });
+    return { count: value.length, status: await importStatus(context, warnings) };
+  }
+
   return {
     getImportStatus: () => importStatus(context),
 
-    importUsers: async (request) => {
-      const files = await Promise.all(request.files.map((file) => readPickedFile(file, ['.csv', '.json'])));
-      const json = files.every((file) => looksLikeJson(file.text));
-      if (!json && files.length > 1) {
-        throw new ApiError(
-          'invalid-request',
-          'Import one Download users CSV at a time, or any number of Graph JSON pages.',
+    importUsers: (request) =>
+      usersImport.run(async ({ progress }) => {
+        const fileName = request.files.map((file) => file.name).join(', ');
+        const read = request.files.map(() => ({ bytesRead: 0, totalBytes: 0, lines: 0 }));
+        // Bytes and rows as each file is read, then the exact count once parsed: the Scope step shows it.
+        const report = (rows: number) =>
+          progress({
+            fileName,
+            bytesRead: read.reduce((sum, file) => sum + file.bytesRead, 0),
+            totalBytes: read.reduce((sum, file) => sum + file.totalBytes, 0),
+            rows,
+          });
+        const files = await Promise.all(
+          request.files.map((file, index) =>
+            readPickedFile(file, ['.csv', '.json'], (state) => {
+              read[index] = state;
+              // A CSV's header line is not a user.
+              report(read.reduce((sum, file) => sum + Math.max(0, file.lines - 1), 0));
+            }),
+          ),
         );
-      }
-      const { value, warnings } = accepted(
-        json ? parseGraphUsersPages(files) : parseDownloadUsersCsv(files[0]!.text, files[0]!.name),
-      );
-      if (value.length === 0) throw new ApiError('invalid-request', `${files[0]!.name} holds no users.`);
-      await context.configuration.saveImportedUsers({
-        fileName: files.map((file) => file.name).join(', '),
-        importedAt: new Date().toISOString(),
-        users: value,
-      });
-      changed();
-      context.logger.log('info', 'users imported', { count: value.length });
-      return importStatus(context, warnings);
-    },
+        const users = await importUsersFrom(files);
+        report(users.count);
+        return users.status;
+      }).done,
 
     importAssignments: async (request) => {
       const file = await readPickedFile(request.file, ['.csv']);

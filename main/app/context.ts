@@ -8,18 +8,20 @@ import { createFileLogger, type Logger } from '../logging/logger';
 import { Redactor } from '../logging/redactor';
 import { openApiKeyVault, type ApiKeyVault } from '../secrets';
 import { openSettings, type BackingStoreFactory, type SettingsStore } from '../settings/settings-store';
-import type { ClientSettings } from '../probes';
+import type { ClientSettings } from '../network/client-settings';
 import type { AppPath } from '../../shared/app-path/app-path';
 import { readAppPath } from './app-path';
 import { ConfigurationStore } from './configuration';
 import { DryRunSession } from './dry-run-session';
+import { JobEvents } from '../jobs/job-events';
 import type { ExportSaver } from '../export/saver';
 import { EmbeddedMock } from './embedded-mock';
 import { PreviewCache } from './preview-cache';
 import { ResultsStore } from './results-store';
 
 export interface AppContext {
-  transport: 'electron' | 'browser';
+  /** The desktop app, the browser mode's server, or `npm run cli` (each its own name in logs and exports). */
+  transport: 'electron' | 'browser' | 'cli';
   dataDir: string;
   settings: SettingsStore;
   vault: ApiKeyVault;
@@ -30,6 +32,8 @@ export interface AppContext {
   preview: PreviewCache;
   mock: EmbeddedMock;
   dryRun: DryRunSession;
+  /** Where jobs publish started / progress / finished; the transports forward them to the window. */
+  events: JobEvents;
   /** The save dialog of the desktop app; absent in the browser mode and the CLI. */
   exportSaver?: ExportSaver;
   /** How outgoing SCIM requests reach Jostle: the system proxy hook in Electron, environment proxies in Node. */
@@ -71,6 +75,9 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
   const results = new ResultsStore(options.dataDir, redactor);
   const mock = new EmbeddedMock();
   const network = { env: options.env, ...options.network };
+  const events = new JobEvents((channel, problem) =>
+    logger.log('error', 'dropped an event that breaks the contract', { channel, problem }),
+  );
   const context: AppContext = {
     transport: options.transport,
     dataDir: options.dataDir,
@@ -84,7 +91,18 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
     mock,
     network,
     clipboard: options.clipboard ?? new NodeSecretClipboard({ env: options.env }),
-    dryRun: new DryRunSession({ configuration, mock, vault, results, logger, redactor, settings, network }),
+    events,
+    dryRun: new DryRunSession({
+      configuration,
+      mock,
+      vault,
+      results,
+      logger,
+      redactor,
+      settings,
+      network,
+      events,
+    }),
     ...(options.exportSaver ? { exportSaver: options.exportSaver } : {}),
     ...(options.confirmReveal ? { confirmReveal: options.confirmReveal } : {}),
   };

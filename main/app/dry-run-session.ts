@@ -1,12 +1,13 @@
 /**
  * The Dry run step's engine for this session. The first cycle is Entra's initial cycle; later cycles over a
  * changed import (or edited mapping and scope) are incremental, against the same target state, until the
- * admin starts over. Cycles run in the background; the window polls status, progress and the log.
+ * admin starts over. Each cycle runs in the background as a job (main/jobs): progress is pushed to the
+ * window as dryRunJob events; the status and the log are read on `finished`.
  */
 import type { ApiRequestParsed, ApiResponse } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
-import { dialectOfTenantUrl, writeConfirmed } from '../../shared/connection/validation';
-import { clientSettings, liveClientSettings } from '../network';
+import { writeConfirmed } from '../../shared/connection/validation';
+import { dryRunEngineOptions } from './dry-run-engine-options';
 import {
   createProvisioningEngine,
   type ProvisioningEngine,
@@ -17,6 +18,8 @@ import type { Logger } from '../logging/logger';
 import type { Redactor } from '../logging/redactor';
 import type { NetworkSources } from '../network/client-settings';
 import type { ApiKeyVault } from '../secrets';
+import { JobSlot } from '../jobs/job';
+import type { JobEvents } from '../jobs/job-events';
 import type { ConfigurationStore } from './configuration';
 import type { EmbeddedMock } from './embedded-mock';
 import type { ResultsStore } from './results-store';
@@ -29,11 +32,10 @@ export interface DryRunDependencies extends NetworkSources {
   results: ResultsStore;
   logger: Logger;
   redactor: Redactor;
+  events: JobEvents;
 }
 
 export const DRY_RUN_SUMMARY_FILE = 'dry-run-summary';
-/** "Start small" default against a live tenant when the admin does not choose. */
-export const DEFAULT_LIVE_DRY_RUN_USERS = 5;
 
 type StartRequest = ApiRequestParsed<'startDryRun'>;
 type DryRunStatus = ApiResponse<'getDryRunStatus'>;
@@ -42,11 +44,18 @@ export class DryRunSession {
   private engine: ProvisioningEngine | null = null;
   private target: 'mock' | 'live' | null = null;
   private cyclesRun = 0;
-  private running: AbortController | null = null;
   private progress: ProvisioningProgress | null = null;
   private problem: string | null = null;
 
-  constructor(private readonly context: DryRunDependencies) {}
+  private readonly job: JobSlot<'dryRunJob'>;
+
+  constructor(private readonly context: DryRunDependencies) {
+    this.job = new JobSlot(
+      context.events,
+      'dryRunJob',
+      'A dry run is already running. Wait for it or cancel it.',
+    );
+  }
 
   private async snapshot(request: StartRequest): Promise<SourceSnapshot> {
     const { configuration } = this.context;
@@ -79,25 +88,12 @@ export class DryRunSession {
     };
   }
 
-  /** The Entra job settings of the request, Entra's defaults where it says nothing. */
-  private jobSettings(request: StartRequest) {
-    return {
-      skipOutOfScopeDeletions: request.skipOutOfScopeDeletions ?? false,
-      targetObjectActions: request.targetObjectActions ?? { create: true, update: true, delete: true },
-      deletionThreshold: request.deletionThreshold ?? null,
-    };
-  }
-
   private async createEngine(request: StartRequest): Promise<ProvisioningEngine> {
     if (request.target === 'mock') {
       const mock = await this.context.mock.ensure();
       mock.reset(); // An initial cycle starts from an empty Jostle, as a new tenant would.
-      return createProvisioningEngine({
-        target: { kind: 'mock', baseUrl: mock.baseUrl, token: mock.token },
-        patchDialect: request.patchDialect,
-        ...this.jobSettings(request),
-        clientOptions: clientSettings(this.context),
-      });
+      const target = { kind: 'mock', baseUrl: mock.baseUrl, token: mock.token } as const;
+      return createProvisioningEngine(await dryRunEngineOptions(this.context, target, request));
     }
     const saved = await this.context.vault.read();
     if (!saved) throw new ApiError('not-found', 'Save your Jostle Base URL and API key first (step 3).');
@@ -107,22 +103,15 @@ export class DryRunSession {
         confirmHost: 'Does not match.',
       });
     }
-    return createProvisioningEngine({
-      target: { kind: 'live', baseUrl: saved.baseUrl, token: saved.apiKey },
-      // COMPAT: a Tenant URL ending in ?aadOptscim062020 is what selects the flagged format in Entra.
-      patchDialect:
-        dialectOfTenantUrl(saved.baseUrl) === 'aadOptscim062020' ? 'aadOptscim062020' : request.patchDialect,
-      ...this.jobSettings(request),
-      maxUsersPerRun: request.maxUsers ?? DEFAULT_LIVE_DRY_RUN_USERS,
-      clientOptions: await liveClientSettings(this.context),
-    });
+    const target = { kind: 'live', baseUrl: saved.baseUrl, token: saved.apiKey } as const;
+    return createProvisioningEngine(await dryRunEngineOptions(this.context, target, request));
   }
 
   /** Set synchronously on entry to start(): two start calls in the same tick cannot both pass the check. */
   private starting = false;
 
   async start(request: StartRequest): Promise<void> {
-    if (this.running || this.starting)
+    if (this.job.running || this.starting)
       throw new ApiError('busy', 'A dry run is already running. Wait for it or cancel it.');
     this.starting = true;
     try {
@@ -143,33 +132,38 @@ export class DryRunSession {
     }
     const engine = this.engine;
     if (request.restart && !request.fresh) engine.restart();
-    const controller = new AbortController();
-    this.running = controller;
     this.progress = null;
     this.problem = null;
-    void engine
-      .runCycle(snapshot, { signal: controller.signal, onProgress: (progress) => (this.progress = progress) })
-      .then(async () => {
+    // The cycle is a job: progress goes out as dryRunJob events; `finished` follows once the summary is
+    // saved, so a window that reads the status on `finished` sees the finished cycle.
+    const { done } = this.job.run(async (job) => {
+      try {
+        await engine.runCycle(snapshot, {
+          signal: job.signal,
+          onProgress: (progress) => {
+            this.progress = progress;
+            job.progress(progress);
+          },
+        });
         this.cyclesRun += 1;
         await this.context.results.save(DRY_RUN_SUMMARY_FILE, engine.result().summary);
-      })
-      .catch((error: unknown) => {
+      } catch (error) {
         this.problem = error instanceof Error ? error.message : String(error);
         this.context.logger.log('error', 'dry run failed', { error: this.problem });
-      })
-      .finally(() => {
-        this.running = null;
-      });
+        throw error;
+      }
+    });
+    done.catch(() => undefined);
   }
 
   cancel(): void {
-    this.running?.abort();
+    this.job.cancel();
   }
 
   async status(): Promise<DryRunStatus> {
     const summary = this.engine ? this.engine.result().summary : null;
     return {
-      running: this.running !== null,
+      running: this.job.running,
       cyclesRun: this.cyclesRun,
       target: this.target,
       progress: this.progress,
@@ -183,7 +177,7 @@ export class DryRunSession {
   }
 
   async close(): Promise<void> {
-    this.running?.abort();
+    this.job.cancel();
     await this.engine?.close();
   }
 }

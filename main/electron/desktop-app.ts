@@ -23,6 +23,7 @@ import {
 import { electronExportSaver } from './export-saver';
 import { guardAllWebContents, refuseAllPermissions } from './guards';
 import { mainServices } from './host-services';
+import { forwardEventsToWindows } from './event-bridge';
 import { registerIpcBridge } from './ipc-bridge';
 import { forkUtilityHost } from './utility-host';
 import { answerProxyLogins } from './proxy-login';
@@ -120,6 +121,11 @@ export function startDesktopApp(options: DesktopAppOptions = {}): void {
       },
     );
     registerIpcBridge((channel, payload) => host.call(channel, payload), trusted, logger);
+    forwardEventsToWindows(
+      host.subscribe,
+      () => (mainWindow && !mainWindow.isDestroyed() ? [mainWindow.webContents] : []),
+      trusted,
+    );
 
     let saved;
     try {

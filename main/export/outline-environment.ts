@@ -1,6 +1,12 @@
 import type { SupportExport } from './model';
 import { missing, orNone, yesNo, type Section } from './outline';
 
+const RUN_AS: Record<string, string> = {
+  electron: 'desktop app',
+  browser: 'browser mode',
+  cli: 'command line',
+};
+
 export function aboutSection(model: SupportExport): Section {
   const { about } = model;
   return {
@@ -20,7 +26,7 @@ export function aboutSection(model: SupportExport): Section {
             'Runtime',
             `Node.js ${about.runtime.node}${about.runtime.electron ? `, Electron ${about.runtime.electron}` : ''}`,
           ],
-          ['Run as', about.transport === 'electron' ? 'desktop app' : 'browser mode or command line'],
+          ['Run as', RUN_AS[about.transport] ?? about.transport],
         ],
       },
     ],

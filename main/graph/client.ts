@@ -5,7 +5,7 @@
  * endpoints whose shapes we pin in the tests anyway.
  */
 import { createUndiciTransport } from '../network/transport-undici';
-import type { ClientSettings } from '../probes';
+import type { ClientSettings } from '../network/client-settings';
 import { BodyTooLargeError, readBodyCapped } from '../scim/read-body';
 import { parseRetryAfter, sleep } from '../scim/retry';
 import { USER_AGENT } from '../scim/user-agent';

@@ -5,7 +5,7 @@
  */
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
 import { createUndiciTransport } from '../network/transport-undici';
-import type { ClientSettings } from '../probes';
+import type { ClientSettings } from '../network/client-settings';
 import { readBodyCapped } from '../scim/read-body';
 
 export function msalNetworkModule(network: ClientSettings = {}): INetworkModule & { close(): Promise<void> } {

@@ -10,7 +10,7 @@ import { createAppContext, type AppContext } from '../app/context';
 import { graphSession } from '../graph/session';
 import type { BackingStoreFactory } from '../settings/settings-store';
 import { chromiumTransportFactory } from '../network/transport-chromium';
-import type { ClientSettings } from '../probes';
+import type { ClientSettings } from '../network/client-settings';
 
 import type { HostStart, MessageLink, ToHost } from './protocol';
 import { RemoteServices } from './remote-services';
@@ -54,6 +54,8 @@ export function serveHandlerHost(link: MessageLink): void {
       // Microsoft Graph's interactive sign-in opens the system browser, which only main can do.
       if (message.transport === 'electron')
         (await graphSession(context)).openBrowser = services.openSignInPage;
+      // Job events go to main as they happen; main forwards them to the window (IPC or Server-Sent Events).
+      context.events.subscribe((channel, event) => link.post({ kind: 'event', channel, event }));
       link.post({ kind: 'ready', window: context.settings.read().window });
       return { context, handlers: createHandlers(context) };
     } catch (error) {

@@ -5,6 +5,8 @@
  * owner, which offers a relaunch.
  */
 import type { ApiEnvelope } from '../../shared/api/errors';
+import { eventContract } from '../../shared/api/events';
+import type { EventListener, SubscribeToEvents } from '../jobs/job-events';
 import type { WindowBounds } from '../settings/schema';
 import { fromHostSchema, type FromHost, type HostStart, type ServiceName, type ToHost } from './protocol';
 
@@ -33,6 +35,7 @@ export class HandlerHostClient {
   private stopping = false;
   private readonly ready: Promise<WindowBounds>;
   private stopped: (() => void) | null = null;
+  private readonly eventListeners = new Set<EventListener>();
 
   constructor(
     private readonly host: HostProcess,
@@ -83,6 +86,12 @@ export class HandlerHostClient {
     });
   }
 
+  /** Job events from the host, each valid against the push contract; returns the unsubscribe function. */
+  readonly subscribe: SubscribeToEvents = (listener) => {
+    this.eventListeners.add(listener);
+    return () => void this.eventListeners.delete(listener);
+  };
+
   saveWindow(bounds: WindowBounds): void {
     if (!this.exited) this.host.post({ kind: 'save-window', bounds });
   }
@@ -108,6 +117,21 @@ export class HandlerHostClient {
     if (message.kind === 'result') {
       this.waiting.get(message.id)?.(message.envelope as ApiEnvelope<unknown>);
       this.waiting.delete(message.id);
+      return;
+    }
+    if (message.kind === 'event') {
+      const checked = eventContract[message.channel].safeParse(message.event);
+      if (!checked.success) {
+        this.report('warn', `ignored a malformed ${message.channel} event from the handler host`);
+        return;
+      }
+      for (const listener of this.eventListeners) {
+        try {
+          listener(message.channel, checked.data);
+        } catch {
+          // One window or stream that cannot take the event must not stop the others.
+        }
+      }
       return;
     }
     if (message.kind === 'service') {

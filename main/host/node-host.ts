@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { apiChannels } from '../../shared/api/contract';
 import { ApiError, type ApiErrorCode } from '../../shared/api/errors';
 import type { HandlerTable } from '../api/handlers';
+import type { SubscribeToEvents } from '../jobs/job-events';
 import type { Logger } from '../logging/logger';
 import { HandlerHostClient, type HostProcess, type ServiceTable } from './host-client';
 import { serviceNames } from './protocol';
@@ -56,7 +57,7 @@ export async function startNodeHost(options: {
   logger: Logger;
   host?: HostProcess;
   onUnexpectedExit(code: number): void;
-}): Promise<{ handlers: HandlerTable; stop(): Promise<void> }> {
+}): Promise<{ handlers: HandlerTable; events: SubscribeToEvents; stop(): Promise<void> }> {
   const client = new HandlerHostClient(
     options.host ?? forkNodeHost(),
     noServices,
@@ -72,5 +73,5 @@ export async function startNodeHost(options: {
     options.onUnexpectedExit,
   );
   await client.whenReady();
-  return { handlers: handlersOverHost(client), stop: () => client.shutdown() };
+  return { handlers: handlersOverHost(client), events: client.subscribe, stop: () => client.shutdown() };
 }

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { ApiEnvelope } from '../../shared/api/errors';
+import { apiEventChannels, type ApiEventChannel } from '../../shared/api/events';
 import type { WindowBounds } from '../settings/schema';
 
 export const serviceNames = [
@@ -51,6 +52,8 @@ export type FromHost =
   | { kind: 'fatal'; message: string }
   | { kind: 'result'; id: number; envelope: ApiEnvelope<unknown> }
   | { kind: 'service'; id: number; name: ServiceName; args: unknown[] }
+  /** A job event (shared/api/events.ts), already checked against the push contract by the host. */
+  | { kind: 'event'; channel: ApiEventChannel; event: unknown }
   | { kind: 'stopped' };
 
 const windowBounds = z
@@ -87,6 +90,8 @@ export const fromHostSchema = z.discriminatedUnion('kind', [
     name: z.enum(serviceNames),
     args: z.array(z.unknown()).max(4),
   }),
+  // Checked again here, event by event, before main forwards it to a window.
+  z.object({ kind: z.literal('event'), channel: z.enum(apiEventChannels), event: z.unknown() }),
   z.object({ kind: z.literal('stopped') }),
 ]);
 

@@ -1,4 +1,10 @@
-export { clientSettings, describeProxy, liveClientSettings, systemCaSupported } from './client-settings';
+export {
+  clientSettings,
+  describeProxy,
+  liveClientSettings,
+  systemCaSupported,
+  type ClientSettings,
+} from './client-settings';
 export { proxyCredentialVault, type ProxyCredentialStatus } from './proxy-credentials';
 export {
   CertificateFileError,

@@ -8,7 +8,7 @@ import type { routeCheckSchema } from '../../shared/api/contracts/network';
 import { classifyNetworkError, describeKind } from '../scim/errors';
 import { discardBody } from '../scim/read-body';
 import { USER_AGENT } from '../scim/user-agent';
-import type { ClientSettings } from '../probes';
+import type { ClientSettings } from './client-settings';
 import { ProxyAuthRequiredError } from './proxy-auth';
 import { createUndiciTransport } from './transport-undici';
 

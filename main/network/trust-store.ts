@@ -5,7 +5,7 @@
  * 24.6. Node 20 has none of them; its `--use-openssl-ca` reads OpenSSL's store, which is the system store on
  * Linux distributions but not the Windows or macOS one.
  */
-import type { ClientSettings } from '../probes';
+import type { ClientSettings } from './client-settings';
 import { systemCaSupported } from './client-settings';
 
 export function describeTrustStore(settings: ClientSettings, nodeVersion = process.versions.node): string {

@@ -1,6 +1,5 @@
-import type { NetworkErrorKind, ResolveProxy, RetryOptions, ScimTimeouts } from '../scim/types';
-import type { ProxyCredentials } from '../network/proxy-auth';
-import type { HttpTransportFactory } from '../network/transport';
+import type { ClientSettings } from '../network/client-settings';
+import type { NetworkErrorKind } from '../scim/types';
 
 export type ProbeStatus = 'pass' | 'warn' | 'fail' | 'skipped';
 
@@ -125,18 +124,6 @@ export interface ProbeReport {
 
 export type ProbeProgress =
   { type: 'started'; id: ProbeId; title: string } | { type: 'finished'; result: ProbeResult };
-
-export interface ClientSettings {
-  timeouts?: Partial<ScimTimeouts>;
-  maxBodyBytes?: number;
-  caFile?: string;
-  useSystemCa?: boolean;
-  resolveProxy?: ResolveProxy;
-  retry?: Partial<RetryOptions>;
-  env?: NodeJS.ProcessEnv;
-  transport?: HttpTransportFactory;
-  proxyCredentials?: ProxyCredentials;
-}
 
 export interface RunProbesOptions {
   baseUrl: string;

@@ -6,6 +6,7 @@
  */
 import { provisioningActions, provisioningStatuses } from '../../shared/provisioning/summary';
 import type { CycleSummary, DryRunError, QuarantineVerdict } from '../../shared/provisioning/summary';
+import { DEFAULT_LIVE_MAX_USERS } from '../../shared/provisioning/start-small';
 import { createScimClient } from '../scim/client';
 import { checkReachable, unreachableMessage } from '../scim/reachability';
 import { isLoopbackHost } from '../../shared/connection/validation';
@@ -34,8 +35,8 @@ import type {
 } from './types';
 import type { SyncResult } from './user-sync';
 
-/** "Start small" default for live tenants when the caller gives no limit. */
-export const DEFAULT_LIVE_MAX_USERS = 25;
+/** "Start small" default for live tenants when the caller gives no limit (one constant, shared/). */
+export { DEFAULT_LIVE_MAX_USERS };
 export const DEFAULT_LOOPBACK_CONCURRENCY = 64;
 export const DEFAULT_LIVE_CONCURRENCY = 4;
 /**

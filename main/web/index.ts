@@ -50,7 +50,13 @@ async function main(): Promise<number> {
     },
   });
   const staticDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
-  const server = await startWebServer({ handlers: host.handlers, staticDir, port, logger });
+  const server = await startWebServer({
+    handlers: host.handlers,
+    events: host.events,
+    staticDir,
+    port,
+    logger,
+  });
   process.stdout.write(`${server.url}\n`);
   process.stderr.write(
     `Jostle Provisioning Assistant is running. Open the address above in your browser.\nData folder: ${dataDir}\nPress Ctrl+C to stop.\n`,

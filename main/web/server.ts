@@ -7,7 +7,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { dispatch } from '../api/dispatch';
 import type { HandlerTable } from '../api/handlers';
+import { EVENT_STREAM_PATH } from '../../shared/api/events';
+import type { SubscribeToEvents } from '../jobs/job-events';
 import type { Logger } from '../logging/logger';
+import { createEventStreams } from './event-stream';
 import { CallSlots, ConnectionGuard } from './connection-guard';
 import { defaultLimits, UPLOAD_CHANNELS, type WebLimits } from './limits';
 import { allowedHosts, cookieName, presentedToken, sameSecret, securityHeaders } from './security';
@@ -23,6 +26,8 @@ export interface WebServerOptions {
   maxBodyBytes?: number;
   /** Connection, concurrency and time limits; defaults in limits.ts. */
   limits?: Partial<WebLimits>;
+  /** Job events to push as Server-Sent Events on /api/events (event-stream.ts); absent: no stream. */
+  events?: SubscribeToEvents;
 }
 
 export interface RunningWebServer {
@@ -119,6 +124,13 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   const port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
   const hosts = allowedHosts(port);
+  const streams = options.events
+    ? createEventStreams({
+        subscribe: options.events,
+        origins: new Set([origin, `http://localhost:${port}`]),
+        heartbeatMs: Math.max(100, Math.floor(limits.idleTimeoutMs / 3)),
+      })
+    : null;
 
   async function handleApi(
     request: IncomingMessage,
@@ -201,6 +213,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
           'Open the address the assistant printed when it started; it includes the access token.',
         );
       }
+      if (url.pathname === EVENT_STREAM_PATH && streams) return streams.handle(request, response);
       if (url.pathname.startsWith('/api/'))
         return handleApi(request, response, url.pathname.slice('/api/'.length));
       if (request.method !== 'GET' && request.method !== 'HEAD')
@@ -224,6 +237,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     token,
     close: () =>
       new Promise<void>((resolve) => {
+        streams?.closeAll();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -3,7 +3,7 @@
  * Electron or over the loopback server in the browser mode. Both answer with the same envelopes.
  */
 import { bridgeGlobalName } from '../../shared/api/channels';
-import { apiChannels, type ApiChannel, type AssistantApi } from '../../shared/api/contract';
+import type { ApiChannel, AssistantApi } from '../../shared/api/contract';
 import { ApiError, type ApiEnvelope } from '../../shared/api/errors';
 
 type EnvelopeBridge = Record<ApiChannel, (request: unknown) => Promise<ApiEnvelope<unknown>>>;
@@ -52,7 +52,10 @@ export function createApi(): AssistantApi {
   const call = (channel: ApiChannel, request: unknown) =>
     bridge ? bridge[channel](request) : overHttp(channel, request);
   return Object.fromEntries(
-    apiChannels.map((channel) => [channel, async (request: unknown) => unwrap(await call(channel, request))]),
+    __API_CHANNELS__.map((channel) => [
+      channel,
+      async (request: unknown) => unwrap(await call(channel, request)),
+    ]),
   ) as AssistantApi;
 }
 

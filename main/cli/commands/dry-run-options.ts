@@ -1,6 +1,6 @@
 /** The dry-run command's usage text and option parsing, kept apart from running it. */
 import { parseArgs } from 'node:util';
-import { DEFAULT_LIVE_MAX_USERS } from '../../provisioning';
+import { DEFAULT_LIVE_MAX_USERS } from '../../../shared/provisioning/start-small';
 import { UsageError } from '../command';
 import { APP_OPTION_HELP, inputFileOptions } from '../input-options';
 

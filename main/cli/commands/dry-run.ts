@@ -1,7 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { parseFaultSpec, startMockJostle, type FaultSpec, type MockJostle } from '../../mock-jostle';
+import { dryRunEngineOptions } from '../../app/dry-run-engine-options';
+import { openCliContext } from '../app-context';
 import {
-  DEFAULT_LIVE_MAX_USERS,
   provisioningObjectSummaries,
   runDryRun,
   type CycleReport,
@@ -164,28 +165,32 @@ export const dryRunCommand: CliCommand = {
         const users = index === 0 ? inputs.users : (later[Math.min(index, later.length) - 1] ?? inputs.users);
         return { ...inputs, users, ...shared };
       });
+      // The app's context and the app's one function for engine options: the same defaults ("start small",
+      // dialect, job settings) and the saved network settings (trusted certificates, system CA) as the window.
+      const context = await openCliContext(io.env, io.stderr);
+      const target = mock
+        ? ({ kind: 'mock', baseUrl: mock.baseUrl, token: mock.token } as const)
+        : ({ kind: 'live', baseUrl: options.target, token: token! } as const);
       const result = await runDryRun({
-        target: mock
-          ? { kind: 'mock', baseUrl: mock.baseUrl, token: mock.token }
-          : { kind: 'live', baseUrl: options.target, token: token! },
-        patchDialect: dialect,
-        skipOutOfScopeDeletions: options['skip-out-of-scope-deletions'],
-        targetObjectActions: actions,
-        deletionThreshold: deletionThreshold ?? null,
+        ...(await dryRunEngineOptions(context, target, {
+          patchDialect: dialect,
+          skipOutOfScopeDeletions: options['skip-out-of-scope-deletions'],
+          targetObjectActions: actions,
+          deletionThreshold: deletionThreshold ?? null,
+          ...(maxUsers ? { maxUsers } : {}),
+          ...(concurrency ? { concurrency } : {}),
+          ...(rate ? { requestsPerSecond: rate } : {}),
+          ...(timeoutSeconds
+            ? {
+                timeouts: {
+                  connectMs: Math.min(10_000, timeoutSeconds * 1000),
+                  headersMs: timeoutSeconds * 1000,
+                  bodyMs: timeoutSeconds * 1000,
+                },
+              }
+            : {}),
+        })),
         restartBeforeCycles: restarts,
-        maxUsersPerRun: maxUsers ?? (onMock ? null : DEFAULT_LIVE_MAX_USERS),
-        ...(concurrency ? { concurrency } : {}),
-        ...(rate ? { requestsPerSecond: rate } : {}),
-        ...(timeoutSeconds
-          ? {
-              timeouts: {
-                connectMs: Math.min(10_000, timeoutSeconds * 1000),
-                headersMs: timeoutSeconds * 1000,
-                bodyMs: timeoutSeconds * 1000,
-              },
-            }
-          : {}),
-        clientOptions: { env: io.env },
         snapshots,
         signal,
       });

@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
-import { runProbes, type ProbeReport, type ProbeResult } from '../../probes';
+import type { ProbeReport, ProbeResult } from '../../probes';
+import { runProbeJob } from '../../app/probe-job';
+import { openCliContext } from '../app-context';
 import { isLoopbackHost, writeConfirmed } from '../../../shared/connection/validation';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { redactUrlSecrets } from '../../scim/redact';
@@ -129,19 +131,26 @@ export const probeCommand: CliCommand = {
       );
     }
     const token = await tokenForUrl(url, values['token-env'], io.env);
-    const report = await runProbes({
+    // The same job and network settings as the window's Test Connection: the saved trusted certificates and
+    // system-CA choice apply, and --ca-file wins over the saved file as an entry point's injection does.
+    const context = await openCliContext(
+      io.env,
+      io.stderr,
+      values['ca-file'] ? { caFile: values['ca-file'] } : {},
+    );
+    const report = await runProbeJob(context, {
       baseUrl: values.url,
       token,
       write: values.write,
       confirmHost: values['confirm-host'],
       signal,
-      clientOptions: {
-        env: io.env,
-        ...(values['ca-file'] ? { caFile: values['ca-file'] } : {}),
-        ...(timeoutMs
-          ? { timeouts: { connectMs: Math.min(10_000, timeoutMs), headersMs: timeoutMs, bodyMs: timeoutMs } }
-          : {}),
-      },
+      ...(timeoutMs
+        ? {
+            client: {
+              timeouts: { connectMs: Math.min(10_000, timeoutMs), headersMs: timeoutMs, bodyMs: timeoutMs },
+            },
+          }
+        : {}),
     });
     if (values.json) io.stdout(JSON.stringify(report, null, 2));
     else formatReport(report).forEach((line) => io.stdout(line));

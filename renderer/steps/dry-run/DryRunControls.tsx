@@ -11,6 +11,7 @@ import {
 import { ArrowClockwise20Regular, Play20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { ApiRequest, DryRunStatusView } from '../../../shared/api/contract';
+import { DEFAULT_LIVE_MAX_USERS } from '../../../shared/provisioning/start-small';
 import { TargetSwitch, useLiveTenant, type Target } from '../../components/TargetSwitch';
 import {
   DryRunJobSettings,
@@ -36,7 +37,7 @@ export function DryRunControls(props: {
   const liveHost = tenant?.host ?? null;
   const [target, setTarget] = useState<Target>('mock');
   const [dialect, setDialect] = useState<'default' | 'aadOptscim062020'>('default');
-  const [maxUsers, setMaxUsers] = useState('5');
+  const [maxUsers, setMaxUsers] = useState(String(DEFAULT_LIVE_MAX_USERS));
   const [confirmHost, setConfirmHost] = useState('');
   const [settings, setSettings] = useState(ENTRA_JOB_DEFAULTS);
   const [next, setNext] = useState(NO_CHANGES);

@@ -1,7 +1,8 @@
 import { makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DryRunStatusView } from '../../../shared/api/contract';
 import { api } from '../../api/client';
+import { useJobEvents } from '../../api/use-job-events';
 import { StepLayout } from '../../components/StepLayout';
 import { useAssistant } from '../../state/assistant-state';
 import { DryRunControls } from './DryRunControls';
@@ -14,34 +15,43 @@ const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
 });
 
-const POLL_MS = 500;
-
 export function DryRunStep() {
   const styles = useStyles();
   const { refresh } = useAssistant();
   const [status, setStatus] = useState<DryRunStatusView | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
-    void api.getDryRunStatus({}).then(setStatus);
-  }, []);
+  // Counts `finished` events, so an answer to Start that arrives after its cycle already ended is not
+  // taken for the current state.
+  const finished = useRef(0);
+  const reload = useCallback(() => void api.getDryRunStatus({}).then(setStatus), []);
 
-  // While a cycle runs, poll its progress; when it ends, refresh the step statuses in the rail.
-  useEffect(() => {
-    if (!status?.running) return;
-    const timer = setInterval(() => {
-      void api.getDryRunStatus({}).then((next) => {
-        setStatus(next);
-        if (!next.running) void refresh();
-      });
-    }, POLL_MS);
-    return () => clearInterval(timer);
-  }, [status?.running, refresh]);
+  // Progress arrives by push (main/jobs → dryRunJob events); the whole status, summary and log included,
+  // is read once the cycle has finished, and the step statuses in the rail are refreshed.
+  useJobEvents(
+    'dryRunJob',
+    (event) => {
+      if (event.type === 'progress')
+        setStatus((current) => (current ? { ...current, running: true, progress: event.progress } : current));
+      else if (event.type === 'finished') {
+        finished.current += 1;
+        void api.getDryRunStatus({}).then((next) => {
+          setStatus(next);
+          void refresh();
+        });
+      }
+    },
+    reload,
+  );
+
+  useEffect(reload, [reload]);
 
   const act = useCallback(async (action: () => Promise<DryRunStatusView>) => {
     setError(null);
+    const seen = finished.current;
     try {
-      setStatus(await action());
+      const next = await action();
+      setStatus(next.running && finished.current !== seen ? await api.getDryRunStatus({}) : next);
     } catch (failure) {
       setError(messageOf(failure));
     }

@@ -11,6 +11,7 @@ import { useEffect, useState } from 'react';
 import type { ImportStatus } from '../../../shared/api/contract';
 import { api } from '../../api/client';
 import { FileDrop, type PickedFile } from './FileDrop';
+import { ImportProgress } from './ImportProgress';
 import { messageOf, plural, when } from '../../text';
 
 const useStyles = makeStyles({
@@ -36,6 +37,7 @@ export function ImportPanel({ onImported }: { onImported(status: ImportStatus): 
   const styles = useStyles();
   const [status, setStatus] = useState<ImportStatus | null>(null);
   const [busy, setBusy] = useState(false);
+  const [importing, setImporting] = useState<string | null>(null);
   const [error, setError] = useState<{ title: string; message: string } | null>(null);
   const [showFormat, setShowFormat] = useState(false);
 
@@ -57,8 +59,12 @@ export function ImportPanel({ onImported }: { onImported(status: ImportStatus): 
     }
   }
 
-  const importUsers = (files: PickedFile[]) =>
-    void run('The user list was not imported', () => api.importUsers({ files }));
+  const importUsers = (files: PickedFile[]) => {
+    setImporting(files.map((file) => file.name).join(', '));
+    void run('The user list was not imported', () => api.importUsers({ files })).finally(() =>
+      setImporting(null),
+    );
+  };
   const importAssignments = (files: PickedFile[]) =>
     void run('The assignment list was not imported', () => api.importAssignments({ file: files[0]! }));
 
@@ -100,6 +106,7 @@ export function ImportPanel({ onImported }: { onImported(status: ImportStatus): 
         </pre>
       )}
 
+      <ImportProgress importing={importing} />
       {error && (
         <MessageBar intent="error" data-testid="import-error">
           <MessageBarBody>

@@ -30,7 +30,8 @@ export const appContract = {
         name: z.string(),
         version: z.string(),
         platform: z.string(),
-        transport: z.enum(['electron', 'browser']),
+        /** Who runs the handlers: the desktop app, the browser mode, or `npm run cli`. */
+        transport: z.enum(['electron', 'browser', 'cli']),
         dataDir: z.string(),
       })
       .strict(),

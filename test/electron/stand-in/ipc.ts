@@ -52,7 +52,32 @@ export const rendererSide: { sender: Sender | null; exposed: Record<string, unkn
   exposed: {},
 };
 
+type RendererListener = (event: Electron.IpcRendererEvent, ...args: unknown[]) => void;
+const rendererListeners = new Map<string, Set<RendererListener>>();
+
+/**
+ * What `webContents.send(channel, ...args)` does: the page's `ipcRenderer.on(channel)` listeners get an
+ * IpcRendererEvent and the arguments, structured-cloned. Only the contents the preload runs in receives.
+ */
+export function deliverToRenderer(contents: StandInWebContents, channel: string, args: unknown[]): void {
+  if (rendererSide.sender?.contents !== contents) return;
+  const event = { sender: ipcRenderer, senderId: 0, ports: [] } as unknown as Electron.IpcRendererEvent;
+  for (const listener of [...(rendererListeners.get(channel) ?? [])])
+    listener(event, ...structuredClone(args));
+}
+
 export const ipcRenderer = {
+  on(channel: string, listener: RendererListener) {
+    if (!rendererListeners.has(channel)) rendererListeners.set(channel, new Set());
+    rendererListeners.get(channel)!.add(listener);
+    return ipcRenderer;
+  },
+  removeListener(channel: string, listener: RendererListener) {
+    rendererListeners.get(channel)?.delete(listener);
+    return ipcRenderer;
+  },
+  /** Stand-in only: how many listeners a channel has (to check that unsubscribing removed them). */
+  listenerCount: (channel: string): number => rendererListeners.get(channel)?.size ?? 0,
   invoke(channel: string, ...args: unknown[]): Promise<unknown> {
     if (!rendererSide.sender) throw new Error('stand-in ipcRenderer: no renderer set');
     return invokeAs(rendererSide.sender, channel, ...args);

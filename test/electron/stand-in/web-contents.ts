@@ -8,6 +8,7 @@ import { EventEmitter } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { standInEvent } from './events';
+import { deliverToRenderer } from './ipc';
 
 type WindowOpenHandler = Parameters<Electron.WebContents['setWindowOpenHandler']>[0];
 
@@ -101,6 +102,12 @@ export class StandInWebContents extends EventEmitter {
 
   getURL(): string {
     return this.mainFrame.url;
+  }
+
+  /** Electron: sends to the main frame's `ipcRenderer.on(channel)` listeners (see ipc.ts). */
+  send(channel: string, ...args: unknown[]): void {
+    if (this.destroyed) throw new Error('Object has been destroyed');
+    deliverToRenderer(this, channel, args);
   }
 
   async printToPDF(_options: Electron.PrintToPDFOptions): Promise<Buffer> {
