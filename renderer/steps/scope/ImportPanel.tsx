@@ -95,8 +95,7 @@ export function ImportPanel({ onImported }: { onImported(status: ImportStatus): 
         <pre className={styles.format} data-testid="assignments-format">
           {ASSIGNMENTS_SAMPLE}
           {'\n\n'}Users by objectId or user principal name. A member of type Group is a nested group: Entra
-          {'\n'}does not provision its members. Full description: docs/mapping-and-scoping.md, “Import
-          formats”.
+          {'\n'}does not provision its members. One header line, then one member a line.
         </pre>
       )}
 
@@ -104,7 +103,7 @@ export function ImportPanel({ onImported }: { onImported(status: ImportStatus): 
         <MessageBar intent="error" data-testid="import-error">
           <MessageBarBody>
             <MessageBarTitle>{error.title}</MessageBarTitle>
-            {error.message} Nothing was changed.
+            {/[.!?)]$/.test(error.message) ? error.message : `${error.message}.`} Nothing was changed.
           </MessageBarBody>
         </MessageBar>
       )}
