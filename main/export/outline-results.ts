@@ -78,6 +78,19 @@ export function dryRunSection(model: SupportExport): Section {
         ['Run', `${dryRun.startedAt} to ${dryRun.finishedAt}`],
         ['PATCH dialect', dryRun.patchDialect === 'default' ? 'default' : 'aadOptscim062020 (feature flag)'],
         [
+          'Latest cycle',
+          dryRun.latestCycle
+            ? {
+                text: `cycle ${dryRun.latestCycle.cycle} of ${dryRun.cycles.length}: ${
+                  dryRun.latestCycle.failures === 0
+                    ? 'no failures'
+                    : `${dryRun.latestCycle.failures} failed ${dryRun.latestCycle.failures === 1 ? 'operation' : 'operations'}`
+                } (earlier cycles below are history)`,
+                tone: dryRun.latestCycle.failures === 0 ? 'good' : 'bad',
+              }
+            : 'none',
+        ],
+        [
           'Quarantine',
           dryRun.quarantine.quarantined
             ? {
@@ -110,9 +123,13 @@ export function dryRunSection(model: SupportExport): Section {
   if (dryRun.firstErrors.length === 0) {
     blocks.push(missing('No errors.'));
   } else {
+    const latest = dryRun.latestCycle?.cycle;
+    const inLatest = dryRun.firstErrors.filter((error) => error.cycle === latest).length;
     blocks.push({
       kind: 'heading',
-      text: `First errors (${dryRun.firstErrors.length} of ${dryRun.errorCount} kept by the dry run)`,
+      text:
+        `First errors (${dryRun.firstErrors.length} of ${dryRun.errorCount} kept by the dry run): ` +
+        `${inLatest} in the latest cycle, ${dryRun.firstErrors.length - inLatest} from earlier cycles (history)`,
     });
     blocks.push({
       kind: 'table',
