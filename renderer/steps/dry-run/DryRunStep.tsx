@@ -1,4 +1,4 @@
-import { makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
+import { Link, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import type { DryRunStatusView } from '../../../shared/api/contract';
 import { api } from '../../api/client';
@@ -9,6 +9,8 @@ import { DryRunLog } from './DryRunLog';
 import { DryRunProgress } from './DryRunProgress';
 import { DryRunSummaryView } from './DryRunSummaryView';
 import { messageOf } from '../../text';
+import { useNavigation } from '../../components/navigation';
+import { showMappingRow } from '../mappings/pending-row';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -38,12 +40,22 @@ export function DryRunStep() {
     return () => clearInterval(timer);
   }, [status?.running, refresh]);
 
+  const { goToStep } = useNavigation();
+  // When a run is refused for a broken mapping, the row to fix: the refusal links to it.
+  const [brokenMapping, setBrokenMapping] = useState<string | null>(null);
   const act = useCallback(async (action: () => Promise<DryRunStatusView>) => {
     setError(null);
+    setBrokenMapping(null);
     try {
       setStatus(await action());
     } catch (failure) {
       setError(messageOf(failure));
+      const mapping = await api.getMapping({}).catch(() => null);
+      const broken = mapping?.problems.find(
+        (problem) => problem.severity === 'error' && problem.mappingIndex !== undefined,
+      );
+      const target = broken ? mapping?.config.mappings[broken.mappingIndex!]?.target : undefined;
+      setBrokenMapping(target ?? null);
     }
   }, []);
 
@@ -63,7 +75,23 @@ export function DryRunStep() {
         />
         {error && (
           <MessageBar intent="error" data-testid="dry-run-error">
-            <MessageBarBody>{error}</MessageBarBody>
+            <MessageBarBody>
+              {error}
+              {brokenMapping && (
+                <>
+                  {' '}
+                  <Link
+                    data-testid="dry-run-fix-mapping"
+                    onClick={() => {
+                      showMappingRow(brokenMapping);
+                      goToStep('mappings');
+                    }}
+                  >
+                    Open the {brokenMapping} mapping
+                  </Link>
+                </>
+              )}
+            </MessageBarBody>
           </MessageBar>
         )}
         {status?.problem && (

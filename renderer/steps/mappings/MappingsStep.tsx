@@ -1,6 +1,6 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
 import { Add16Regular } from '@fluentui/react-icons';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   removedGalleryMappings,
   validateForPath,
@@ -21,6 +21,7 @@ import { MappingTable } from './MappingTable';
 import { SaveBar, useSavedConfig } from '../../components/saved-config';
 import type { Confirmation } from '../../components/ConfirmButton';
 import { UserPreviewPicker } from './UserPreviewPicker';
+import { takePendingMappingRow } from './pending-row';
 import { EntraSchemaPanel } from './EntraSchemaPanel';
 import { useEntraSchema } from './use-entra-schema';
 
@@ -105,6 +106,16 @@ export function MappingsStep() {
   });
   const { draft, dirty } = editor;
   const entra = useEntraSchema(version);
+  const loaded = draft !== null;
+  useEffect(() => {
+    if (!loaded) return;
+    const target = takePendingMappingRow();
+    const button = target
+      ? document.querySelector<HTMLElement>(`[data-mapping-target="${CSS.escape(target)}"]`)
+      : null;
+    button?.scrollIntoView({ block: 'center' });
+    button?.focus();
+  }, [loaded]);
   const problems = useMemo(
     () =>
       draft
