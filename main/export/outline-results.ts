@@ -1,6 +1,38 @@
 import type { SupportExport } from './model';
 import { MAX_EXPORTED_USERS } from './model';
-import { missing, orNone, yesNo, type Block, type Cell, type Section, type Tone } from './outline';
+import {
+  describeHost,
+  missing,
+  orNone,
+  yesNo,
+  type Block,
+  type Cell,
+  type Section,
+  type Tone,
+} from './outline';
+
+/** How old the probe results are, and whether they tested the host saved now: a past run is not today's. */
+function probeStaleness(model: SupportExport): Cell {
+  const probes = model.probes!;
+  const minutes = Math.max(
+    0,
+    Math.round((Date.parse(model.about.generatedAt) - Date.parse(probes.finishedAt)) / 60_000),
+  );
+  const age =
+    minutes < 1
+      ? 'run just before this export'
+      : minutes < 120
+        ? `run ${minutes} minute${minutes === 1 ? '' : 's'} before this export`
+        : `run ${Math.round(minutes / 60)} hours before this export`;
+  const otherHost =
+    probes.target === 'live' && probes.baseUrlHost !== model.connection.baseUrlHost
+      ? `; they tested ${orNone(probes.baseUrlHost, 'an unknown host')}, not the Base URL saved now (${orNone(model.connection.baseUrlHost, 'none')})`
+      : '';
+  return {
+    text: `${age}${otherHost}; changes made since (mappings, key, URL) are not reflected: run Diagnostics again for today's state`,
+    tone: otherHost || minutes >= 60 ? 'warn' : 'muted',
+  };
+}
 
 const PROBE_TONES: Record<string, Tone> = { pass: 'good', warn: 'warn', fail: 'bad', skipped: 'muted' };
 
@@ -20,7 +52,8 @@ export function probesSection(model: SupportExport): Section {
       kind: 'fields',
       rows: [
         ['Target', probes.target === 'mock' ? 'the built-in mock Jostle' : 'the Jostle tenant (live)'],
-        ['Host', orNone(probes.baseUrlHost, 'unknown')],
+        ['Host', describeHost(probes.baseUrlHost, 'unknown')],
+        ['Staleness', probeStaleness(model)],
         [
           'Run',
           `${probes.startedAt} to ${probes.finishedAt} (${probes.durationMs} ms)${probes.cancelled ? ', cancelled' : ''}`,
