@@ -70,7 +70,12 @@ export function mappingHandlers(context: AppContext): Pick<HandlerTable, Channel
       if (!row) throw new ApiError('not-found', 'That user is not in the imported list.');
       return {
         row: rowView(row),
-        clauses: row.scope.clauses.map((outcome) => ({ clause: outcome.clause, result: outcome.result })),
+        clauses: row.scope.clauses.map((outcome) => ({
+          clause: outcome.clause,
+          result: outcome.result,
+          attribute: outcome.attribute,
+          value: outcome.value,
+        })),
         viaGroups: [...row.scope.viaGroups],
         payload: row.payload as Record<string, unknown> | null,
       };

@@ -4,6 +4,7 @@ import { checklistItems, isChecklistStep } from '../../shared/wizard/steps';
 import { deriveStepStatuses } from '../../shared/wizard/status';
 import type { AppContext } from '../app/context';
 import type { HandlerTable } from './handler-table';
+import { latestCycleState } from '../../shared/provisioning/latest-cycle';
 import { dryRunSummarySchema } from '../../shared/provisioning/summary-schema';
 import { probeReportSchema } from '../../shared/api/contracts/probes';
 import { PROBE_REPORT } from './probe-handlers';
@@ -30,7 +31,7 @@ export async function settingsView(context: AppContext): Promise<SettingsView> {
     probeReport?.target === 'live' && probeReport.baseUrl === data.connection.baseUrl
       ? probeReport.probes.find((probe) => probe.id === 'test-connection')
       : undefined;
-  const latestCycle = dryRun?.cycles.at(-1);
+  const latest = dryRun ? latestCycleState(dryRun) : null;
   return {
     currentStep: data.wizard.currentStep,
     checklists: data.wizard.checklists,
@@ -46,12 +47,10 @@ export async function settingsView(context: AppContext): Promise<SettingsView> {
       scope: { usersImported, saved: scope.saved, hasErrors: hasErrors(scope.problems) },
       mapping: { saved: mapping.saved, hasErrors: hasErrors(mapping.problems) },
       // The step shows the state after the latest cycle: failures fixed in a later cycle no longer count.
-      dryRun: dryRun && {
-        failures: latestCycle
-          ? Object.values(latestCycle.counts).reduce((sum, byStatus) => sum + byStatus.Failure, 0)
-          : 0,
-        quarantined: dryRun.quarantine.quarantined,
-        cancelled: latestCycle?.cancelled ?? false,
+      dryRun: latest && {
+        failures: latest.failures,
+        quarantined: latest.quarantine !== null,
+        cancelled: latest.latest?.cancelled ?? false,
       },
       exported: data.exportedAt !== null,
     }),

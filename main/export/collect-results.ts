@@ -2,7 +2,12 @@
 import type { AppContext } from '../app/context';
 import { probeReportSchema } from '../../shared/api/contracts/probes';
 import type { ProbeReportView, ProbeResultView } from '../../shared/api/contract';
-import { provisioningActions, provisioningStatuses } from '../../shared/provisioning/summary';
+import { latestCycleState } from '../../shared/provisioning/latest-cycle';
+import {
+  provisioningActions,
+  provisioningStatuses,
+  type DryRunSummary,
+} from '../../shared/provisioning/summary';
 import { hostOf } from './collect-environment';
 import { dryRunSummarySchema } from '../../shared/provisioning/summary-schema';
 import { MAX_DRY_RUN_ERRORS, type DryRunSection, type ProbeLine, type ProbesSection } from './model';
@@ -68,11 +73,28 @@ export async function collectProbes(context: AppContext): Promise<ProbesSection 
   return report && probesSection(report);
 }
 
+/** The quarantine verdict after the latest cycle; one that an earlier cycle had is named as history. */
+function standingQuarantine(summary: DryRunSummary): DryRunSection['quarantine'] {
+  const state = latestCycleState(summary);
+  if (state.quarantine) return state.quarantine;
+  if (state.earlierQuarantine) {
+    return {
+      quarantined: false,
+      reason: null,
+      explanation:
+        `not after the latest cycle (${state.latest?.cycle}); cycle ${state.earlierQuarantine.cycle} would have been ` +
+        `quarantined (${state.earlierQuarantine.verdict.reason ?? 'no reason given'}), since fixed`,
+    };
+  }
+  return summary.quarantine;
+}
+
 export async function collectDryRun(context: AppContext): Promise<DryRunSection | null> {
   const summary = await context.results.load(RESULT_NAMES.dryRunSummary, (value) =>
     dryRunSummarySchema.parse(value),
   );
   if (!summary) return null;
+  const latest = latestCycleState(summary);
   return {
     startedAt: summary.startedAt,
     finishedAt: summary.finishedAt,
@@ -103,7 +125,8 @@ export async function collectDryRun(context: AppContext): Promise<DryRunSection 
       message: redactLongRuns(error.message),
     })),
     errorCount: summary.firstErrors.length,
-    quarantine: summary.quarantine,
+    quarantine: standingQuarantine(summary),
+    latestCycle: latest.latest && { cycle: latest.latest.cycle, failures: latest.failures },
     estimate: summary.estimate,
   };
 }

@@ -149,7 +149,10 @@ export interface DryRunSection {
   /** At most {@link MAX_DRY_RUN_ERRORS}; `errorCount` says how many the summary kept. */
   firstErrors: Array<{ cycle: number; user: string; action: string; errorCode: string; message: string }>;
   errorCount: number;
+  /** The verdict that stands after the latest cycle (an earlier cycle's quarantine is history). */
   quarantine: { quarantined: boolean; reason: string | null; explanation: string };
+  /** The latest cycle's number and failures: what the state is now; earlier cycles are history. */
+  latestCycle: { cycle: number; failures: number } | null;
   estimate: { objectsInScope: number; minMinutes: number; maxMinutes: number };
 }
 

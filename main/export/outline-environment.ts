@@ -1,5 +1,5 @@
 import type { SupportExport } from './model';
-import { missing, orNone, yesNo, type Section } from './outline';
+import { missing, orNone, yesNo, type Section, describeHost } from './outline';
 
 const RUN_AS: Record<string, string> = {
   electron: 'desktop app',
@@ -41,7 +41,7 @@ export function connectionSection(model: SupportExport): Section {
     {
       kind: 'fields',
       rows: [
-        ['Base URL host', orNone(baseUrlHost, 'not saved yet')],
+        ['Base URL host', describeHost(baseUrlHost, 'not saved yet')],
         [
           'API key saved',
           key.saved ? { text: 'yes', tone: 'good' } : { text: 'not saved yet', tone: 'warn' },

@@ -1,6 +1,38 @@
 import type { SupportExport } from './model';
 import { MAX_EXPORTED_USERS } from './model';
-import { missing, orNone, yesNo, type Block, type Cell, type Section, type Tone } from './outline';
+import {
+  describeHost,
+  missing,
+  orNone,
+  yesNo,
+  type Block,
+  type Cell,
+  type Section,
+  type Tone,
+} from './outline';
+
+/** How old the probe results are, and whether they tested the host saved now: a past run is not today's. */
+function probeStaleness(model: SupportExport): Cell {
+  const probes = model.probes!;
+  const minutes = Math.max(
+    0,
+    Math.round((Date.parse(model.about.generatedAt) - Date.parse(probes.finishedAt)) / 60_000),
+  );
+  const age =
+    minutes < 1
+      ? 'run just before this export'
+      : minutes < 120
+        ? `run ${minutes} minute${minutes === 1 ? '' : 's'} before this export`
+        : `run ${Math.round(minutes / 60)} hours before this export`;
+  const otherHost =
+    probes.target === 'live' && probes.baseUrlHost !== model.connection.baseUrlHost
+      ? `; they tested ${orNone(probes.baseUrlHost, 'an unknown host')}, not the Base URL saved now (${orNone(model.connection.baseUrlHost, 'none')})`
+      : '';
+  return {
+    text: `${age}${otherHost}; changes made since (mappings, key, URL) are not reflected: run Diagnostics again for today's state`,
+    tone: otherHost || minutes >= 60 ? 'warn' : 'muted',
+  };
+}
 
 const PROBE_TONES: Record<string, Tone> = { pass: 'good', warn: 'warn', fail: 'bad', skipped: 'muted' };
 
@@ -20,7 +52,8 @@ export function probesSection(model: SupportExport): Section {
       kind: 'fields',
       rows: [
         ['Target', probes.target === 'mock' ? 'the built-in mock Jostle' : 'the Jostle tenant (live)'],
-        ['Host', orNone(probes.baseUrlHost, 'unknown')],
+        ['Host', describeHost(probes.baseUrlHost, 'unknown')],
+        ['Staleness', probeStaleness(model)],
         [
           'Run',
           `${probes.startedAt} to ${probes.finishedAt} (${probes.durationMs} ms)${probes.cancelled ? ', cancelled' : ''}`,
@@ -78,6 +111,19 @@ export function dryRunSection(model: SupportExport): Section {
         ['Run', `${dryRun.startedAt} to ${dryRun.finishedAt}`],
         ['PATCH dialect', dryRun.patchDialect === 'default' ? 'default' : 'aadOptscim062020 (feature flag)'],
         [
+          'Latest cycle',
+          dryRun.latestCycle
+            ? {
+                text: `cycle ${dryRun.latestCycle.cycle} of ${dryRun.cycles.length}: ${
+                  dryRun.latestCycle.failures === 0
+                    ? 'no failures'
+                    : `${dryRun.latestCycle.failures} failed ${dryRun.latestCycle.failures === 1 ? 'operation' : 'operations'}`
+                } (earlier cycles below are history)`,
+                tone: dryRun.latestCycle.failures === 0 ? 'good' : 'bad',
+              }
+            : 'none',
+        ],
+        [
           'Quarantine',
           dryRun.quarantine.quarantined
             ? {
@@ -110,9 +156,13 @@ export function dryRunSection(model: SupportExport): Section {
   if (dryRun.firstErrors.length === 0) {
     blocks.push(missing('No errors.'));
   } else {
+    const latest = dryRun.latestCycle?.cycle;
+    const inLatest = dryRun.firstErrors.filter((error) => error.cycle === latest).length;
     blocks.push({
       kind: 'heading',
-      text: `First errors (${dryRun.firstErrors.length} of ${dryRun.errorCount} kept by the dry run)`,
+      text:
+        `First errors (${dryRun.firstErrors.length} of ${dryRun.errorCount} kept by the dry run): ` +
+        `${inLatest} in the latest cycle, ${dryRun.firstErrors.length - inLatest} from earlier cycles (history)`,
     });
     blocks.push({
       kind: 'table',

@@ -33,3 +33,16 @@ export const orNone = (value: string | null | undefined, none = 'none'): string 
 
 /** A sentence for a part that has nothing to show yet, in the same words in every format. */
 export const missing = (text: string): Block => ({ kind: 'paragraph', text, tone: 'muted' });
+
+const LOOPBACK_HOST = /^(127(?:\.\d{1,3}){3}|localhost|\[::1\])(?::\d+)?$/i;
+
+/**
+ * A host as support should read it: a loopback address is Mock Jostle (or another server) on the admin's
+ * own computer, which Entra cannot reach, not a Jostle tenant.
+ */
+export function describeHost(host: string | null, none: string): Cell {
+  if (host === null) return orNone(host, none);
+  return LOOPBACK_HOST.test(host)
+    ? { text: `${host} (this computer: Mock Jostle, not a Jostle tenant Entra can reach)`, tone: 'warn' }
+    : host;
+}

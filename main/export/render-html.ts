@@ -14,11 +14,12 @@ h1 { font-size: 1.6rem; margin-bottom: .25rem; }
 h2 { font-size: 1.25rem; border-bottom: 1px solid #d1d1d1; padding-bottom: .25rem; margin-top: 2rem; }
 h3 { font-size: 1rem; margin: 1rem 0 .5rem; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
-th, td { border: 1px solid #e0e0e0; padding: .3rem .5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border: 1px solid #e0e0e0; padding: .3rem .5rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+.long { overflow-wrap: anywhere; }
 th { background: #f5f5f5; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: .5rem 0; }
 dt { font-weight: 600; }
-dd { margin: 0; overflow-wrap: anywhere; }
+dd { margin: 0; overflow-wrap: break-word; }
 .tone-good { color: #0e700e; }
 .tone-warn { color: #8a3707; }
 .tone-bad { color: #b10e1c; font-weight: 600; }
@@ -26,9 +27,20 @@ dd { margin: 0; overflow-wrap: anywhere; }
 @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
 `;
 
+/**
+ * Words stay whole ("Always", "Matching", "PASS" never split): cells wrap at spaces, so a table column is
+ * at least as wide as its longest word. Only a run too long for any column (a URL, a JSON body, an id)
+ * may break anywhere, or it would push the table off the page.
+ */
+const LONG_RUN = /\S{40,}/;
+
 function cell(value: Cell): string {
-  const text = escapeHtml(cellText(value));
-  return typeof value === 'string' ? text : `<span class="tone-${value.tone}">${text}</span>`;
+  const raw = cellText(value);
+  const text = escapeHtml(raw);
+  const classes = [typeof value === 'string' ? '' : `tone-${value.tone}`, LONG_RUN.test(raw) ? 'long' : '']
+    .filter(Boolean)
+    .join(' ');
+  return classes ? `<span class="${classes}">${text}</span>` : text;
 }
 
 function renderBlock(block: Block): string {

@@ -5,6 +5,7 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { messageOf } from '../text';
+import { ConfirmButton, type Confirmation } from './ConfirmButton';
 
 interface Problem {
   severity: 'error' | 'warning';
@@ -90,12 +91,17 @@ interface Action {
   onClick(): void;
 }
 
+/** A reset loses work: it may ask first (see ConfirmButton). */
+interface ResetAction extends Action {
+  confirm?: Confirmation | null;
+}
+
 /** Problems from loading, the outcome of the last save, and the Save and Reset buttons. */
 export function SaveBar(props: {
   state: Pick<ReturnType<typeof useSavedConfig>, 'dirty' | 'busy' | 'result' | 'loadProblems'>;
   resultTestId: string;
   save: Action;
-  reset: Action;
+  reset: ResetAction;
   note?: ReactNode;
 }) {
   const styles = useStyles();
@@ -121,13 +127,14 @@ export function SaveBar(props: {
         >
           {props.save.label}
         </Button>
-        <Button
+        <ConfirmButton
           disabled={busy || props.reset.disabled}
-          data-testid={props.reset.testId}
-          onClick={props.reset.onClick}
+          testId={props.reset.testId}
+          confirm={props.reset.confirm ?? null}
+          onConfirm={props.reset.onClick}
         >
           {props.reset.label}
-        </Button>
+        </ConfirmButton>
         {props.note && <Text size={200}>{props.note}</Text>}
       </div>
     </div>

@@ -79,7 +79,8 @@ export function CustomAppStep() {
           <ExternalLink href="https://entra.microsoft.com">Microsoft Entra admin center</ExternalLink>.
         </li>
         <li>
-          Go to <b>Enterprise applications &gt; New application &gt; Create your own application</b>.
+          Go to <b>Entra ID &gt; Enterprise apps &gt; New application &gt; Create your own application</b>{' '}
+          (older builds: Identity &gt; Applications &gt; Enterprise applications).
         </li>
         <li>
           Name it (for example “Jostle provisioning”), choose{' '}

@@ -19,8 +19,8 @@ export function GalleryStep() {
           <ExternalLink href="https://entra.microsoft.com">Microsoft Entra admin center</ExternalLink>.
         </li>
         <li>
-          Go to <b>Identity &gt; Applications &gt; Enterprise applications</b> and choose{' '}
-          <b>New application</b>.
+          Go to <b>Entra ID &gt; Enterprise apps</b> (older builds: Identity &gt; Applications &gt; Enterprise
+          applications) and choose <b>New application</b>.
         </li>
         <li>
           Search the gallery for <b>Jostle</b>, give the app a name and select <b>Create</b>.

@@ -115,6 +115,16 @@ function readRecord(text: string, start: number, startLine: number, delimiter: n
       cells.push(value);
       const after = text.charCodeAt(index);
       if (index < length && after !== delimiter && after !== CR && after !== LF) {
+        // A quote that ran over lines and then hits text is nearly always one that was never closed where
+        // it opened: the next " in the file (lines later) was taken as its end. Report where it opened.
+        if (line !== openLine) {
+          throw new CsvSyntaxError(
+            `a quoted cell that opens here is not closed on its line (it runs on to line ${line}); a " is probably missing`,
+            openLine,
+            openColumn,
+            'unclosed-quote',
+          );
+        }
         throw new CsvSyntaxError(
           'unexpected text after a closing quote (a " inside a quoted cell must be doubled: "")',
           line,

@@ -9,8 +9,9 @@ import type { AssignmentList } from '../source-data/assignments-csv';
 import type { SourceUser } from '../source-data/source-user';
 import { compileMapping, type BuildNotes, type MappingFailure } from './build-user';
 import { jostleVerdictFor } from './jostle-verdict';
-import type { MappingConfig } from './model';
+import type { AttributeMapping, MappingConfig } from './model';
 import { getScimValue, type ScimResource } from './scim-paths';
+import { REQUIRED_TARGETS } from './validate';
 
 export interface PreviewInput {
   users: readonly SourceUser[];
@@ -71,6 +72,8 @@ export interface PreviewSummary {
   inScopeButDisabled: number;
   /** In scope with at least one mapping that fails: Entra would log an error for them. */
   withMappingFailures: number;
+  /** In scope, enabled and mapping cleanly: the users a first cycle would create. */
+  wouldCreate: number;
   /** Assignment references that match no imported user. */
   unresolvedAssignments: string[];
   /** "Start small": one or two in-scope users to assign first, per the Jostle tutorial. */
@@ -173,16 +176,51 @@ class LazyPreviewRow implements PreviewRow {
   }
 }
 
+/** What Jostle needs non-empty to create a user (the mock's REQUIRED_PATHS); `active` is always sent. */
+const REQUIRED_NON_EMPTY = REQUIRED_TARGETS.filter((target) => target !== 'active');
+
+function describeSource(mapping: AttributeMapping): string {
+  if (mapping.type === 'Direct') return `[${mapping.source}] is empty`;
+  if (mapping.type === 'Expression') return `the expression gives nothing`;
+  if (mapping.type === 'Constant') return 'the constant is empty';
+  return 'it is mapped to None';
+}
+
+/**
+ * Required targets that come out empty for a user, reported as mapping failures: Jostle answers such a
+ * create with 400 "Required attribute … is missing or empty" (rooms and shared mailboxes have no surname),
+ * so the preview says it before a dry run does. A target nothing maps is a mapping-level error instead
+ * (validate.ts), not repeated per user.
+ */
+function emptyRequired(config: MappingConfig): (payload: ScimResource) => MappingFailure[] {
+  const checks = REQUIRED_NON_EMPTY.flatMap((target) => {
+    const mappingIndex = config.mappings.findIndex((mapping) => mapping.target === target);
+    const mapping = config.mappings[mappingIndex];
+    return mapping ? [{ target, mappingIndex, why: describeSource(mapping) }] : [];
+  });
+  return (payload) =>
+    checks.flatMap(({ target, mappingIndex, why }) => {
+      const value = getScimValue(payload, target);
+      const empty =
+        value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+      return empty
+        ? [{ mappingIndex, target, message: `comes out empty (${why}); Jostle refuses a user without it` }]
+        : [];
+    });
+}
+
 export function runPreview(input: PreviewInput): PreviewResult {
   const scope = compileScope(input.scope);
   const mapping = compileMapping(input.mapping);
+  const refused = refusedTargets(input.mapping);
+  const checkRequired = emptyRequired(input.mapping);
   const assignments = input.assignments ? buildAssignmentIndex(input.assignments, input.users) : undefined;
   const details: RowDetails = { scope, mapping, assignments };
-  const refused = refusedTargets(input.mapping);
   const rows: PreviewRow[] = [];
   let inScope = 0;
   let inScopeButDisabled = 0;
   let withMappingFailures = 0;
+  let wouldCreate = 0;
   const startSmall: string[] = [];
   for (const user of input.users) {
     const decision = scope.evaluate(user, assignments);
@@ -201,13 +239,20 @@ export function runPreview(input: PreviewInput): PreviewResult {
       payload = built.resource;
       failures = built.failures;
       // Only a user Entra creates reaches Jostle; a disabled one is not created (see activeInSource).
+      if (activeInSource) {
+        const known = new Set(failures.map((failure) => failure.target));
+        failures = [...failures, ...checkRequired(payload).filter((failure) => !known.has(failure.target))];
+      }
       if (activeInSource && refused.length > 0) {
         const refusals = refused.filter((check) => getScimValue(payload!, check.target) !== undefined);
         if (refusals.length > 0) failures = [...failures, ...refusals];
       }
       notes = describeBuildNotes(built.notes);
       if (failures.length > 0) withMappingFailures += 1;
-      else if (activeInSource && startSmall.length < 2) startSmall.push(user.userPrincipalName);
+      else if (activeInSource) {
+        wouldCreate += 1;
+        if (startSmall.length < 2) startSmall.push(user.userPrincipalName);
+      }
     }
     const displayName = user.attributes.displayName;
     const row: Omit<PreviewRow, 'payload' | 'scope'> = {
@@ -232,6 +277,7 @@ export function runPreview(input: PreviewInput): PreviewResult {
       outOfScope: input.users.length - inScope,
       inScopeButDisabled,
       withMappingFailures,
+      wouldCreate,
       unresolvedAssignments: assignments?.unresolved ?? [],
       startSmall,
     },

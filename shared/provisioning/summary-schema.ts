@@ -18,6 +18,12 @@ const counts = z.object(
   >,
 );
 
+const quarantineSchema = z.object({
+  quarantined: z.boolean(),
+  reason: z.string().nullable(),
+  explanation: z.string(),
+});
+
 export const dryRunSummarySchema = z.object({
   startedAt: z.string(),
   finishedAt: z.string(),
@@ -35,6 +41,7 @@ export const dryRunSummarySchema = z.object({
       inScope: z.number(),
       cancelled: z.boolean(),
       earlyWarning: z.string().nullable().optional(),
+      quarantine: quarantineSchema.nullable().optional(),
     }),
   ),
   firstErrors: z.array(
@@ -46,7 +53,7 @@ export const dryRunSummarySchema = z.object({
       message: z.string(),
     }),
   ),
-  quarantine: z.object({ quarantined: z.boolean(), reason: z.string().nullable(), explanation: z.string() }),
+  quarantine: quarantineSchema,
   estimate: z.object({
     objectsInScope: z.number(),
     minMinutes: z.number(),

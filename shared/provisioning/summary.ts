@@ -38,6 +38,11 @@ export interface CycleSummary {
    * events failed although Entra would not even start judging the failure rate yet. null when it does not apply.
    */
   earlyWarning?: string | null;
+  /**
+   * This cycle's own quarantine verdict (null: none). Absent in files from before it was kept; the run's
+   * {@link DryRunSummary.quarantine} is then all there is.
+   */
+  quarantine?: QuarantineVerdict | null;
 }
 
 export interface DryRunError {

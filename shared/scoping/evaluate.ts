@@ -15,6 +15,9 @@ export interface ClauseOutcome {
   /** `department EQUALS "Sales"`. */
   clause: string;
   result: boolean;
+  /** The source attribute the clause reads and this user's value of it (null when empty). */
+  attribute: string;
+  value: string | null;
 }
 
 export interface ScopeDecision {
@@ -137,11 +140,27 @@ export function compileScope(config: ScopeConfig): CompiledScope {
           const reason = `${clause.text} cannot be decided: ${(error as Error).message}`;
           return {
             pass: false,
-            clauses: [{ filterIndex, clauseIndex, clause: clause.text, result: false }],
+            clauses: [
+              {
+                filterIndex,
+                clauseIndex,
+                clause: clause.text,
+                result: false,
+                attribute: clause.attribute,
+                value,
+              },
+            ],
             sentence: reason,
           };
         }
-        const outcome = { filterIndex, clauseIndex, clause: clause.text, result };
+        const outcome = {
+          filterIndex,
+          clauseIndex,
+          clause: clause.text,
+          result,
+          attribute: clause.attribute,
+          value,
+        };
         outcomes.push(outcome);
         if (!result) {
           failed = outcome;

@@ -19,11 +19,36 @@ function toSourceDataError(error: unknown): unknown {
 }
 
 /**
+ * Files that are not CSV text at all, named for what they are: an empty file, a zip (an .xlsx workbook is
+ * one) or other binary data renamed to .csv. Without this they all end as "no header row".
+ */
+function refuseNonCsv(text: string): void {
+  if (text.replace(/^\uFEFF/, '').trim() === '') throw new SourceDataError('The file is empty');
+  if (text.startsWith('PK\u0003\u0004')) {
+    throw new SourceDataError(
+      'This is a zip or Excel workbook (.xlsx), not a CSV file. Download the CSV again, or in Excel use ' +
+        'File > Save As > CSV UTF-8',
+    );
+  }
+  if (text.slice(0, 4096).includes('\u0000')) {
+    throw new SourceDataError(
+      'This is not a text file (it contains binary data), so it cannot be a CSV export',
+    );
+  }
+}
+
+/**
  * Splits text into a header and rows. The delimiter is detected (comma, or the semicolon Excel writes in
  * locales with a decimal comma, or tab). Lines before `headerMatches` succeeds (such as the `version:v1.0`
- * line of Entra's bulk templates) are skipped; blank rows are dropped.
+ * line of Entra's bulk templates) are skipped; blank rows are dropped. When no line matches,
+ * `describeMissing` is given the first non-blank line and may name what that header lacks.
  */
-export function readCsv(text: string, headerMatches: (cells: string[]) => boolean): CsvTable {
+export function readCsv(
+  text: string,
+  headerMatches: (cells: string[]) => boolean,
+  describeMissing?: (firstCells: string[]) => string | undefined,
+): CsvTable {
+  refuseNonCsv(text);
   // Rows are produced lazily, so a 100,000-line file is never held as rows and as users at the same time.
   const records = csvRecords(text, { delimiter: detectDelimiter(text) });
   // next() rather than for…of with break: breaking out of for…of would close the generator.
@@ -36,13 +61,18 @@ export function readCsv(text: string, headerMatches: (cells: string[]) => boolea
     }
   };
   let headerEntry: CsvRecord | undefined;
+  let firstEntry: CsvRecord | undefined;
   for (let entry = next(); entry; entry = next()) {
-    if (!isBlankRecord(entry.cells) && headerMatches(entry.cells.map((cell) => cell.trim()))) {
+    if (isBlankRecord(entry.cells)) continue;
+    firstEntry ??= entry;
+    if (headerMatches(entry.cells.map((cell) => cell.trim()))) {
       headerEntry = entry;
       break;
     }
   }
   if (!headerEntry) {
+    const missing = firstEntry && describeMissing?.(firstEntry.cells.map((cell) => cell.trim()));
+    if (missing) throw new SourceDataError(missing, firstEntry?.line);
     throw new SourceDataError('No header row found: expected column names such as userPrincipalName', 1);
   }
   const header = headerEntry.cells.map((cell) => cell.trim());

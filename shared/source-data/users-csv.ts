@@ -75,6 +75,27 @@ const isUsersHeader = (cells: string[]) =>
   cells.some((cell) => canonicalColumn(cell) === 'userPrincipalName') &&
   cells.some((cell) => canonicalColumn(cell) === 'objectId');
 
+/**
+ * For a first line that is clearly a users header (at least two known columns) but lacks a column the
+ * import needs: names the missing column(s) instead of "no header row".
+ */
+function describeMissingColumns(cells: string[]): string | undefined {
+  const known = new Set(cells.map(canonicalColumn).filter((column) => column !== undefined));
+  if (known.size < 2) return undefined;
+  const missing = ['userPrincipalName', 'objectId'].filter((column) => !known.has(column));
+  if (missing.length === 0) return undefined;
+  return missing.length === 1
+    ? `The column ${missing[0]} is missing (the header has ${cells.join(', ')})`
+    : `The columns ${missing.join(' and ')} are missing (the header has ${cells.join(', ')})`;
+}
+
+/**
+ * Columns Jostle's required attributes are usually mapped from (name.givenName from givenName,
+ * name.familyName from surname in the gallery defaults). Missing from the file, every user's value is
+ * empty: said at import, before the preview counts them all as mapping failures.
+ */
+const NAME_COLUMNS = ['givenName', 'surname'] as const;
+
 /** trim() that returns the same string when there is nothing to trim (most cells). */
 function trimCell(cell: string): string {
   if (cell === '') return cell;
@@ -103,7 +124,7 @@ class StringPool {
 }
 
 function parse(text: string): { users: SourceUser[]; warnings: string[] } {
-  const table = readCsv(text, isUsersHeader);
+  const table = readCsv(text, isUsersHeader, describeMissingColumns);
   const warnings: string[] = [];
   const columns = table.header.map((header) => canonicalColumn(header) ?? header);
   const seen = new Map<string, number>();
@@ -116,6 +137,13 @@ function parse(text: string): { users: SourceUser[]; warnings: string[] } {
   const unknown = table.header.filter((header) => canonicalColumn(header) === undefined);
   if (unknown.length > 0) {
     warnings.push(`Columns kept as they are (not Entra source attributes): ${unknown.join(', ')}`);
+  }
+  const absentNames = NAME_COLUMNS.filter((name) => !columns.includes(name));
+  if (absentNames.length > 0) {
+    warnings.push(
+      `The file has no ${absentNames.join(' or ')} column, so that value is empty for every user; ` +
+        'Jostle refuses a user whose name.givenName or name.familyName is empty',
+    );
   }
   const multiValued = columns.map((column) => findSourceAttribute(column)?.multiValued === true);
   const pools = columns.map(() => new StringPool());

@@ -82,8 +82,9 @@ describe('parseCsv (RFC 4180)', () => {
     expect(() => parseCsv(`${head}3,ok\r\n4,"open\r\n5,x\r\n`, comma)).toThrow(
       syntaxError(8, 3, 'unclosed-quote'),
     );
-    // The column counts from the start of the line inside the quoted cell, not of the record.
-    expect(() => parseCsv(`${head}5,"a\r\nbc"x\r\n`, comma)).toThrow(syntaxError(8, 4, 'text-after-quote'));
+    // A quote that runs over lines into text is reported where it opened: the quote left unclosed there.
+    expect(() => parseCsv(`${head}5,"a\r\nbc"x\r\n`, comma)).toThrow(syntaxError(7, 3, 'unclosed-quote'));
+    expect(() => parseCsv(`${head}5,"a\r\nbc"x\r\n`, comma)).toThrow(/runs on to line 8/);
     // CR-only files take the careful path all the way.
     expect(() => parseCsv('id\r"a\rb"\r"c\r', comma)).toThrow(syntaxError(4, 1, 'unclosed-quote'));
   });

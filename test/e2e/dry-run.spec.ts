@@ -43,7 +43,12 @@ test('dry run: the initial cycle creates everyone in scope, a second identical c
   await wizard.open('dry-run');
   await page.getByTestId('dry-run-prevent-deletions').click();
   await page.getByTestId('dry-run-deletion-threshold').fill('3');
+  // Start over loses the cycles so far: it asks first and says so.
   await page.getByTestId('dry-run-restart').click();
+  await expect(page.getByTestId('dry-run-restart-confirm-text')).toContainText(
+    'discards the 2 cycles run so far',
+  );
+  await page.getByTestId('dry-run-restart-confirm').click();
   await expect(page.getByTestId('dry-run-cycle-1')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('cycle-1-failed')).not.toHaveText('0');
   await expect(page.getByTestId('dry-run-errors')).toContainText('EntryConflict');

@@ -44,9 +44,16 @@ describe('Entra error knowledge base', () => {
     );
     expect(unauthorized.fix).toMatch(/\*\*Secret Token\*\*.*\*\*Test Connection\*\*/);
     expect(unauthorized.likelyCause).toMatch(/Automation user/);
+    // One name for the blade, as the Scope, Mappings and Configure steps call it.
     expect(lookupEntraError('EntryConflict').fix).toContain(
-      '**Mappings > Provision Microsoft Entra users to Jostle**',
+      '**Mappings > Provision Microsoft Entra ID Users**',
     );
+    // Today's portal names first, the tutorial's older path in parentheses.
+    expect(lookupEntraError('Unauthorized').fix).toContain(
+      '**Entra ID > Enterprise apps** (Identity > Applications > Enterprise applications) > **Jostle > Provisioning**',
+    );
+    for (const entry of listEntraErrors())
+      expect(entry.fix).not.toContain('Provision Microsoft Entra users to');
     // Every bold marker opens and closes.
     for (const entry of listEntraErrors()) expect((entry.fix.match(/\*\*/g) ?? []).length % 2).toBe(0);
   });

@@ -41,6 +41,7 @@ describe('runPreview on the fixture tenant', () => {
       outOfScope: 2,
       inScopeButDisabled: 1,
       withMappingFailures: 0,
+      wouldCreate: 4,
       unresolvedAssignments: ['someone.who.left@contoso.example'],
       startSmall: ['ada.lovelace@contoso.example', 'zoe.muller@contoso.example'],
     });
@@ -61,6 +62,56 @@ describe('runPreview on the fixture tenant', () => {
     });
     expect(row('lukasz').payload?.active).toBe(false);
     expect(row('yamada')).toMatchObject({ inScope: false, payload: null });
+  });
+
+  it('counts a user whose surname is empty as a mapping failure, with the reason, before any dry run', () => {
+    const room = parseDownloadUsersCsv(
+      'userPrincipalName,objectId,displayName,givenName,surname,accountEnabled\n' +
+        'reception@contoso.example,r1,Reception Desk,Reception,,True\n' +
+        'ada@contoso.example,a1,Ada Lovelace,Ada,Lovelace,True\n' +
+        'old@contoso.example,o1,Old Account,Old,,False\n',
+    );
+    if (!room.ok) throw new Error(room.error.message);
+    const preview = runPreview({
+      users: room.value,
+      scope: { version: 1, scope: 'allUsers', filters: [] },
+      mapping: GALLERY_DEFAULT_CONFIG,
+    });
+    expect(preview.summary).toMatchObject({
+      inScope: 3,
+      inScopeButDisabled: 1,
+      withMappingFailures: 1,
+      wouldCreate: 1,
+      startSmall: ['ada@contoso.example'],
+    });
+    const reception = preview.rows.find((candidate) => candidate.objectId === 'r1')!;
+    expect(reception.failures).toEqual([
+      expect.objectContaining({
+        target: 'name.familyName',
+        message: 'comes out empty ([surname] is empty); Jostle refuses a user without it',
+      }),
+    ]);
+    // A disabled user is not created, so nothing is sent that Jostle could refuse.
+    expect(preview.rows.find((candidate) => candidate.objectId === 'o1')!.failures).toEqual([]);
+  });
+
+  it('records the user value each failed clause read', () => {
+    const preview = runPreview({
+      users,
+      scope: {
+        version: 1,
+        scope: 'allUsers',
+        filters: [{ title: '', clauses: [{ attribute: 'department', operator: 'EQUALS', value: 'Nobody' }] }],
+      },
+      mapping: GALLERY_DEFAULT_CONFIG,
+    });
+    const ada = preview.rows.find((candidate) => candidate.userPrincipalName.startsWith('ada'))!;
+    expect(users.find((user) => user.objectId === ada.objectId)!.attributes.department).toBeTruthy();
+    expect(ada.scope.clauses[0]).toMatchObject({
+      result: false,
+      attribute: 'department',
+      value: users.find((user) => user.objectId === ada.objectId)!.attributes.department ?? null,
+    });
   });
 
   it('is plain JSON, scope decisions and bodies included (they are worked out on read)', () => {

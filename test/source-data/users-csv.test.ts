@@ -99,6 +99,49 @@ describe('broken exports fail whole, with the line', () => {
     expect(!result.ok && result.error.message).toContain('No header row');
   });
 
+  it('names a missing userPrincipalName column instead of "no header row"', () => {
+    const result = parseDownloadUsersCsv('objectId,displayName,surname\n1,Ada,Lovelace\n', 'users.csv');
+    expect(!result.ok && result.error.message).toBe(
+      'users.csv, line 1: The column userPrincipalName is missing (the header has objectId, displayName, surname)',
+    );
+  });
+
+  it('names an empty file, a zip or workbook, and binary data', () => {
+    const empty = parseDownloadUsersCsv('', 'users.csv');
+    expect(!empty.ok && empty.error.message).toBe('users.csv: The file is empty');
+    const bomOnly = parseDownloadUsersCsv('\uFEFF\r\n');
+    expect(!bomOnly.ok && bomOnly.error.message).toBe('The file is empty');
+    const xlsx = parseDownloadUsersCsv('PK\u0003\u0004\u0014\u0000\u0006\u0000[Content_Types].xml');
+    expect(!xlsx.ok && xlsx.error.message).toMatch(
+      /^This is a zip or Excel workbook \(\.xlsx\), not a CSV file/,
+    );
+    const binary = parseDownloadUsersCsv('\u0089PNG\r\n\u001a\n\u0000\u0000');
+    expect(!binary.ok && binary.error.message).toMatch(/^This is not a text file/);
+  });
+
+  it('reports an unclosed quote at the line where it opened', () => {
+    const text =
+      'userPrincipalName,objectId,displayName\n' +
+      'a@x.example,1,Ada\n' +
+      'b@x.example,2,"Bob\n' +
+      'c@x.example,3,Cy\n' +
+      'd@x.example,4,"Dee"\n';
+    const result = parseDownloadUsersCsv(text);
+    expect(!result.ok && result.error).toMatchObject({ line: 3, column: 15 });
+    expect(!result.ok && result.error.message).toMatch(/not closed on its line/);
+  });
+
+  it('warns at import when the surname or givenName column is missing', () => {
+    const result = parseDownloadUsersCsv('userPrincipalName,objectId,givenName\nada@x.example,1,Ada\n');
+    expect(result.ok && result.warnings).toContainEqual(
+      expect.stringMatching(/^The file has no surname column, so that value is empty for every user/),
+    );
+    const both = parseDownloadUsersCsv(
+      'userPrincipalName,objectId,givenName,surname\nada@x.example,1,Ada,L\n',
+    );
+    expect(both.ok && both.warnings.some((warning) => warning.includes('no surname'))).toBe(false);
+  });
+
   it('refuses a UPN without a domain and an empty objectId', () => {
     const noAt = parseDownloadUsersCsv('userPrincipalName,objectId\nada,1\n');
     expect(!noAt.ok && noAt.error).toMatchObject({ line: 2 });

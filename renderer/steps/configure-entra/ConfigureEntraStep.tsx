@@ -148,7 +148,8 @@ export function ConfigureEntraStep() {
       <p>
         Enter these values in Entra in the order its pages ask for them, and tick each part as you finish it.
         Open the <ExternalLink href="https://entra.microsoft.com">Microsoft Entra admin center</ExternalLink>,
-        then <b>Identity &gt; Applications &gt; Enterprise applications &gt; Jostle &gt; Provisioning</b>.
+        then <b>Entra ID &gt; Enterprise apps &gt; Jostle &gt; Provisioning</b> (older builds: Identity &gt;
+        Applications &gt; Enterprise applications).
       </p>
       <PathInstructions />
 
@@ -233,13 +234,22 @@ export function ConfigureEntraStep() {
           <b>{SCOPE_LABEL[scope?.scope ?? 'assignedOnly']}</b>, as you tested it. Set{' '}
           <b>Provisioning Status</b> to <b>On</b>, then select <b>Save</b>. Saving starts the first cycle.
         </p>
+        <p data-testid="configure-accidental-deletions">
+          Also under <b>Settings</b>: <b>Prevent accidental deletions</b>. It is off unless you tick it; with
+          it on, with the deletion threshold you give, a cycle that would disable or delete more users than
+          that holds them back until you allow them. Jostle users removed from scope are deactivated, so a
+          threshold protects against a scoping mistake. The dry run can try it (its{' '}
+          <b>Prevent accidental deletions</b> setting).
+        </p>
         {scope?.scope === 'allUsers' && (
           <MessageBar intent="warning" data-testid="configure-scope-all-warning">
             <MessageBarBody>
               You tested <b>Sync all users and groups</b>
-              {scope.filters.length > 0 ? ` with ${scope.filters.length} scoping filters` : ''}. The Jostle
-              tutorial recommends <b>Sync only assigned users and groups</b>: with Sync all, every user who
-              passes the filters gets a Jostle account, assigned or not.
+              {scope.filters.length > 0
+                ? ` with ${scope.filters.length} scoping ${scope.filters.length === 1 ? 'filter' : 'filters'}`
+                : ''}
+              . The Jostle tutorial recommends <b>Sync only assigned users and groups</b>: with Sync all,
+              every user who passes the filters gets a Jostle account, assigned or not.
             </MessageBarBody>
           </MessageBar>
         )}

@@ -32,7 +32,10 @@ const timeOf = (iso: string) => new Date(iso).toLocaleTimeString(undefined, { ti
  */
 export function SecretToken() {
   const styles = useStyles();
-  const { connection } = useAssistant();
+  const { connection, appInfo } = useAssistant();
+  // Browser mode never sends the key to the page (any holder of the session token could ask for it), so
+  // Reveal is the desktop app's alone: say so up front rather than offer a button that is refused.
+  const browserMode = appInfo?.transport === 'browser';
   const [copy, setCopy] = useState<CopyApiKeyResult | { error: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [revealed, setRevealed] = useState<{ key: string; hideAt: number } | null>(null);
@@ -99,7 +102,11 @@ export function SecretToken() {
         >
           Copy secret token
         </Button>
-        {revealed ? (
+        {browserMode ? (
+          <Text size={200} data-testid="reveal-desktop-only">
+            Showing the key is possible only in the desktop app.
+          </Text>
+        ) : revealed ? (
           <Button
             icon={<EyeOff20Regular />}
             onClick={() => setRevealed(null)}
@@ -139,7 +146,14 @@ export function SecretToken() {
         >
           <MessageBarBody>
             <MessageBarTitle>Not copied</MessageBarTitle>
-            <span data-testid="copy-problem">{copy.problem}</span> Use <b>Reveal</b> and copy the key by hand.
+            <span data-testid="copy-problem">{copy.problem}</span>{' '}
+            {browserMode ? (
+              'Paste into Secret Token the key you copied from Jostle, or open the desktop app, which can copy or show it.'
+            ) : (
+              <>
+                Use <b>Reveal</b> and copy the key by hand.
+              </>
+            )}
           </MessageBarBody>
         </MessageBar>
       )}

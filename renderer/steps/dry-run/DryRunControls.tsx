@@ -12,7 +12,9 @@ import { ArrowClockwise20Regular, Play20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { ApiRequest, DryRunStatusView } from '../../../shared/api/contract';
 import { DEFAULT_LIVE_MAX_USERS } from '../../../shared/provisioning/start-small';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { TargetSwitch, useLiveTenant, type Target } from '../../components/TargetSwitch';
+import { plural } from '../../text';
 import {
   DryRunJobSettings,
   ENTRA_JOB_DEFAULTS,
@@ -25,6 +27,7 @@ const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '820px' },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   muted: { color: tokens.colorNeutralForeground3 },
+  advanced: { '& > summary': { cursor: 'pointer', marginBottom: tokens.spacingVerticalS } },
 });
 
 export function DryRunControls(props: {
@@ -42,6 +45,7 @@ export function DryRunControls(props: {
   const [settings, setSettings] = useState(ENTRA_JOB_DEFAULTS);
   const [next, setNext] = useState(NO_CHANGES);
   const running = props.status?.running === true;
+  const cyclesRun = props.status?.cyclesRun ?? 0;
   const continuing = (props.status?.cyclesRun ?? 0) > 0 && props.status?.target === target;
   const limit = Number(maxUsers);
   const limitValid = Number.isInteger(limit) && limit >= 1 && limit <= 100_000;
@@ -67,20 +71,27 @@ export function DryRunControls(props: {
   return (
     <div className={styles.box}>
       <TargetSwitch value={target} liveHost={liveHost} onChange={setTarget} />
-      <Field
-        label="PATCH format"
-        hint="Entra’s default, or the one it uses when the Tenant URL ends with ?aadOptscim062020 (a saved Base URL ending with it always uses that one)."
-      >
-        <RadioGroup
-          layout="horizontal"
-          value={dialect}
-          onChange={(_event, data) => setDialect(data.value as typeof dialect)}
-          disabled={continuing}
+      <details className={styles.advanced} data-testid="dry-run-advanced">
+        <summary>Advanced: PATCH format{dialect === 'default' ? '' : ' (SCIM-compliant)'}</summary>
+        <Field
+          label="PATCH format"
+          hint={
+            continuing
+              ? 'Fixed for this run of cycles: Entra uses one format for the life of a job. Start over to change it.'
+              : 'How Entra words its update requests. Keep Default unless your Tenant URL in Entra ends with ?aadOptscim062020 (a saved Base URL ending with it always uses that format).'
+          }
         >
-          <Radio value="default" label="Default" />
-          <Radio value="aadOptscim062020" label="SCIM-compliant (aadOptscim062020)" />
-        </RadioGroup>
-      </Field>
+          <RadioGroup
+            layout="horizontal"
+            value={dialect}
+            onChange={(_event, data) => setDialect(data.value as typeof dialect)}
+            disabled={continuing}
+          >
+            <Radio value="default" label="Default" />
+            <Radio value="aadOptscim062020" label="SCIM-compliant (aadOptscim062020)" />
+          </RadioGroup>
+        </Field>
+      </details>
       <DryRunJobSettings value={settings} disabled={running} onChange={setSettings} />
       {continuing && <DryRunNextCycle value={next} disabled={running} onChange={setNext} />}
       {live && (
@@ -119,25 +130,52 @@ export function DryRunControls(props: {
             >
               Run the next cycle
             </Button>
-            <Button
+            <ConfirmButton
               icon={<ArrowClockwise20Regular />}
               disabled={!ready}
-              onClick={() => start(true)}
-              data-testid="dry-run-restart"
+              onConfirm={() => start(true)}
+              testId="dry-run-restart"
+              confirm={{
+                title: 'Start over with a new initial cycle?',
+                confirmLabel: 'Start over',
+                body: (
+                  <>
+                    This discards the {plural(cyclesRun, 'cycle')} run so far, their log and results, and runs
+                    a new initial cycle now{target === 'mock' ? ' against a freshly emptied Mock Jostle' : ''}
+                    .
+                  </>
+                ),
+              }}
             >
               Start over
-            </Button>
+            </ConfirmButton>
           </>
         ) : (
-          <Button
+          <ConfirmButton
             appearance="primary"
             icon={<Play20Regular />}
             disabled={!ready}
-            onClick={() => start(true)}
-            data-testid="dry-run-start"
+            onConfirm={() => start(true)}
+            testId="dry-run-start"
+            // Cycles run against the other target are replaced by this one: say so first.
+            confirm={
+              cyclesRun > 0
+                ? {
+                    title: 'Replace the earlier cycles?',
+                    confirmLabel: 'Run the initial cycle',
+                    body: (
+                      <>
+                        The {plural(cyclesRun, 'cycle')} run against{' '}
+                        {props.status?.target === 'live' ? (liveHost ?? 'your tenant') : 'Mock Jostle'} and
+                        their log are discarded: results keep one target at a time.
+                      </>
+                    ),
+                  }
+                : null
+            }
           >
             Run the initial cycle
-          </Button>
+          </ConfirmButton>
         )}
         {running && (
           <Button onClick={props.onCancel} data-testid="dry-run-cancel">
@@ -145,11 +183,7 @@ export function DryRunControls(props: {
           </Button>
         )}
         {continuing && !running && (
-          <Text className={styles.muted}>
-            {props.status?.cyclesRun === 1
-              ? '1 cycle run so far.'
-              : `${props.status?.cyclesRun} cycles run so far.`}
-          </Text>
+          <Text className={styles.muted}>{plural(cyclesRun, 'cycle')} run so far.</Text>
         )}
       </div>
       {!live && !continuing && (

@@ -1,4 +1,4 @@
-import { makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
+import { Link, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DryRunStatusView } from '../../../shared/api/contract';
 import { api } from '../../api/client';
@@ -10,6 +10,8 @@ import { DryRunLog } from './DryRunLog';
 import { DryRunProgress } from './DryRunProgress';
 import { DryRunSummaryView } from './DryRunSummaryView';
 import { messageOf } from '../../text';
+import { useNavigation } from '../../components/navigation';
+import { showMappingRow } from '../mappings/pending-row';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -46,14 +48,24 @@ export function DryRunStep() {
 
   useEffect(reload, [reload]);
 
+  const { goToStep } = useNavigation();
+  // When a run is refused for a broken mapping, the row to fix: the refusal links to it.
+  const [brokenMapping, setBrokenMapping] = useState<string | null>(null);
   const act = useCallback(async (action: () => Promise<DryRunStatusView>) => {
     setError(null);
+    setBrokenMapping(null);
     const seen = finished.current;
     try {
       const next = await action();
       setStatus(next.running && finished.current !== seen ? await api.getDryRunStatus({}) : next);
     } catch (failure) {
       setError(messageOf(failure));
+      const mapping = await api.getMapping({}).catch(() => null);
+      const broken = mapping?.problems.find(
+        (problem) => problem.severity === 'error' && problem.mappingIndex !== undefined,
+      );
+      const target = broken ? mapping?.config.mappings[broken.mappingIndex!]?.target : undefined;
+      setBrokenMapping(target ?? null);
     }
   }, []);
 
@@ -73,7 +85,23 @@ export function DryRunStep() {
         />
         {error && (
           <MessageBar intent="error" data-testid="dry-run-error">
-            <MessageBarBody>{error}</MessageBarBody>
+            <MessageBarBody>
+              {error}
+              {brokenMapping && (
+                <>
+                  {' '}
+                  <Link
+                    data-testid="dry-run-fix-mapping"
+                    onClick={() => {
+                      showMappingRow(brokenMapping);
+                      goToStep('mappings');
+                    }}
+                  >
+                    Open the {brokenMapping} mapping
+                  </Link>
+                </>
+              )}
+            </MessageBarBody>
           </MessageBar>
         )}
         {status?.problem && (

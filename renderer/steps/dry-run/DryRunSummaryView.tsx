@@ -15,7 +15,9 @@ import {
 } from '@fluentui/react-components';
 import type { DryRunStatusView } from '../../../shared/api/contract';
 import { lookupEntraError } from '../../../shared/entra-errors';
+import { latestCycleState } from '../../../shared/provisioning/latest-cycle';
 import { InlineMarkdown } from '../../components/InlineMarkdown';
+import { plural } from '../../text';
 
 type Summary = NonNullable<DryRunStatusView['summary']>;
 
@@ -23,6 +25,7 @@ const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   number: { textAlign: 'right' },
   failed: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  nowrap: { whiteSpace: 'nowrap' },
 });
 
 const columns = ['Create', 'Update', 'Disable', 'Delete'] as const;
@@ -58,37 +61,85 @@ function settingsText(settings: NonNullable<Summary['settings']>): string {
   ].join(' · ');
 }
 
+function ErrorCards({ errors }: { errors: readonly Summary['firstErrors'][number][] }) {
+  const codes = [...new Set(errors.map((error) => error.errorCode))];
+  return codes.map((code) => {
+    const help = lookupEntraError(code);
+    const examples = errors.filter((error) => error.errorCode === code).slice(0, 3);
+    // The exact cause the target gave (e.g. "Required attribute 'name.familyName' is missing or empty"),
+    // when every example says the same: more use than the catalogue's general advice alone.
+    const messages = [...new Set(examples.map((error) => error.message))];
+    return (
+      <MessageBar key={code} intent="warning" style={{ marginTop: 8 }} data-testid={`dry-run-error-${code}`}>
+        <MessageBarBody>
+          <MessageBarTitle>
+            {code}: {help.title}
+          </MessageBarTitle>
+          {messages.length === 1 && (
+            <Text block data-testid="dry-run-error-cause">
+              <b>Cause:</b> {messages[0]}
+            </Text>
+          )}
+          <Text block>{help.likelyCause}</Text>
+          <Text block>
+            <b>Fix:</b> <InlineMarkdown text={help.fix} />
+          </Text>
+          <Text block size={200}>
+            For example: {examples.map((error) => `${error.user} (${error.action})`).join(', ')}
+          </Text>
+        </MessageBarBody>
+      </MessageBar>
+    );
+  });
+}
+
+function Headline({ summary }: { summary: Summary }) {
+  const state = latestCycleState(summary);
+  const cycle = state.latest?.cycle ?? 1;
+  const prefix = summary.cycles.length > 1 ? `Cycle ${cycle}: ` : '';
+  if (state.quarantine) {
+    return (
+      <MessageBar intent="error" data-testid="dry-run-quarantine">
+        <MessageBarBody>
+          <MessageBarTitle>
+            {prefix}Entra would put the job in quarantine ({state.quarantine.reason})
+          </MessageBarTitle>
+          {state.quarantine.explanation}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  const failures = state.failures;
+  return (
+    <MessageBar intent={failures === 0 ? 'success' : 'warning'} data-testid="dry-run-verdict">
+      <MessageBarBody>
+        <MessageBarTitle>
+          {prefix}
+          {failures === 0 ? 'Every user went through' : `${plural(failures, 'user operation')} failed`}
+        </MessageBarTitle>
+        {state.earlierQuarantine && (
+          <>
+            Cycle {state.earlierQuarantine.cycle} would have put the job in quarantine (
+            {state.earlierQuarantine.verdict.reason}); this cycle did not, so the cause looks fixed. In Entra
+            a quarantined job runs less often until a cycle succeeds: after fixing the cause, select{' '}
+            <b>Restart provisioning</b> to retry at once.{' '}
+          </>
+        )}
+        Against {summary.target === 'mock' ? 'Mock Jostle' : summary.targetHost}.{' '}
+        {estimateText(summary.estimate)}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
 export function DryRunSummaryView({ summary }: { summary: Summary }) {
   const styles = useStyles();
-  const failures = summary.cycles.reduce(
-    (sum, cycle) =>
-      sum + Object.values(cycle.counts).reduce((inner, byStatus) => inner + byStatus.Failure, 0),
-    0,
-  );
-  const codes = [...new Set(summary.firstErrors.map((error) => error.errorCode))];
+  const state = latestCycleState(summary);
+  const latestCycle = state.latest?.cycle;
   return (
     <div className={styles.stack} data-testid="dry-run-summary">
       <Title3 as="h2">Result</Title3>
-      {summary.quarantine.quarantined ? (
-        <MessageBar intent="error" data-testid="dry-run-quarantine">
-          <MessageBarBody>
-            <MessageBarTitle>
-              Entra would put the job in quarantine ({summary.quarantine.reason})
-            </MessageBarTitle>
-            {summary.quarantine.explanation}
-          </MessageBarBody>
-        </MessageBar>
-      ) : (
-        <MessageBar intent={failures === 0 ? 'success' : 'warning'} data-testid="dry-run-verdict">
-          <MessageBarBody>
-            <MessageBarTitle>
-              {failures === 0 ? 'Every user went through' : `${failures} user operation(s) failed`}
-            </MessageBarTitle>
-            Against {summary.target === 'mock' ? 'Mock Jostle' : summary.targetHost}.{' '}
-            {estimateText(summary.estimate)}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <Headline summary={summary} />
       {summary.cycles
         .filter((cycle) => cycle.earlyWarning)
         .map((cycle) => (
@@ -124,21 +175,22 @@ export function DryRunSummaryView({ summary }: { summary: Summary }) {
             const skipped = Object.values(cycle.counts).reduce((sum, byStatus) => sum + byStatus.Skipped, 0);
             return (
               <TableRow key={cycle.cycle} data-testid={`dry-run-cycle-${cycle.cycle}`}>
-                <TableCell>
+                <TableCell className={styles.nowrap}>
                   {cycle.cycle} · {cycle.kind}
                   {cycle.cancelled ? ' (cancelled)' : ''}
+                  {cycle.cycle === latestCycle && summary.cycles.length > 1 ? ' (latest)' : ''}
                 </TableCell>
                 {columns.map((action) => (
                   <TableCell key={action} data-testid={`cycle-${cycle.cycle}-${action}`}>
-                    {cycle.counts[action].Success}
+                    {cycle.counts[action].Success.toLocaleString()}
                   </TableCell>
                 ))}
-                <TableCell>{skipped}</TableCell>
+                <TableCell>{skipped.toLocaleString()}</TableCell>
                 <TableCell
                   className={failed > 0 ? styles.failed : undefined}
                   data-testid={`cycle-${cycle.cycle}-failed`}
                 >
-                  {failed}
+                  {failed.toLocaleString()}
                 </TableCell>
                 <TableCell>{cycle.requests.toLocaleString()}</TableCell>
                 <TableCell>{(cycle.durationMs / 1000).toFixed(1)} s</TableCell>
@@ -147,30 +199,22 @@ export function DryRunSummaryView({ summary }: { summary: Summary }) {
           })}
         </TableBody>
       </Table>
-      {codes.length > 0 && (
+      {state.currentErrors.length > 0 && (
         <div data-testid="dry-run-errors">
-          <Title3 as="h3">What went wrong, and what to do</Title3>
-          {codes.map((code) => {
-            const help = lookupEntraError(code);
-            const examples = summary.firstErrors.filter((error) => error.errorCode === code).slice(0, 3);
-            return (
-              <MessageBar key={code} intent="warning" style={{ marginTop: 8 }}>
-                <MessageBarBody>
-                  <MessageBarTitle>
-                    {code}: {help.title}
-                  </MessageBarTitle>
-                  <Text block>{help.likelyCause}</Text>
-                  <Text block>
-                    <b>Fix:</b> <InlineMarkdown text={help.fix} />
-                  </Text>
-                  <Text block size={200}>
-                    For example: {examples.map((error) => `${error.user} (${error.action})`).join(', ')}
-                  </Text>
-                </MessageBarBody>
-              </MessageBar>
-            );
-          })}
+          <Title3 as="h3">
+            What went wrong{summary.cycles.length > 1 ? ` in cycle ${latestCycle}` : ''}, and what to do
+          </Title3>
+          <ErrorCards errors={state.currentErrors} />
         </div>
+      )}
+      {state.earlierErrors.length > 0 && (
+        <details data-testid="dry-run-earlier-errors">
+          <summary>
+            Earlier cycles: {plural(state.earlierErrors.length, 'error')} (history
+            {state.currentErrors.length === 0 ? '; the latest cycle had none' : ''})
+          </summary>
+          <ErrorCards errors={state.earlierErrors} />
+        </details>
       )}
     </div>
   );

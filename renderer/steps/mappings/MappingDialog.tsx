@@ -65,9 +65,11 @@ export function MappingDialog({
   const [form, setForm] = useState<MappingForm>(() => toForm(mapping));
   const set = (patch: Partial<MappingForm>) => setForm((current) => ({ ...current, ...patch }));
   const missing = missingPart(form);
-  const problems = missing
-    ? []
-    : problemsFor(fromForm(form)).filter((p) => !('position' in p && p.position !== undefined));
+  const allProblems = missing ? [] : problemsFor(fromForm(form));
+  const problems = allProblems.filter((p) => !('position' in p && p.position !== undefined));
+  // A mapping with an error can be kept, so work is never lost, but only as a visible draft: the button
+  // says so, and the row keeps a "Not valid" badge until it is fixed.
+  const invalid = allProblems.some((problem) => problem.severity === 'error');
   const targets = jostleTargetAttributes.filter(
     (target) => target.path === mapping?.target || !takenTargets.includes(target.path.toLowerCase()),
   );
@@ -214,16 +216,22 @@ export function MappingDialog({
             </Text>
             <ProblemList problems={problems} testId="mapping-dialog-problems" />
             {missing && <Text size={200}>{missing}</Text>}
+            {invalid && (
+              <Text size={200} data-testid="mapping-draft-note">
+                Not valid yet. You can keep it as a draft: the row is marked <b>Not valid</b>, and the dry run
+                will not run until it is fixed.
+              </Text>
+            )}
           </DialogContent>
           <DialogActions>
             <Button onClick={onClose}>Cancel</Button>
             <Button
-              appearance="primary"
+              appearance={invalid ? 'secondary' : 'primary'}
               disabled={missing !== null}
               data-testid="mapping-apply-edit"
               onClick={() => onApply(fromForm(form))}
             >
-              {mapping ? 'Apply' : 'Add'}
+              {invalid ? 'Keep as draft (not valid)' : mapping ? 'Apply' : 'Add'}
             </Button>
           </DialogActions>
         </DialogBody>

@@ -40,6 +40,7 @@ const useStyles = makeStyles({
   actions: { display: 'flex' },
   problemCell: { paddingBottom: tokens.spacingVerticalS },
   bad: { background: tokens.colorPaletteRedBackground1 },
+  invalid: { marginLeft: tokens.spacingHorizontalXS },
 });
 
 const DIFFERENCE = {
@@ -109,6 +110,17 @@ export function MappingTable({
                   <span className={styles.code} title={mapping.target}>
                     {shortTarget(mapping.target)}
                   </span>
+                  {own.some((p) => p.severity === 'error') && (
+                    <Badge
+                      appearance="filled"
+                      color="danger"
+                      size="small"
+                      className={styles.invalid}
+                      data-testid={`${testId}-invalid`}
+                    >
+                      Not valid
+                    </Badge>
+                  )}
                 </TableCell>
                 <TableCell className={styles.cell}>
                   <Text size={100} className={styles.muted}>
@@ -172,16 +184,17 @@ export function MappingTable({
                 </TableCell>
                 <TableCell>
                   <div className={styles.actions}>
-                    <Tooltip content="Edit" relationship="label">
+                    <Tooltip content={`Edit ${shortTarget(mapping.target)}`} relationship="label">
                       <Button
                         appearance="subtle"
                         size="small"
                         icon={<Edit20Regular />}
                         data-testid={`${testId}-edit`}
+                        data-mapping-target={mapping.target}
                         onClick={() => onEdit(index)}
                       />
                     </Tooltip>
-                    <Tooltip content="Delete" relationship="label">
+                    <Tooltip content={`Delete ${shortTarget(mapping.target)}`} relationship="label">
                       <Button
                         appearance="subtle"
                         size="small"

@@ -1,11 +1,12 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
 import { Add16Regular } from '@fluentui/react-icons';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   removedGalleryMappings,
   validateForPath,
   type AttributeMapping,
   type MappingConfig,
+  defaultMappingFor,
 } from '../../../shared/mapping';
 import { useAppPath } from '../../state/app-path';
 import { JostleVerdictPanel } from './JostleVerdictPanel';
@@ -18,7 +19,9 @@ import { ProblemList } from '../scope/ProblemList';
 import { MappingDialog } from './MappingDialog';
 import { MappingTable } from './MappingTable';
 import { SaveBar, useSavedConfig } from '../../components/saved-config';
+import type { Confirmation } from '../../components/ConfirmButton';
 import { UserPreviewPicker } from './UserPreviewPicker';
+import { takePendingMappingRow } from './pending-row';
 import { EntraSchemaPanel } from './EntraSchemaPanel';
 import { useEntraSchema } from './use-entra-schema';
 
@@ -39,6 +42,42 @@ const withPosition = <T extends { message: string; position?: number }>(problem:
   problem.position === undefined || /column \d+/.test(problem.message)
     ? problem
     : { ...problem, message: `${problem.message} (at character ${problem.position + 1})` };
+
+/**
+ * What Reset loses, named: the targets that differ from the defaults, and unsaved edits. Nothing to lose
+ * (already the defaults, nothing unsaved): no question.
+ */
+function resetConfirmation(
+  mappings: readonly AttributeMapping[],
+  defaults: readonly AttributeMapping[],
+  custom: boolean,
+  dirty: boolean,
+): Confirmation | null {
+  const key = (mapping: AttributeMapping) => JSON.stringify(mapping);
+  const defaultKeys = new Set(defaults.map(key));
+  const currentTargets = new Set(mappings.map((mapping) => mapping.target.toLowerCase()));
+  const changed = mappings.filter((mapping) => !defaultKeys.has(key(mapping))).map((m) => m.target);
+  const removed = defaults.filter((mapping) => !currentTargets.has(mapping.target.toLowerCase()));
+  if (changed.length === 0 && removed.length === 0 && !dirty) return null;
+  const name = custom ? 'custom app defaults' : 'gallery defaults';
+  return {
+    title: `Reset to the ${name}?`,
+    confirmLabel: 'Reset and save',
+    body: (
+      <>
+        The mappings are replaced by the {name} and saved at once.
+        {changed.length > 0 && (
+          <>
+            {' '}
+            Lost: your {changed.length === 1 ? 'mapping' : 'mappings'} for <b>{changed.join(', ')}</b>.
+          </>
+        )}
+        {removed.length > 0 && <> Back: {removed.map((mapping) => mapping.target).join(', ')}.</>}
+        {dirty && <> Unsaved edits are lost too.</>}
+      </>
+    ),
+  };
+}
 
 export function MappingsStep() {
   const styles = useStyles();
@@ -67,6 +106,16 @@ export function MappingsStep() {
   });
   const { draft, dirty } = editor;
   const entra = useEntraSchema(version);
+  const loaded = draft !== null;
+  useEffect(() => {
+    if (!loaded) return;
+    const target = takePendingMappingRow();
+    const button = target
+      ? document.querySelector<HTMLElement>(`[data-mapping-target="${CSS.escape(target)}"]`)
+      : null;
+    button?.scrollIntoView({ block: 'center' });
+    button?.focus();
+  }, [loaded]);
   const problems = useMemo(
     () =>
       draft
@@ -157,6 +206,7 @@ export function MappingsStep() {
             label: custom ? 'Reset to custom app defaults' : 'Reset to gallery defaults',
             testId: 'reset-mapping',
             onClick: () => void editor.save(() => api.resetMapping({})),
+            confirm: resetConfirmation(draft.mappings, defaultMappingFor(appPath).mappings, custom, dirty),
           }}
           note={`${errorCount > 0 ? `${plural(errorCount, 'error')} to fix` : 'No errors'}${dirty ? ' · unsaved changes' : ''}`}
         />

@@ -10,9 +10,32 @@ import {
 import { useEffect, useState } from 'react';
 import type { ImportStatus } from '../../../shared/api/contract';
 import { api } from '../../api/client';
+import { ConfirmButton, type Confirmation } from '../../components/ConfirmButton';
 import { FileDrop, type PickedFile } from './FileDrop';
 import { ImportProgress } from './ImportProgress';
 import { messageOf, plural, when } from '../../text';
+
+/** A made-up tenant replaces both imports: ask first when there is a real one to lose. */
+function syntheticConfirmation(status: ImportStatus | null): Confirmation | null {
+  if (!status?.users && !status?.assignments) return null;
+  return {
+    title: 'Replace your imports with a made-up tenant?',
+    confirmLabel: 'Replace my imports',
+    body: (
+      <>
+        200 made-up users replace{' '}
+        {status.users && (
+          <b>
+            {plural(status.users.count, 'user')} from {status.users.fileName}
+          </b>
+        )}
+        {status.users && status.assignments && ' and '}
+        {status.assignments && <b>the assignments from {status.assignments.fileName}</b>}. To go back, import
+        the file{status.users && status.assignments ? 's' : ''} again.
+      </>
+    ),
+  };
+}
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -101,8 +124,7 @@ export function ImportPanel({ onImported }: { onImported(status: ImportStatus): 
         <pre className={styles.format} data-testid="assignments-format">
           {ASSIGNMENTS_SAMPLE}
           {'\n\n'}Users by objectId or user principal name. A member of type Group is a nested group: Entra
-          {'\n'}does not provision its members. Full description: docs/mapping-and-scoping.md, “Import
-          formats”.
+          {'\n'}does not provision its members. One header line, then one member a line.
         </pre>
       )}
 
@@ -111,7 +133,7 @@ export function ImportPanel({ onImported }: { onImported(status: ImportStatus): 
         <MessageBar intent="error" data-testid="import-error">
           <MessageBarBody>
             <MessageBarTitle>{error.title}</MessageBarTitle>
-            {error.message} Nothing was changed.
+            {/[.!?)]$/.test(error.message) ? error.message : `${error.message}.`} Nothing was changed.
           </MessageBarBody>
         </MessageBar>
       )}
@@ -138,18 +160,19 @@ export function ImportPanel({ onImported }: { onImported(status: ImportStatus): 
         )}
       </div>
       <div className={styles.status}>
-        <Button
+        <ConfirmButton
           size="small"
           disabled={busy}
-          data-testid="try-synthetic"
-          onClick={() =>
+          testId="try-synthetic"
+          confirm={syntheticConfirmation(status)}
+          onConfirm={() =>
             void run('The made-up tenant was not created', () =>
               api.generateSyntheticUsers({ count: 200, seed: 1 }),
             )
           }
         >
           Try with a made-up tenant
-        </Button>
+        </ConfirmButton>
         {(status?.users || status?.assignments) && (
           <Button
             size="small"

@@ -40,8 +40,22 @@ function Tile({ value, label, testId }: { value: number; label: string; testId: 
   );
 }
 
+/** "6 users would get a Jostle account; 2 are disabled and would be skipped." — agreeing with the rows. */
+export function wouldGetAccount(summary: Summary): string {
+  const parts = [`${plural(summary.wouldCreate, 'user')} would get a Jostle account`];
+  if (summary.inScopeButDisabled > 0) {
+    parts.push(
+      `${summary.inScopeButDisabled.toLocaleString()} ${summary.inScopeButDisabled === 1 ? 'is' : 'are'} disabled and would be skipped`,
+    );
+  }
+  if (summary.withMappingFailures > 0) {
+    parts.push(`${summary.withMappingFailures.toLocaleString()} would fail (see Mapping failures)`);
+  }
+  return `${parts.join('; ')}.`;
+}
+
 /** The counts, the assignments that point at nobody, and whom to assign first. */
-export function PreviewSummary({ summary }: { summary: Summary }) {
+export function PreviewSummary({ summary, syncAll }: { summary: Summary; syncAll: boolean }) {
   const styles = useStyles();
   return (
     <div className={styles.stack} data-testid="preview-summary">
@@ -52,7 +66,8 @@ export function PreviewSummary({ summary }: { summary: Summary }) {
         <Tile value={summary.inScopeButDisabled} label="In scope, disabled" testId="count-disabled" />
         <Tile value={summary.withMappingFailures} label="Mapping failures" testId="count-failures" />
       </div>
-      {summary.unresolvedAssignments.length > 0 && (
+      {/* Assignment advice is for "assigned only": under Sync all, assignments decide nothing. */}
+      {!syncAll && summary.unresolvedAssignments.length > 0 && (
         <MessageBar intent="warning" data-testid="unresolved-assignments">
           <MessageBarBody>
             <MessageBarTitle>Assigned, but not in the user list</MessageBarTitle>
@@ -60,24 +75,25 @@ export function PreviewSummary({ summary }: { summary: Summary }) {
           </MessageBarBody>
         </MessageBar>
       )}
-      {summary.startSmall.length > 0 && (
+      {!syncAll && summary.startSmall.length > 0 && (
         <MessageBar intent="info" data-testid="start-small">
           <MessageBarBody>
             <MessageBarTitle>Start small</MessageBarTitle>
             Assign just {summary.startSmall.length === 1 ? 'this user' : 'these two users'} to the Jostle app
-            in Entra first: <b>{summary.startSmall.join(' and ')}</b>. They are in scope and map cleanly.
-            Check them in Jostle, then assign the rest.
+            in Entra first: <b>{summary.startSmall.join(' and ')}</b>. They are in scope, enabled and map
+            cleanly. Check them in Jostle, then assign the rest.
           </MessageBarBody>
         </MessageBar>
       )}
       {summary.inScope === 0 && (
         <Text>
-          Nobody is in scope yet. With “assigned only”, import who is assigned to the app, or change the
-          filters.
+          {syncAll
+            ? 'Nobody is in scope yet: no user passes the scoping filters.'
+            : 'Nobody is in scope yet. With “assigned only”, import who is assigned to the app, or change the filters.'}
         </Text>
       )}
-      <Text size={200}>
-        {plural(summary.inScope, 'user')} would get a Jostle account. Select a user for details.
+      <Text size={200} data-testid="would-create">
+        {wouldGetAccount(summary)} Select a user for details.
       </Text>
     </div>
   );

@@ -13,6 +13,7 @@ import {
   TabList,
   Text,
   tokens,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { ApiRequest, ApiResponse } from '../../../shared/api/contract';
@@ -61,6 +62,7 @@ export function PreviewTable({
   onOpen(objectId: string): void;
 }) {
   const styles = useStyles();
+  const restoreFocus = useRestoreFocusTarget();
   const [show, setShow] = useState<Show>('all');
   const [search, setSearch] = useState('');
   const [offset, setOffset] = useState(0);
@@ -115,7 +117,8 @@ export function PreviewTable({
         <SearchBox
           className={styles.search}
           size="small"
-          placeholder="Name or user principal name"
+          placeholder="Name or UPN"
+          aria-label="Search by name or user principal name"
           data-testid="preview-search"
           value={search}
           onChange={(_event, data) => (setSearch(data.value), setOffset(0))}
@@ -137,8 +140,14 @@ export function PreviewTable({
               data-testid="preview-row"
               data-upn={row.userPrincipalName}
               tabIndex={0}
+              // Closing the drawer returns focus to the row that opened it.
+              {...restoreFocus}
               onClick={() => onOpen(row.objectId)}
-              onKeyDown={(event) => event.key === 'Enter' && onOpen(row.objectId)}
+              onKeyDown={(event) => {
+                if (event.key !== 'Enter' && event.key !== ' ') return;
+                event.preventDefault(); // Space would scroll the page.
+                onOpen(row.objectId);
+              }}
             >
               <TableCell>
                 <span className={styles.cellText} title={row.userPrincipalName}>

@@ -1,6 +1,6 @@
 import { Button, makeStyles, Radio, RadioGroup, Text, tokens } from '@fluentui/react-components';
 import { Add16Regular } from '@fluentui/react-icons';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ScopeState } from '../../../shared/api/contract';
 import { validateScopeConfig, type ScopeConfig, type ScopingFilter } from '../../../shared/scoping';
 import { api } from '../../api/client';
@@ -17,10 +17,27 @@ const useStyles = makeStyles({
 });
 
 /** Settings > Scope and the attribute scoping filters, edited locally and saved in main. */
-export function ScopeEditor({ onSaved }: { onSaved(state: ScopeState): void }) {
+/** What the preview needs to know about the editor: unsaved edits, and the saved scope it follows. */
+export interface ScopeEditorStatus {
+  dirty: boolean;
+  savedScope: ScopeConfig['scope'] | null;
+}
+
+export function ScopeEditor({
+  onSaved,
+  onStatus,
+}: {
+  onSaved(state: ScopeState): void;
+  onStatus?(status: ScopeEditorStatus): void;
+}) {
   const styles = useStyles();
+  const [savedScope, setSavedScope] = useState<ScopeConfig['scope'] | null>(null);
   const editor = useSavedConfig<ScopeConfig>({
-    load: () => api.getScope({}),
+    load: () =>
+      api.getScope({}).then((state) => {
+        setSavedScope(state.config.scope);
+        return state;
+      }),
     validate: validateScopeConfig,
     savedMessage: (errors) =>
       errors > 0
@@ -29,9 +46,13 @@ export function ScopeEditor({ onSaved }: { onSaved(state: ScopeState): void }) {
             text: `Saved, with ${plural(errors, 'error')} to fix before Entra would accept it.`,
           }
         : { intent: 'success', text: 'Saved. The preview below follows it.' },
-    onSaved: (state) => onSaved(state as ScopeState),
+    onSaved: (state) => {
+      setSavedScope(state.config.scope);
+      onSaved(state as ScopeState);
+    },
   });
   const { draft, dirty } = editor;
+  useEffect(() => onStatus?.({ dirty, savedScope }), [dirty, savedScope, onStatus]);
   const problems = useMemo(() => (draft ? validateScopeConfig(draft) : []), [draft]);
   if (!draft) return null;
 
@@ -85,7 +106,11 @@ export function ScopeEditor({ onSaved }: { onSaved(state: ScopeState): void }) {
             filter={filter}
             index={index}
             problemsOf={(clauseIndex) =>
-              problems.filter((p) => p.filterIndex === index && p.clauseIndex === clauseIndex)
+              // A clause with no attribute picked yet is work in progress, not an error: the save bar
+              // asks for the attribute instead of a red "Unknown source attribute".
+              filter.clauses[clauseIndex]?.attribute.trim()
+                ? problems.filter((p) => p.filterIndex === index && p.clauseIndex === clauseIndex)
+                : []
             }
             onChange={(next) => setFilter(index, next)}
             onRemove={() => change({ ...draft, filters: draft.filters.filter((_, i) => i !== index) })}

@@ -1,4 +1,11 @@
-import { makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import {
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  mergeClasses,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { LockClosed16Regular } from '@fluentui/react-icons';
 import { useCallback, useState } from 'react';
 import type { ApiResponse } from '../../../shared/api/contract';
@@ -8,7 +15,7 @@ import { useAssistant } from '../../state/assistant-state';
 import { ImportPanel } from './ImportPanel';
 import { PreviewSummary } from './PreviewSummary';
 import { PreviewTable } from './PreviewTable';
-import { ScopeEditor } from './ScopeEditor';
+import { ScopeEditor, type ScopeEditorStatus } from './ScopeEditor';
 import { EntraScopeComparison } from './EntraScopeComparison';
 import { UserPreviewDrawer } from './UserPreviewDrawer';
 
@@ -40,6 +47,7 @@ export function ScopeStep() {
   const [version, setVersion] = useState(0);
   const [summary, setSummary] = useState<Summary | null>(null);
   const [openUser, setOpenUser] = useState<string | null>(null);
+  const [editor, setEditor] = useState<ScopeEditorStatus>({ dirty: false, savedScope: null });
 
   // Imports and saves change this step's status in main; show main's answer.
   const changed = useCallback(() => {
@@ -65,13 +73,21 @@ export function ScopeStep() {
         <Text size={200}>
           In Entra: the Jostle app’s <b>Provisioning &gt; Settings &gt; Scope</b>.
         </Text>
-        <ScopeEditor onSaved={changed} />
+        <ScopeEditor onSaved={changed} onStatus={setEditor} />
         <EntraScopeComparison version={version} />
       </section>
       <section className={mergeClasses(styles.section, styles.ruled)} data-testid="preview-section">
         <h2 className={styles.heading}>3. Preview</h2>
+        {editor.dirty && (
+          <MessageBar intent="warning" data-testid="preview-unsaved">
+            <MessageBarBody>
+              Scope not saved yet: the preview shows the saved scope. Select <b>Save scope</b> to see your
+              changes here.
+            </MessageBarBody>
+          </MessageBar>
+        )}
         {summary ? (
-          <PreviewSummary summary={summary} />
+          <PreviewSummary summary={summary} syncAll={editor.savedScope === 'allUsers'} />
         ) : (
           <Text>Import your users, or try a made-up tenant, to see who Entra would provision.</Text>
         )}

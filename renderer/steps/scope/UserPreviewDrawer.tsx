@@ -110,6 +110,13 @@ export function UserPreviewDrawer({ objectId, onClose }: { objectId: string | nu
                       <Dismiss16Filled className={styles.fail} aria-label="false" />
                     )}
                     <code>{outcome.clause}</code>
+                    {!outcome.result && (
+                      <Text size={200} className={styles.muted} data-testid="user-preview-clause-value">
+                        {outcome.value === null
+                          ? `(${outcome.attribute} is empty)`
+                          : `(${outcome.attribute} is "${outcome.value}")`}
+                      </Text>
+                    )}
                   </div>
                 ))}
               </div>
@@ -131,24 +138,34 @@ export function UserPreviewDrawer({ objectId, onClose }: { objectId: string | nu
                 </MessageBarBody>
               </MessageBar>
             )}
-            <div className={styles.section}>
-              <div className={styles.line}>
-                <Text weight="semibold">What Entra would send: POST /Users</Text>
-                {body && <CopyButton value={body} label="Copy the JSON" testId="copy-payload" />}
-              </div>
-              {body ? (
-                <pre className={styles.code} data-testid="user-preview-payload">
-                  {body}
-                </pre>
-              ) : (
-                <Text className={styles.muted}>
-                  Nothing: Entra does not create users who are out of scope.
+            {row.inScope && !row.activeInSource ? (
+              <div className={styles.section} data-testid="user-preview-disabled">
+                <Text weight="semibold">Not created: disabled in Entra</Text>
+                <Text>
+                  Entra skips a disabled user it has not created yet. Were this user already in Jostle, Entra
+                  would deactivate them (send <code>active: false</code>) instead.
                 </Text>
-              )}
-              <Text size={200} className={styles.muted}>
-                Built with the saved attribute mappings, as for a new user.
-              </Text>
-            </div>
+              </div>
+            ) : (
+              <div className={styles.section}>
+                <div className={styles.line}>
+                  <Text weight="semibold">What Entra would send: POST /Users</Text>
+                  {body && <CopyButton value={body} label="Copy the JSON" testId="copy-payload" />}
+                </div>
+                {body ? (
+                  <pre className={styles.code} data-testid="user-preview-payload">
+                    {body}
+                  </pre>
+                ) : (
+                  <Text className={styles.muted}>
+                    Nothing: Entra does not create users who are out of scope.
+                  </Text>
+                )}
+                <Text size={200} className={styles.muted}>
+                  Built with the saved attribute mappings, as for a new user.
+                </Text>
+              </div>
+            )}
           </>
         )}
       </DrawerBody>

@@ -51,6 +51,8 @@ export const previewSummarySchema = z
     outOfScope: z.number().int(),
     inScopeButDisabled: z.number().int(),
     withMappingFailures: z.number().int(),
+    /** In scope, enabled and mapping cleanly: whom a first cycle would create. */
+    wouldCreate: z.number().int(),
     unresolvedAssignments: z.array(z.string()),
     startSmall: z.array(z.string()),
   })
@@ -87,7 +89,17 @@ export const mappingContract = {
     response: z
       .object({
         row: previewRowSchema,
-        clauses: z.array(z.object({ clause: z.string(), result: z.boolean() }).strict()),
+        clauses: z.array(
+          z
+            .object({
+              clause: z.string(),
+              result: z.boolean(),
+              /** The attribute the clause reads and this user's value of it (null when empty). */
+              attribute: z.string(),
+              value: z.string().nullable(),
+            })
+            .strict(),
+        ),
         viaGroups: z.array(z.string()),
         payload: z.record(z.string(), z.unknown()).nullable(),
       })
