@@ -211,3 +211,20 @@ describe('dry-run --log-out', () => {
     );
   });
 });
+
+describe('dry-run progress on the terminal', () => {
+  it('a slow target gets a progress line every few seconds on stderr, never minutes of silence', async () => {
+    const { code, out, err } = await run([
+      '--users',
+      file('first.csv'),
+      '--faults',
+      'latency@all:450',
+      '--concurrency',
+      '1',
+    ]);
+    expect(code).toBe(0);
+    expect(err).toMatch(/Cycle 1: \d+ of 6 users, \d+ requests/);
+    // The summary stays on stdout, apart from the progress lines.
+    expect(out).not.toMatch(/of 6 users, \d+ requests/);
+  }, 30_000);
+});

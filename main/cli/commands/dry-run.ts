@@ -6,6 +6,7 @@ import {
   provisioningObjectSummaries,
   runDryRun,
   type CycleReport,
+  type ProvisioningProgress,
   type DryRunResult,
   type SourceSnapshot,
 } from '../../provisioning';
@@ -193,6 +194,7 @@ export const dryRunCommand: CliCommand = {
         restartBeforeCycles: restarts,
         snapshots,
         signal,
+        onProgress: progressLines(io),
       });
       if (options['log-out']) {
         const page = provisioningObjectSummaries(result.log, result.summary);
@@ -235,3 +237,20 @@ export const dryRunCommand: CliCommand = {
     }
   },
 };
+
+/**
+ * A line on stderr every few seconds while a cycle runs, so a slow or stalled target is never minutes of
+ * silence; quick runs (the usual mock run) print none. stdout stays the summary (or the JSON).
+ */
+function progressLines(io: CliIo, everyMs = 3_000): (progress: ProvisioningProgress) => void {
+  let nextAt = Date.now() + everyMs;
+  return (progress) => {
+    const now = Date.now();
+    if (now < nextAt || progress.processed >= progress.total) return;
+    nextAt = now + everyMs;
+    const eta = progress.etaMs === null ? '' : `, about ${Math.ceil(progress.etaMs / 1000)} s left`;
+    io.stderr(
+      `Cycle ${progress.cycle}: ${progress.processed.toLocaleString('en-US')} of ${progress.total.toLocaleString('en-US')} users, ${progress.requests.toLocaleString('en-US')} requests${eta}`,
+    );
+  };
+}
