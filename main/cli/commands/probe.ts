@@ -4,6 +4,8 @@ import { isLoopbackHost, writeConfirmed } from '../../../shared/connection/valid
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { redactUrlSecrets } from '../../scim/redact';
 import { tokenForUrl } from '../token';
+import { readSavedProxySignIn } from '../../network/proxy-credentials';
+import { Redactor } from '../../logging/redactor';
 
 const usage = `Usage: npm run cli -- probe --url <BaseURL> [options]
 
@@ -129,6 +131,9 @@ export const probeCommand: CliCommand = {
       );
     }
     const token = await tokenForUrl(url, values['token-env'], io.env);
+    // A proxy sign-in saved in the app applies here too; the keychain is asked only when a proxy is set.
+    const proxySet = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].some((name) => io.env[name]);
+    const proxyCredentials = proxySet ? await readSavedProxySignIn(io.env, new Redactor()) : null;
     const report = await runProbes({
       baseUrl: values.url,
       token,
@@ -137,6 +142,7 @@ export const probeCommand: CliCommand = {
       signal,
       clientOptions: {
         env: io.env,
+        ...(proxyCredentials ? { proxyCredentials } : {}),
         ...(values['ca-file'] ? { caFile: values['ca-file'] } : {}),
         ...(timeoutMs
           ? { timeouts: { connectMs: Math.min(10_000, timeoutMs), headersMs: timeoutMs, bodyMs: timeoutMs } }
