@@ -7,6 +7,7 @@
 import type { ApiRequestParsed, ApiResponse } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import { writeConfirmed } from '../../shared/connection/validation';
+import { RESULT_NAMES } from './data-files';
 import { dryRunEngineOptions } from './dry-run-engine-options';
 import {
   createProvisioningEngine,
@@ -35,7 +36,7 @@ export interface DryRunDependencies extends NetworkSources {
   events: JobEvents;
 }
 
-export const DRY_RUN_SUMMARY_FILE = 'dry-run-summary';
+export const DRY_RUN_SUMMARY_FILE = RESULT_NAMES.dryRunSummary;
 
 type StartRequest = ApiRequestParsed<'startDryRun'>;
 type DryRunStatus = ApiResponse<'getDryRunStatus'>;
