@@ -4,7 +4,6 @@ import { ApiError } from '../../shared/api/errors';
 import type { AppContext } from '../app/context';
 import { RESULT_NAMES } from '../app/data-files';
 import { runProbeJob } from '../app/probe-job';
-import { JobSlot } from '../jobs/job';
 import type { HandlerTable } from './handler-table';
 
 const PROBE_REPORT = RESULT_NAMES.probeReport;
@@ -28,11 +27,7 @@ export function probeHandlers(
 ): Pick<HandlerTable, 'runProbes' | 'cancelProbes' | 'getLatestProbeReport'> {
   // Probes are a job like the dry run: probeJob events as each probe starts and ends; the call answers with
   // the report (the job's result) once all are done.
-  const job = new JobSlot(
-    context.events,
-    'probeJob',
-    'Probes are already running. Wait for them or cancel them.',
-  );
+  const job = context.jobs.slot('probeJob', 'Probes are already running. Wait for them or cancel them.');
   return {
     runProbes: ({ target, write, confirmHost }) =>
       job.run(async ({ signal, progress }) => {
