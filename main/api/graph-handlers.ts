@@ -36,7 +36,6 @@ import {
 import type { GraphClient } from '../graph';
 import { scopesFor } from '../graph/token-source';
 import type { HandlerTable } from './handler-table';
-import { JobSlot } from '../jobs/job';
 
 type Channels = Extract<keyof HandlerTable, `graph${string}`>;
 
@@ -82,7 +81,7 @@ async function view(context: AppContext) {
 }
 
 export function graphHandlers(context: AppContext): Pick<HandlerTable, Channels> {
-  const pulls = new JobSlot(context.events, 'graphPullJob', 'A pull is already running.');
+  const pulls = context.jobs.slot('graphPullJob', 'A pull is already running.');
   const applyInput = async (request: { action: ApplyAction; user?: string; schemaText?: string }) => {
     const session = await graphSession(context);
     const target = await applyTargetFor(context, await session.tokens.identity());

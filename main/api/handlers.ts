@@ -18,6 +18,7 @@ import { probeHandlers } from './probe-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { appPathHandlers } from './app-path-handlers';
 import { sourceDataHandlers } from './source-data-handlers';
+import { jobHandlers } from './job-handlers';
 
 import type { HandlerTable } from './handler-table';
 
@@ -36,6 +37,7 @@ export function createHandlers(context: AppContext): HandlerTable {
     ...connectionHandlers(context),
     ...mockHandlers(context),
     ...probeHandlers(context),
+    ...jobHandlers(context),
     ...sourceDataHandlers(context),
     ...mappingHandlers(context),
     ...dryRunHandlers(context),

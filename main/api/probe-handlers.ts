@@ -2,12 +2,11 @@ import { probeReportSchema } from '../../shared/api/contracts/probes';
 import type { ProbeReportView } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import type { AppContext } from '../app/context';
+import { RESULT_NAMES } from '../app/data-files';
 import { runProbeJob } from '../app/probe-job';
-import { JobSlot } from '../jobs/job';
 import type { HandlerTable } from './handler-table';
 
-/** Name under main/app/results-store of the latest probe report (data-files.ts: results/probe-report.json). */
-export const PROBE_REPORT = 'probe-report';
+const PROBE_REPORT = RESULT_NAMES.probeReport;
 
 /** Where probes go: the embedded mock, or the saved Base URL with the key from the keychain. */
 export async function resolveTarget(
@@ -28,11 +27,7 @@ export function probeHandlers(
 ): Pick<HandlerTable, 'runProbes' | 'cancelProbes' | 'getLatestProbeReport'> {
   // Probes are a job like the dry run: probeJob events as each probe starts and ends; the call answers with
   // the report (the job's result) once all are done.
-  const job = new JobSlot(
-    context.events,
-    'probeJob',
-    'Probes are already running. Wait for them or cancel them.',
-  );
+  const job = context.jobs.slot('probeJob', 'Probes are already running. Wait for them or cancel them.');
   return {
     runProbes: ({ target, write, confirmHost }) =>
       job.run(async ({ signal, progress }) => {

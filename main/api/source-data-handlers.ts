@@ -10,7 +10,6 @@ import {
 } from '../../shared/source-data';
 import type { AppContext } from '../app/context';
 import { readPickedFile } from '../host/picked-files';
-import { JobSlot } from '../jobs/job';
 import type { HandlerTable } from './handler-table';
 
 type ImportStatus = z.output<typeof importStatusSchema>;
@@ -48,9 +47,9 @@ const looksLikeJson = (text: string) => /^\uFEFF?\s*[[{]/.test(text);
 
 export function sourceDataHandlers(context: AppContext): Pick<HandlerTable, Channels> {
   const changed = () => context.preview.invalidate();
-  const usersImport = new JobSlot(context.events, 'importJob', 'A user import is already running.');
+  const usersImport = context.jobs.slot('importJob', 'A user import is already running.');
 
-  async function importUsersFrom(files: { name: string; text: string }[]) {
+  async function importUsersFrom(files: { name: string; text: string }[], signal?: AbortSignal) {
     const json = files.every((file) => looksLikeJson(file.text));
     if (!json && files.length > 1) {
       throw new ApiError(
@@ -62,6 +61,9 @@ export function sourceDataHandlers(context: AppContext): Pick<HandlerTable, Chan
       json ? parseGraphUsersPages(files) : parseDownloadUsersCsv(files[0]!.text, files[0]!.name),
     );
     if (value.length === 0) throw new ApiError('invalid-request', `${files[0]!.name} holds no users.`);
+    // Cancelled while parsing: nothing is saved, the previous import stays.
+    if (signal?.aborted)
+      throw new ApiError('invalid-request', 'The import was cancelled; nothing was changed.');
     await context.configuration.saveImportedUsers({
       fileName: files.map((file) => file.name).join(', '),
       importedAt: new Date().toISOString(),
@@ -76,7 +78,7 @@ export function sourceDataHandlers(context: AppContext): Pick<HandlerTable, Chan
     getImportStatus: () => importStatus(context),
 
     importUsers: (request) =>
-      usersImport.run(async ({ progress }) => {
+      usersImport.run(async ({ progress, signal }) => {
         const fileName = request.files.map((file) => file.name).join(', ');
         const read = request.files.map(() => ({ bytesRead: 0, totalBytes: 0, lines: 0 }));
         // Bytes and rows as each file is read, then the exact count once parsed: the Scope step shows it.
@@ -90,13 +92,15 @@ export function sourceDataHandlers(context: AppContext): Pick<HandlerTable, Chan
         const files = await Promise.all(
           request.files.map((file, index) =>
             readPickedFile(file, ['.csv', '.json'], (state) => {
+              // Cancelled (cancelJob): stop reading; the previous import stays.
+              signal.throwIfAborted();
               read[index] = state;
               // A CSV's header line is not a user.
               report(read.reduce((sum, file) => sum + Math.max(0, file.lines - 1), 0));
             }),
           ),
         );
-        const users = await importUsersFrom(files);
+        const users = await importUsersFrom(files, signal);
         report(users.count);
         return users.status;
       }).done,

@@ -13,6 +13,7 @@ import type { AppPath } from '../../shared/app-path/app-path';
 import { readAppPath } from './app-path';
 import { ConfigurationStore } from './configuration';
 import { DryRunSession } from './dry-run-session';
+import { JobSlots } from '../jobs/job';
 import { JobEvents } from '../jobs/job-events';
 import type { ExportSaver } from '../export/saver';
 import { EmbeddedMock } from './embedded-mock';
@@ -34,6 +35,8 @@ export interface AppContext {
   dryRun: DryRunSession;
   /** Where jobs publish started / progress / finished; the transports forward them to the window. */
   events: JobEvents;
+  /** The job slots (one running job per kind), for the handlers and cancelJob. */
+  jobs: JobSlots;
   /** The save dialog of the desktop app; absent in the browser mode and the CLI. */
   exportSaver?: ExportSaver;
   /** How outgoing SCIM requests reach Jostle: the system proxy hook in Electron, environment proxies in Node. */
@@ -78,6 +81,7 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
   const events = new JobEvents((channel, problem) =>
     logger.log('error', 'dropped an event that breaks the contract', { channel, problem }),
   );
+  const jobs = new JobSlots(events);
   const context: AppContext = {
     transport: options.transport,
     dataDir: options.dataDir,
@@ -92,6 +96,7 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
     network,
     clipboard: options.clipboard ?? new NodeSecretClipboard({ env: options.env }),
     events,
+    jobs,
     dryRun: new DryRunSession({
       configuration,
       mock,
@@ -101,7 +106,7 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
       redactor,
       settings,
       network,
-      events,
+      jobs,
     }),
     ...(options.exportSaver ? { exportSaver: options.exportSaver } : {}),
     ...(options.confirmReveal ? { confirmReveal: options.confirmReveal } : {}),

@@ -37,6 +37,14 @@ function importFile(dataDir: string, name: string): string {
   return join(dataDir, 'imports', generation ?? 'cleared', name);
 }
 
+/**
+ * The names ResultsStore keeps results under (results/<name>.json): the one definition that the handlers,
+ * the dry-run session, the export and `dataFiles` below all use.
+ */
+export const RESULT_NAMES = { probeReport: 'probe-report', dryRunSummary: 'dry-run-summary' } as const;
+
+const resultFile = (dataDir: string, name: string) => join(dataDir, 'results', `${name}.json`);
+
 export const dataFiles = {
   /** The attribute mapping (shared/mapping `MappingConfig`); absent = the Jostle gallery defaults. */
   mapping: (dataDir: string) => join(dataDir, 'mapping.json'),
@@ -49,7 +57,7 @@ export const dataFiles = {
   /** The imported Entra synchronization schema: `{ fileName, importedAt, schema }` (shared/entra-schema). */
   entraSchema: (dataDir: string) => join(dataDir, 'imports', 'entra-schema.json'),
   /** Latest probe report (shared/api/contracts/probes `probeReportSchema`). */
-  probeReport: (dataDir: string) => join(dataDir, 'results', 'probe-report.json'),
+  probeReport: (dataDir: string) => resultFile(dataDir, RESULT_NAMES.probeReport),
   /** Latest dry-run summary (shared/provisioning/summary `DryRunSummary`). */
-  dryRunSummary: (dataDir: string) => join(dataDir, 'results', 'dry-run-summary.json'),
+  dryRunSummary: (dataDir: string) => resultFile(dataDir, RESULT_NAMES.dryRunSummary),
 } as const;

@@ -7,6 +7,7 @@
 import type { ApiRequestParsed, ApiResponse } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import { writeConfirmed } from '../../shared/connection/validation';
+import { RESULT_NAMES } from './data-files';
 import { dryRunEngineOptions } from './dry-run-engine-options';
 import {
   createProvisioningEngine,
@@ -18,8 +19,7 @@ import type { Logger } from '../logging/logger';
 import type { Redactor } from '../logging/redactor';
 import type { NetworkSources } from '../network/client-settings';
 import type { ApiKeyVault } from '../secrets';
-import { JobSlot } from '../jobs/job';
-import type { JobEvents } from '../jobs/job-events';
+import type { JobSlot, JobSlots } from '../jobs/job';
 import type { ConfigurationStore } from './configuration';
 import type { EmbeddedMock } from './embedded-mock';
 import type { ResultsStore } from './results-store';
@@ -32,10 +32,10 @@ export interface DryRunDependencies extends NetworkSources {
   results: ResultsStore;
   logger: Logger;
   redactor: Redactor;
-  events: JobEvents;
+  jobs: JobSlots;
 }
 
-export const DRY_RUN_SUMMARY_FILE = 'dry-run-summary';
+export const DRY_RUN_SUMMARY_FILE = RESULT_NAMES.dryRunSummary;
 
 type StartRequest = ApiRequestParsed<'startDryRun'>;
 type DryRunStatus = ApiResponse<'getDryRunStatus'>;
@@ -50,11 +50,7 @@ export class DryRunSession {
   private readonly job: JobSlot<'dryRunJob'>;
 
   constructor(private readonly context: DryRunDependencies) {
-    this.job = new JobSlot(
-      context.events,
-      'dryRunJob',
-      'A dry run is already running. Wait for it or cancel it.',
-    );
+    this.job = context.jobs.slot('dryRunJob', 'A dry run is already running. Wait for it or cancel it.');
   }
 
   private async snapshot(request: StartRequest): Promise<SourceSnapshot> {

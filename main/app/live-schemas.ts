@@ -2,6 +2,7 @@
  * Jostle's schema for the mapping verdicts: the live tenant's `/Schemas` as the last probe run against it read
  * them (saved in the probe report), otherwise our model (shared/jostle/schema.ts). Every answer says which.
  */
+import { RESULT_NAMES } from './data-files';
 import {
   jostleSchemas,
   type ScimAttributeDefinition,
@@ -18,7 +19,7 @@ export interface JostleSchemaSource {
   schemas: ScimSchemaDefinition[];
 }
 
-const PROBE_REPORT = 'probe-report';
+const PROBE_REPORT = RESULT_NAMES.probeReport;
 
 function toDefinition(attribute: SchemaAttribute): ScimAttributeDefinition {
   return {

@@ -1,7 +1,7 @@
 /** The parts of the export about what the admin set up: wizard progress, attribute mapping, scoping. */
 import { dataFiles } from '../app/data-files';
 import type { AppContext } from '../app/context';
-import { settingsView } from '../api/settings-handlers';
+import { settingsView } from '../app/settings-view';
 import type { AppPath } from '../../shared/app-path/app-path';
 import {
   defaultMappingFor,

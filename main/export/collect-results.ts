@@ -1,5 +1,6 @@
 /** The parts of the export about what the assistant found: the latest probe report and dry-run summary. */
 import type { AppContext } from '../app/context';
+import { RESULT_NAMES } from '../app/data-files';
 import { probeReportSchema } from '../../shared/api/contracts/probes';
 import type { ProbeReportView, ProbeResultView } from '../../shared/api/contract';
 import { latestCycleState } from '../../shared/provisioning/latest-cycle';
@@ -12,9 +13,6 @@ import { hostOf } from './collect-environment';
 import { dryRunSummarySchema } from '../../shared/provisioning/summary-schema';
 import { MAX_DRY_RUN_ERRORS, type DryRunSection, type ProbeLine, type ProbesSection } from './model';
 import { redactLongRuns } from './redact';
-
-/** The names ResultsStore files them under (main/app/data-files: results/<name>.json). */
-export const RESULT_NAMES = { probeReport: 'probe-report', dryRunSummary: 'dry-run-summary' } as const;
 
 type Evidence = ProbeResultView['evidence'][number];
 

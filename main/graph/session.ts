@@ -25,7 +25,7 @@ export interface GraphSession {
    * Without it (browser mode, CLI) sign-in uses the device-code flow.
    */
   openBrowser?: (url: string) => Promise<void>;
-  /** The running pull's last progress line, for the window to poll. */
+  /** The running pull's last progress line (graphPullProgress; the window gets graphPullJob events). */
   pullProgress: string | null;
   /** A device-code sign-in still waiting for the admin, so a second click does not start another. */
   pendingSignIn?: Promise<unknown>;

@@ -92,3 +92,24 @@ export class JobSlot<C extends ApiEventChannel> {
     return true;
   }
 }
+
+/** Every job slot of one app context, one per kind, so a kind's job can be cancelled by name (cancelJob). */
+export class JobSlots {
+  private readonly slots = new Map<ApiEventChannel, JobSlot<ApiEventChannel>>();
+
+  constructor(readonly events: JobEvents) {}
+
+  /** The slot for this kind of job, created on first use; `busyMessage` is said while one runs. */
+  slot<C extends ApiEventChannel>(channel: C, busyMessage: string): JobSlot<C> {
+    let slot = this.slots.get(channel);
+    if (!slot) {
+      slot = new JobSlot(this.events, channel, busyMessage) as unknown as JobSlot<ApiEventChannel>;
+      this.slots.set(channel, slot);
+    }
+    return slot as unknown as JobSlot<C>;
+  }
+
+  cancel(channel: ApiEventChannel): boolean {
+    return this.slots.get(channel)?.cancel() ?? false;
+  }
+}

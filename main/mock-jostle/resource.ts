@@ -6,12 +6,11 @@ import { isPlainObject, type StoredUser } from './user-model';
 
 /** The SCIM representation of a stored user (RFC 7643 §4.1), with meta.location under `usersUrl`. */
 export function toResource(user: StoredUser, usersUrl: string): Record<string, unknown> {
-  const data = user.data; // One read: the store parses its compact copy on each.
-  const hasExtension = data[JOSTLE_USER_EXTENSION] !== undefined;
+  const hasExtension = user.data[JOSTLE_USER_EXTENSION] !== undefined;
   return {
     schemas: hasExtension ? [CORE_USER_SCHEMA, JOSTLE_USER_EXTENSION] : [CORE_USER_SCHEMA],
     id: user.id,
-    ...data,
+    ...user.data,
     meta: {
       resourceType: 'User',
       created: user.created,

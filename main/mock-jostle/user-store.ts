@@ -3,37 +3,13 @@ import { ScimHttpError, notFound } from './errors';
 import { userNameOf, type StoredUser, type UserData } from './user-model';
 
 /**
- * One stored user, compactly: the attributes as one JSON string (a 500,000-user mock held as object graphs
- * cost twice the memory), parsed again on each read of `data`, so a caller never shares or mutates the stored
- * copy (changes go through update()).
- */
-class CompactUser implements StoredUser {
-  readonly #json: string;
-
-  constructor(
-    readonly id: string,
-    readonly created: string,
-    readonly lastModified: string,
-    data: UserData,
-    /** Lower-cased userName: the index key, kept to avoid parsing on delete and rename. */
-    readonly key: string = userNameOf(data).toLowerCase(),
-  ) {
-    this.#json = JSON.stringify(data);
-  }
-
-  get data(): UserData {
-    return JSON.parse(this.#json) as UserData;
-  }
-}
-
-/**
  * In-memory users with two indexes: by id and by lower-cased userName (userName is unique regardless of
  * case, RFC 7643 caseExact=false). Every mutation checks and inserts synchronously, so concurrent identical
  * POSTs cannot both pass the uniqueness check in a single-threaded Node process.
  */
 export class UserStore {
-  private readonly byId = new Map<string, CompactUser>();
-  private readonly byUserName = new Map<string, CompactUser>();
+  private readonly byId = new Map<string, StoredUser>();
+  private readonly byUserName = new Map<string, StoredUser>();
 
   get size(): number {
     return this.byId.size;
@@ -60,30 +36,28 @@ export class UserStore {
 
   create(data: UserData, now = new Date().toISOString()): StoredUser {
     this.assertUserNameFree(userNameOf(data), undefined);
-    const user = new CompactUser(randomUUID(), now, now, data);
+    const user: StoredUser = { id: randomUUID(), created: now, lastModified: now, data };
     this.insert(user);
     return user;
   }
 
   /** Replaces the attributes of an existing user (PUT and PATCH); id and created stay. */
   update(id: string, data: UserData): StoredUser {
-    this.require(id);
+    const current = this.require(id);
     this.assertUserNameFree(userNameOf(data), id);
-    const current = this.byId.get(id)!;
-    const updated = new CompactUser(id, current.created, new Date().toISOString(), data);
-    const oldKey = current.key;
+    const updated: StoredUser = { ...current, lastModified: new Date().toISOString(), data };
+    const oldKey = userNameOf(current.data).toLowerCase();
     // Only delete when the key changes: deletes leave tombstones that make V8 rehash a 100k-entry Map,
     // which showed up as a p99 spike under PATCH load.
-    if (oldKey !== updated.key) this.byUserName.delete(oldKey);
+    if (oldKey !== userNameOf(data).toLowerCase()) this.byUserName.delete(oldKey);
     this.insert(updated);
     return updated;
   }
 
   delete(id: string): void {
-    this.require(id);
-    const current = this.byId.get(id)!;
+    const current = this.require(id);
     this.byId.delete(id);
-    this.byUserName.delete(current.key);
+    this.byUserName.delete(userNameOf(current.data).toLowerCase());
   }
 
   clear(): void {
@@ -103,13 +77,12 @@ export class UserStore {
       names.add(name);
     }
     this.clear();
-    for (const user of users)
-      this.insert(new CompactUser(user.id, user.created, user.lastModified, user.data));
+    for (const user of users) this.insert(user);
   }
 
-  private insert(user: CompactUser): void {
+  private insert(user: StoredUser): void {
     this.byId.set(user.id, user);
-    this.byUserName.set(user.key, user);
+    this.byUserName.set(userNameOf(user.data).toLowerCase(), user);
   }
 
   private assertUserNameFree(userName: string, exceptId: string | undefined): void {

@@ -54,6 +54,7 @@ export function createUndiciTransport(settings: TransportSettings): HttpTranspor
         }
         return { status: response.statusCode, headers: response.headers, body: response.body };
       } catch (error) {
+        if (error instanceof ProxyAuthRequiredError) throw error;
         if (route.proxyUri && isTunnel407(error)) {
           throw new ProxyAuthRequiredError({
             proxy: proxyHostPort(route.proxyUri),

@@ -19,6 +19,7 @@ import { clipboardContract } from './contracts/clipboard';
 import { appPathContract } from './contracts/app-path';
 import { entraSchemaContract } from './contracts/entra-schema';
 import { graphContract } from './contracts/graph';
+import { jobsContract } from './contracts/jobs';
 
 export const apiContract = {
   ...appContract,
@@ -35,6 +36,7 @@ export const apiContract = {
   ...appPathContract,
   ...entraSchemaContract,
   ...graphContract,
+  ...jobsContract,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type ApiChannel = keyof typeof apiContract;

@@ -187,6 +187,10 @@ describe('Graph handlers end to end against the fake', () => {
 
   it('shows pull progress while it runs and refuses a second pull meanwhile', async () => {
     fake.faults.push({ path: /\/users$/, status: 429, headers: { 'retry-after': '1' }, times: 1 });
+    const pushed: { type: string; progress?: { message: string }; outcome?: string }[] = [];
+    const unsubscribe = graph.context.events.subscribe((channel, event) => {
+      if (channel === 'graphPullJob') pushed.push(event as (typeof pushed)[number]);
+    });
     const running = dispatch(handlers, 'graphPull', { appId: 'sp-jostle-1' });
     let seen: string | null = null;
     for (let attempt = 0; attempt < 40 && seen === null; attempt += 1) {
@@ -200,6 +204,13 @@ describe('Graph handlers end to end against the fake', () => {
     });
     expect(await running).toMatchObject({ ok: true });
     expect(await call(handlers, 'graphPullProgress')).toEqual({ message: null });
+    unsubscribe();
+    // The same lines by push (graphPullJob), one job from started to finished.
+    expect(pushed[0]?.type).toBe('started');
+    expect(pushed.some((event) => event.type === 'progress' && event.progress!.message.length > 0)).toBe(
+      true,
+    );
+    expect(pushed.at(-1)).toMatchObject({ type: 'finished', outcome: 'succeeded' });
   });
 
   it('saves sign-in settings, refusing a tenant that is not an ID or a domain', async () => {

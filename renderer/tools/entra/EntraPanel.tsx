@@ -17,6 +17,7 @@ import { useEffect, useState } from 'react';
 import type { ApiResponse } from '../../../shared/api/contract';
 import { GRAPH_CLOUD_IDS } from '../../../shared/api/contracts/graph';
 import { api } from '../../api/client';
+import { useJobEvents } from '../../api/use-job-events';
 import { ToolLayout } from '../../components/ToolLayout';
 import { messageOf, plural, when } from '../../text';
 import { EntraApply } from './EntraApply';
@@ -64,6 +65,9 @@ export function EntraPanel() {
   const [busy, setBusy] = useState<string | null>(null);
   const [progress, setProgress] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  useJobEvents('graphPullJob', (event) => {
+    if (event.type === 'progress') setProgress(event.progress.message);
+  });
 
   useEffect(() => {
     void api.graphGetView({}).then((loaded) => {
@@ -208,14 +212,10 @@ export function EntraPanel() {
             data-testid="entra-pull"
             onClick={() =>
               void step('pull', async () => {
-                // Graph pages arrive for a while on a big tenant: poll main for a progress line meanwhile.
-                const timer = setInterval(() => {
-                  void api.graphPullProgress({}).then(({ message }) => setProgress(message));
-                }, 700);
+                // Graph pages arrive for a while on a big tenant: the progress line comes by push (above).
                 try {
                   setPulled(await api.graphPull({ appId }));
                 } finally {
-                  clearInterval(timer);
                   setProgress(null);
                 }
                 setView(await api.graphGetView({}));

@@ -16,7 +16,12 @@ export class StandInUtilityProcess extends EventEmitter {
   private readonly child: ChildProcess;
   pid: number | undefined;
 
-  constructor(modulePath: string, args: string[], options: Electron.ForkOptions) {
+  constructor(
+    modulePath: string,
+    args: string[],
+    /** Stand-in only: what fork was given, to assert on (e.g. respondToAuthRequestsFromMainProcess). */
+    readonly options: Electron.ForkOptions,
+  ) {
     super();
     this.child = fork(bootstrap, [modulePath, ...args], {
       env: (options.env as NodeJS.ProcessEnv | undefined) ?? process.env,
