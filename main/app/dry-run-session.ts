@@ -7,6 +7,7 @@ import type { ApiRequestParsed, ApiResponse } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import { dialectOfTenantUrl, writeConfirmed } from '../../shared/connection/validation';
 import { clientSettings } from '../network';
+import { ensureReachable } from './dry-run-reachability';
 import {
   createProvisioningEngine,
   type ProvisioningEngine,
@@ -92,6 +93,7 @@ export class DryRunSession {
     if (request.target === 'mock') {
       const mock = await this.context.mock.ensure();
       mock.reset(); // An initial cycle starts from an empty Jostle, as a new tenant would.
+      this.mockBaseUrl = mock.baseUrl;
       return createProvisioningEngine({
         target: { kind: 'mock', baseUrl: mock.baseUrl, token: mock.token },
         patchDialect: request.patchDialect,
@@ -132,9 +134,44 @@ export class DryRunSession {
     }
   }
 
+  /**
+   * Checks the target answers before anything changes: the cycles so far are kept when it does not. A
+   * next cycle against Mock Jostle needs the same mock it started on (a restarted one is empty, and has a
+   * new address), so it asks for Start over; an initial cycle starts Mock Jostle itself.
+   */
+  private async checkTarget(request: StartRequest, replacing: boolean): Promise<void> {
+    const kept =
+      this.cyclesRun > 0
+        ? `the ${this.cyclesRun === 1 ? 'cycle' : `${this.cyclesRun} cycles`} run so far ${this.cyclesRun === 1 ? 'is' : 'are'} kept`
+        : 'no cycle was recorded';
+    if (request.target === 'mock') {
+      if (replacing) return;
+      const current = await this.context.mock.current();
+      if (!current || current.baseUrl !== this.mockBaseUrl) {
+        throw new ApiError(
+          'not-available',
+          `Mock Jostle is not running: it stopped after cycle ${this.cyclesRun}. Start over to run a new initial ` +
+            `cycle (it starts Mock Jostle, empty). Nothing was sent; ${kept}.`,
+        );
+      }
+      return;
+    }
+    const saved = await this.context.vault.read();
+    if (!saved) return; // createEngine says what to do.
+    if (!writeConfirmed(saved.baseUrl, request.confirmHost)) return; // Likewise.
+    await ensureReachable(
+      { baseUrl: saved.baseUrl, token: saved.apiKey, ...clientSettings(this.context) },
+      kept,
+    );
+  }
+
+  private mockBaseUrl: string | null = null;
+
   private async startGuarded(request: StartRequest): Promise<void> {
     const snapshot = await this.snapshot(request);
-    if (request.fresh || !this.engine || this.target !== request.target) {
+    const replacing = request.fresh || !this.engine || this.target !== request.target;
+    await this.checkTarget(request, replacing);
+    if (replacing) {
       await this.engine?.close();
       this.engine = null;
       this.engine = await this.createEngine(request);
@@ -142,6 +179,7 @@ export class DryRunSession {
       this.cyclesRun = 0;
     }
     const engine = this.engine;
+    if (!engine) throw new ApiError('internal', 'The dry run has no engine.');
     if (request.restart && !request.fresh) engine.restart();
     const controller = new AbortController();
     this.running = controller;
