@@ -8,6 +8,7 @@ import { ApiError } from '../../shared/api/errors';
 import { dialectOfTenantUrl, writeConfirmed } from '../../shared/connection/validation';
 import { clientSettings } from '../network';
 import { ensureReachable } from './dry-run-reachability';
+import { dryRunSummarySchema } from '../../shared/provisioning/summary-schema';
 import {
   createProvisioningEngine,
   type ProvisioningEngine,
@@ -206,13 +207,22 @@ export class DryRunSession {
 
   async status(): Promise<DryRunStatus> {
     const summary = this.engine ? this.engine.result().summary : null;
+    // After a restart there is no engine, but the saved summary still decides the step's status: show it.
+    const saved =
+      this.engine || this.running
+        ? null
+        : await this.context.results
+            .load(DRY_RUN_SUMMARY_FILE, (value) => dryRunSummarySchema.parse(value))
+            .catch(() => null);
+    const shown = summary && summary.cycles.length > 0 ? summary : saved;
     return {
       running: this.running !== null,
       cyclesRun: this.cyclesRun,
       target: this.target,
       progress: this.progress,
-      summary: summary && summary.cycles.length > 0 ? this.context.redactor.value(summary) : null,
+      summary: shown && shown.cycles.length > 0 ? this.context.redactor.value(shown) : null,
       problem: this.problem,
+      ...(saved && shown === saved ? { fromEarlierSession: true } : {}),
     };
   }
 
