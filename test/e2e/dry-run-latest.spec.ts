@@ -33,7 +33,7 @@ test('dry-run results describe the latest cycle: a 401 quarantine fixed in the n
   await expect(verdict).toContainText('Cycle 1 would have put the job in quarantine');
   await expect(page.getByTestId('dry-run-errors')).toHaveCount(0);
   await expect(page.getByTestId('dry-run-earlier-errors')).toContainText('the latest cycle had none');
-  await expect(page.getByTestId('dry-run-cycle-2')).toContainText('2 · incremental (latest)');
+  await expect(page.getByTestId('dry-run-cycle-2')).toContainText('2 · incremental');
   await wizard.expectStatus('dry-run', 'done');
 
   // The support export: the latest cycle's state, the earlier quarantine as history.
