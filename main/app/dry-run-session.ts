@@ -9,6 +9,9 @@ import { ApiError } from '../../shared/api/errors';
 import { writeConfirmed } from '../../shared/connection/validation';
 import { RESULT_NAMES } from './data-files';
 import { dryRunEngineOptions } from './dry-run-engine-options';
+import { liveClientSettings } from '../network/client-settings';
+import { ensureReachable } from './dry-run-reachability';
+import { dryRunSummarySchema } from '../../shared/provisioning/summary-schema';
 import {
   createProvisioningEngine,
   type ProvisioningEngine,
@@ -88,6 +91,7 @@ export class DryRunSession {
     if (request.target === 'mock') {
       const mock = await this.context.mock.ensure();
       mock.reset(); // An initial cycle starts from an empty Jostle, as a new tenant would.
+      this.mockBaseUrl = mock.baseUrl;
       const target = { kind: 'mock', baseUrl: mock.baseUrl, token: mock.token } as const;
       return createProvisioningEngine(await dryRunEngineOptions(this.context, target, request));
     }
@@ -117,9 +121,45 @@ export class DryRunSession {
     }
   }
 
+  /**
+   * Checks the target answers before anything changes: the cycles so far are kept when it does not. A
+   * next cycle against Mock Jostle needs the same mock it started on (a restarted one is empty, and has a
+   * new address), so it asks for Start over; an initial cycle starts Mock Jostle itself.
+   */
+  private async checkTarget(request: StartRequest, replacing: boolean): Promise<void> {
+    const kept =
+      this.cyclesRun > 0
+        ? `the ${this.cyclesRun === 1 ? 'cycle' : `${this.cyclesRun} cycles`} run so far ${this.cyclesRun === 1 ? 'is' : 'are'} kept`
+        : 'no cycle was recorded';
+    if (request.target === 'mock') {
+      if (replacing) return;
+      const current = await this.context.mock.current();
+      if (!current || current.baseUrl !== this.mockBaseUrl) {
+        throw new ApiError(
+          'not-available',
+          `Mock Jostle is not running: it stopped after cycle ${this.cyclesRun}. Start over to run a new initial ` +
+            `cycle (it starts Mock Jostle, empty). Nothing was sent; ${kept}.`,
+        );
+      }
+      return;
+    }
+    const saved = await this.context.vault.read();
+    if (!saved) return; // createEngine says what to do.
+    if (!writeConfirmed(saved.baseUrl, request.confirmHost)) return; // Likewise.
+    await ensureReachable(
+      // The same network settings as the run itself, the saved proxy sign-in included.
+      { baseUrl: saved.baseUrl, token: saved.apiKey, ...(await liveClientSettings(this.context)) },
+      kept,
+    );
+  }
+
+  private mockBaseUrl: string | null = null;
+
   private async startGuarded(request: StartRequest): Promise<void> {
     const snapshot = await this.snapshot(request);
-    if (request.fresh || !this.engine || this.target !== request.target) {
+    const replacing = request.fresh || !this.engine || this.target !== request.target;
+    await this.checkTarget(request, replacing);
+    if (replacing) {
       await this.engine?.close();
       this.engine = null;
       this.engine = await this.createEngine(request);
@@ -127,6 +167,7 @@ export class DryRunSession {
       this.cyclesRun = 0;
     }
     const engine = this.engine;
+    if (!engine) throw new ApiError('internal', 'The dry run has no engine.');
     if (request.restart && !request.fresh) engine.restart();
     this.progress = null;
     this.problem = null;
@@ -158,13 +199,22 @@ export class DryRunSession {
 
   async status(): Promise<DryRunStatus> {
     const summary = this.engine ? this.engine.result().summary : null;
+    // After a restart there is no engine, but the saved summary still decides the step's status: show it.
+    const saved =
+      this.engine || this.job.running
+        ? null
+        : await this.context.results
+            .load(DRY_RUN_SUMMARY_FILE, (value) => dryRunSummarySchema.parse(value))
+            .catch(() => null);
+    const shown = summary && summary.cycles.length > 0 ? summary : saved;
     return {
       running: this.job.running,
       cyclesRun: this.cyclesRun,
       target: this.target,
       progress: this.progress,
-      summary: summary && summary.cycles.length > 0 ? this.context.redactor.value(summary) : null,
+      summary: shown && shown.cycles.length > 0 ? this.context.redactor.value(shown) : null,
       problem: this.problem,
+      ...(saved && shown === saved ? { fromEarlierSession: true } : {}),
     };
   }
 

@@ -74,7 +74,7 @@ export async function pullTenant(
   const nested = assignments.groups.filter((group) => group.memberGroups.length > 0);
   for (const group of nested)
     warnings.push(
-      `Group ${group.displayName ?? group.id} contains ${group.memberGroups.length} nested group(s); ` +
+      `Group ${group.displayName ?? group.id} contains ${group.memberGroups.length === 1 ? '1 nested group' : `${group.memberGroups.length} nested groups`}; ` +
         'Entra provisions only its direct members',
     );
 

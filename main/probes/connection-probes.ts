@@ -27,7 +27,7 @@ function expectEmptyList(outcome: Outcome, what: string): Verdict {
     return {
       status: 'fail',
       finding: 'filterIgnored',
-      summary: `${what} for a random GUID returned ${list.totalResults} user(s) instead of none.`,
+      summary: `${what} for a random GUID returned ${list.totalResults === 1 ? '1 user' : `${list.totalResults} users`} instead of none.`,
       details: { totalResults: list.totalResults },
     };
   }

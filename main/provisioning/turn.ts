@@ -168,7 +168,7 @@ export async function patchUser(
     null,
     turn.action === 'Disable'
       ? 'Disabled in Jostle (active false)'
-      : `Updated ${changes.length} attribute(s)`,
+      : `Updated ${changes.length} ${changes.length === 1 ? 'attribute' : 'attributes'}`,
     true,
   );
 }

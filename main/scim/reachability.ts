@@ -13,7 +13,7 @@ export const REACHABILITY_TIMEOUT_MS = 5000;
 
 export type Reachability =
   | { ok: true; status: number; durationMs: number }
-  | { ok: false; kind: string; message: string; durationMs: number };
+  | { ok: false; kind: string; message: string; durationMs: number; code?: string };
 
 export async function checkReachable(
   options: Omit<ScimClientOptions, 'timeouts' | 'retry'>,
@@ -42,7 +42,13 @@ export async function checkReachable(
     return { ok: true, status: response.status, durationMs: response.durationMs };
   } catch (error) {
     if (error instanceof ScimNetworkError)
-      return { ok: false, kind: error.kind, message: error.message, durationMs: error.info.durationMs };
+      return {
+        ok: false,
+        kind: error.kind,
+        message: error.message,
+        durationMs: error.info.durationMs,
+        ...(error.info.code ? { code: error.info.code } : {}),
+      };
     throw error;
   } finally {
     await client.close();

@@ -4,6 +4,11 @@ import { steps, type StepId } from '../../shared/wizard/steps';
 import { useAssistant } from '../state/assistant-state';
 import { StatusBadge } from './StatusBadge';
 import { useHeadingFocus, useNavigation } from './navigation';
+import { ExternalLink } from './ExternalLink';
+
+/** Microsoft Learn's tutorial for the Jostle gallery app, which the steps follow. */
+const JOSTLE_TUTORIAL_URL =
+  'https://learn.microsoft.com/en-us/entra/identity/saas-apps/jostle-provisioning-tutorial';
 
 const useStyles = makeStyles({
   // A plain h1 (Title2 does not forward refs) so focus can move to it after each navigation.
@@ -51,7 +56,12 @@ export function StepLayout({
         </h1>
         {settings && <StatusBadge status={settings.stepStatus[stepId]} />}
       </div>
-      {tutorialStep && <Text className={styles.tutorial}>Tutorial: {tutorialStep}</Text>}
+      {tutorialStep && (
+        <Text className={styles.tutorial} data-testid="tutorial-step">
+          In Microsoft’s Jostle tutorial (its own step numbers):{' '}
+          <ExternalLink href={JOSTLE_TUTORIAL_URL}>{tutorialStep}</ExternalLink>
+        </Text>
+      )}
       <div className={styles.body}>{children}</div>
       <div className={styles.footer}>
         {previous && <Button onClick={() => go(previous.id)}>Back</Button>}

@@ -19,6 +19,7 @@ import { TargetSwitch, useLiveTenant, type Target } from '../components/TargetSw
 import { hostOf, messageOf } from '../text';
 import { ToolLayout } from '../components/ToolLayout';
 import { NetworkSettings } from './NetworkSettings';
+import { useAssistant } from '../state/assistant-state';
 
 const useStyles = makeStyles({
   controls: {
@@ -32,9 +33,26 @@ const useStyles = makeStyles({
   summary: { margin: `${tokens.spacingVerticalM} 0` },
 });
 
+function stalenessOf(
+  report: ProbeReportView,
+  mock: { running: boolean; baseUrl: string | null } | null,
+  savedBaseUrl: string | null,
+): string {
+  const when = new Date(report.finishedAt).toLocaleString();
+  const earlier = `From an earlier run (${when}), against ${report.target === 'mock' ? `Mock Jostle at ${hostOf(report.baseUrl)}` : hostOf(report.baseUrl)}.`;
+  if (report.target === 'mock' && (!mock?.running || mock.baseUrl !== report.baseUrl)) {
+    return `${earlier} That Mock Jostle is no longer running: run the checks again for today’s state.`;
+  }
+  if (report.target === 'live' && report.baseUrl !== savedBaseUrl) {
+    return `${earlier} That is not the Base URL saved now: run the checks again.`;
+  }
+  return `${earlier} Changes made since are not reflected until you run the checks again.`;
+}
+
 export function DiagnosticsPanel() {
   const styles = useStyles();
   const tenant = useLiveTenant();
+  const { connection } = useAssistant();
   const liveHost = tenant?.host ?? null;
   const [target, setTarget] = useState<Target>('mock');
   const [write, setWrite] = useState(false);
@@ -43,9 +61,20 @@ export function DiagnosticsPanel() {
   const [report, setReport] = useState<ProbeReportView | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  // A report read back from disk is from an earlier run: say when, against what, and whether that target
+  // is still the one in use (a Mock Jostle gets a new address on every start).
+  const [stale, setStale] = useState<string | null>(null);
   useEffect(() => {
-    void api.getLatestProbeReport({}).then(({ report: latest }) => setReport((current) => current ?? latest));
-  }, []);
+    void api.getLatestProbeReport({}).then(async ({ report: latest }) => {
+      if (!latest) return;
+      const mock = latest.target === 'mock' ? await api.getMockStatus({}).catch(() => null) : null;
+      setReport((current) => {
+        if (current) return current;
+        setStale(stalenessOf(latest, mock, connection?.baseUrl ?? null));
+        return latest;
+      });
+    });
+  }, [connection?.baseUrl]);
 
   const liveWrite = target === 'live' && write;
   const confirmed = !liveWrite || tenant?.confirmed(confirmHost) === true;
@@ -54,6 +83,7 @@ export function DiagnosticsPanel() {
     setRunning(true);
     setError(null);
     try {
+      setStale(null);
       setReport(
         await api.runProbes({ target, write, ...(liveWrite ? { confirmHost: confirmHost.trim() } : {}) }),
       );
@@ -125,6 +155,11 @@ export function DiagnosticsPanel() {
               {report.cancelled && ' · cancelled'}
             </MessageBarBody>
           </MessageBar>
+          {stale && (
+            <MessageBar intent="warning" data-testid="probe-report-stale">
+              <MessageBarBody>{stale}</MessageBarBody>
+            </MessageBar>
+          )}
           {report.leftovers.length > 0 && (
             <MessageBar intent="warning">
               <MessageBarBody>

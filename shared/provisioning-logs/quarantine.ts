@@ -82,7 +82,7 @@ export function assessQuarantine(input: {
       kind: 'credentials',
       severity: dominant(credentials.count) ? 'high' : 'watch',
       ...credentials,
-      message: `Jostle refused the API key or the operation ${credentials.count} times (${credentials.codes.join(', ')}). Entra quarantines a job with invalid credentials whatever the failure count.`,
+      message: `Jostle refused the API key or the operation ${credentials.count === 1 ? 'once' : `${credentials.count.toLocaleString('en-US')} times`} (${credentials.codes.join(', ')}). Entra quarantines a job with invalid credentials whatever the failure count.`,
     });
   }
   const compatibility = byCategories(errors, ['scim-compatibility']);
@@ -91,7 +91,7 @@ export function assessQuarantine(input: {
       kind: 'scim-compatibility',
       severity: dominant(compatibility.count) ? 'high' : 'watch',
       ...compatibility,
-      message: `Entra could not use Jostle's answers ${compatibility.count} times (${compatibility.codes.join(', ')}), usually a wrong Tenant URL; Microsoft treats this as a SCIM compliance issue that can quarantine the job.`,
+      message: `Entra could not use Jostle's answers ${compatibility.count === 1 ? 'once' : `${compatibility.count.toLocaleString('en-US')} times`} (${compatibility.codes.join(', ')}), usually a wrong Tenant URL; Microsoft treats this as a SCIM compliance issue that can quarantine the job.`,
     });
   }
   if (failures > 0 && (ratio > ESCROW_PROPORTION_THRESHOLD || failures > ESCROW_FAILURE_CAP)) {
@@ -114,7 +114,7 @@ export function assessQuarantine(input: {
       severity: 'watch',
       count: throttled,
       codes: throttling.map((group) => group.code ?? ''),
-      message: `Jostle rate-limited ${throttled} events. Entra retries them, but failures that keep coming back build up toward quarantine.`,
+      message: `Jostle rate-limited ${throttled === 1 ? '1 event' : `${throttled.toLocaleString('en-US')} events`}. Entra retries them, but failures that keep coming back build up toward quarantine.`,
     });
   }
   if (stagedDeletes > 0) {
@@ -123,7 +123,7 @@ export function assessQuarantine(input: {
       severity: 'high',
       count: stagedDeletes,
       codes: ['StagedDelete'],
-      message: `${stagedDeletes} deletes or disables were held back by the accidental-deletion threshold; Entra quarantines the job until someone allows or rejects them.`,
+      message: `${stagedDeletes === 1 ? '1 delete or disable was' : `${stagedDeletes.toLocaleString('en-US')} deletes or disables were`} held back by the accidental-deletion threshold; Entra quarantines the job until someone allows or rejects them.`,
     });
   }
   return {

@@ -84,7 +84,7 @@ export function parseAssignmentsCsv(text: string, fileName?: string): ImportResu
       .filter((group) => group.memberGroups.length > 0)
       .map(
         (group) =>
-          `Group ${group.displayName ?? group.id} contains ${group.memberGroups.length} nested group(s); ` +
+          `Group ${group.displayName ?? group.id} contains ${group.memberGroups.length === 1 ? '1 nested group' : `${group.memberGroups.length} nested groups`}; ` +
           'Entra provisions only its direct members',
       );
     return { ok: true, value, warnings };

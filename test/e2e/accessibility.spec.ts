@@ -96,3 +96,67 @@ test('keyboard: a skip link reaches the content, and choosing a step moves focus
   await expect(page.locator('#step-title')).toHaveText('Scope');
   await expect(page.getByTestId('step-announcement')).toContainText('Scope');
 });
+
+test('states added by the walkthrough fixes have no serious or critical findings: confirmations, drafts, history', async ({
+  assistant,
+}) => {
+  test.setTimeout(120_000);
+  const page = assistant.page;
+  const findings: string[] = [];
+  const wizard = new WizardPage(page);
+  await callApi(page, 'generateSyntheticUsers', { count: 12, seed: 4 });
+
+  // Scope: unsaved changes over the preview, and a brand-new clause.
+  await wizard.open('scope');
+  await page.getByTestId('scope-choice').getByLabel('Sync all users and groups').check();
+  await page.getByTestId('add-filter').click();
+  await expect(page.getByTestId('preview-unsaved')).toBeVisible();
+  findings.push(...(await seriousViolations(page, 'scope (unsaved)')));
+  // A confirmation: a made-up tenant over an import.
+  await page.getByTestId('try-synthetic').click();
+  await expect(page.getByTestId('try-synthetic-confirm-text')).toBeVisible();
+  findings.push(...(await seriousViolations(page, 'scope (confirm made-up tenant)')));
+  await page.getByTestId('try-synthetic-cancel').click();
+  await callApi(page, 'saveScope', { config: { version: 1, scope: 'allUsers', filters: [] } });
+
+  // Mappings: a broken expression kept as a draft.
+  await wizard.open('mappings');
+  await page.getByTestId('mapping-row-name.givenName-edit').click();
+  await page.getByTestId('mapping-type').selectOption('Expression');
+  await page.getByTestId('mapping-expression').fill('Join(" ", [givenName]');
+  await expect(page.getByTestId('mapping-draft-note')).toBeVisible();
+  findings.push(...(await seriousViolations(page, 'mappings (draft dialog)')));
+  await page.getByTestId('mapping-apply-edit').click();
+  await expect(page.getByTestId('mapping-dialog')).toHaveCount(0);
+  // Fluent lifts the modal's aria-hidden from the page once the closing animation ends.
+  await expect(page.locator('#root')).not.toHaveAttribute('aria-hidden', 'true');
+  await expect(page.getByTestId('mapping-row-name.givenName-invalid')).toBeVisible();
+  findings.push(...(await seriousViolations(page, 'mappings (not valid row)')));
+  await page.getByTestId('reset-mapping').click();
+  await expect(page.getByTestId('reset-mapping-confirm-text')).toBeVisible();
+  findings.push(...(await seriousViolations(page, 'mappings (confirm reset)')));
+  await page.getByTestId('reset-mapping-confirm').click();
+
+  // Dry run: a failed cycle, then a clean one, so the earlier errors are history; Start over's question.
+  const tools = new ToolsPage(page);
+  await tools.openMock();
+  await page.getByTestId('mock-start').click();
+  await tools.setFault('unauthorized', true);
+  await wizard.open('dry-run');
+  await page.getByTestId('dry-run-start').click();
+  await expect(page.getByTestId('dry-run-quarantine')).toBeVisible({ timeout: 30_000 });
+  await tools.openMock();
+  await tools.setFault('unauthorized', false);
+  await wizard.open('dry-run');
+  await page.getByTestId('dry-run-next').click();
+  await expect(page.getByTestId('dry-run-earlier-errors')).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('dry-run-earlier-errors').locator('summary').click();
+  findings.push(...(await seriousViolations(page, 'dry-run (history)')));
+  await page.getByTestId('dry-run-restart').click();
+  await expect(page.getByTestId('dry-run-restart-confirm-text')).toBeVisible();
+  findings.push(...(await seriousViolations(page, 'dry-run (confirm start over)')));
+  await page.emulateMedia({ colorScheme: 'dark' });
+  findings.push(...(await seriousViolations(page, 'dry-run (confirm start over, dark)')));
+  await page.getByTestId('dry-run-restart-cancel').click();
+  expect(findings).toEqual([]);
+});

@@ -33,7 +33,7 @@ test('dry-run results describe the latest cycle: a 401 quarantine fixed in the n
   await expect(verdict).toContainText('Cycle 1 would have put the job in quarantine');
   await expect(page.getByTestId('dry-run-errors')).toHaveCount(0);
   await expect(page.getByTestId('dry-run-earlier-errors')).toContainText('the latest cycle had none');
-  await expect(page.getByTestId('dry-run-cycle-2')).toContainText('2 · incremental (latest)');
+  await expect(page.getByTestId('dry-run-cycle-2')).toContainText('2 · incremental');
   await wizard.expectStatus('dry-run', 'done');
 
   // The support export: the latest cycle's state, the earlier quarantine as history.
@@ -43,4 +43,22 @@ test('dry-run results describe the latest cycle: a 401 quarantine fixed in the n
   });
   expect(exported.content).toContain('cycle 2 of 2: no failures');
   expect(exported.content).toContain('not after the latest cycle (2); cycle 1 would have been quarantined');
+
+  // Checks against the mock, then a restart: the assistant reopens on the step the admin left, the
+  // dry run's saved result is shown as from before the restart, and the probe report says its mock is gone.
+  await tools.runDiagnostics();
+  await wizard.open('dry-run');
+  await assistant.restart();
+  const after = assistant.page;
+  await expect(after.getByTestId('panel-dry-run')).toBeVisible();
+  await expect(after.getByTestId('dry-run-earlier-session')).toContainText(
+    'From before the assistant restarted',
+  );
+  await expect(after.getByTestId('dry-run-verdict')).toContainText('Cycle 2: Every user went through');
+  await expect(after.getByTestId('dry-run-start')).toBeVisible();
+  await new ToolsPage(after).openMock();
+  await after.getByTestId('tool-link-diagnostics').click();
+  await expect(after.getByTestId('probe-report-stale')).toContainText(
+    'That Mock Jostle is no longer running',
+  );
 });

@@ -180,7 +180,7 @@ describe('npm run cli -- preview', () => {
       '--json',
     );
     expect(stderr).toBe(
-      'warning: Group Sales contains 1 nested group(s); Entra provisions only its direct members',
+      'warning: Group Sales contains 1 nested group; Entra provisions only its direct members',
     );
     expect(code).toBe(0);
     const result = JSON.parse(stdout);

@@ -105,7 +105,7 @@ describe('assignment list CSV', () => {
       ['Empty group', 0, 0],
     ]);
     expect(result.warnings).toEqual([
-      'Group Sales contains 1 nested group(s); Entra provisions only its direct members',
+      'Group Sales contains 1 nested group; Entra provisions only its direct members',
     ]);
   });
 

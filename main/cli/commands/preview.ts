@@ -45,7 +45,7 @@ function printText(result: PreviewResult, scope: ScopeConfig, io: CliIo): void {
   const { summary } = result;
   io.stdout(
     `Scope: ${scope.scope === 'assignedOnly' ? 'Sync only assigned users and groups' : 'Sync all users and groups'}` +
-      `${scope.filters.length ? `, ${scope.filters.length} scoping filter(s)` : ''}`,
+      `${scope.filters.length ? `, ${scope.filters.length} scoping ${scope.filters.length === 1 ? 'filter' : 'filters'}` : ''}`,
   );
   io.stdout(`Users: ${summary.total}; in scope: ${summary.inScope}; out of scope: ${summary.outOfScope}`);
   if (summary.inScopeButDisabled) {

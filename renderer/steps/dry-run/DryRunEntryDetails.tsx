@@ -66,8 +66,8 @@ export function DryRunEntryDetails({ entry, onClose }: { entry: DryRunLogEntryVi
           <TableHeader>
             <TableRow>
               <TableHeaderCell>Attribute</TableHeaderCell>
-              <TableHeaderCell>In Jostle now</TableHeaderCell>
-              <TableHeaderCell>Entra would set</TableHeaderCell>
+              <TableHeaderCell>Old value (in Jostle now)</TableHeaderCell>
+              <TableHeaderCell>New value (Entra would set)</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>

@@ -1,18 +1,16 @@
 import { Field, ProgressBar, Text } from '@fluentui/react-components';
 import type { DryRunStatusView } from '../../../shared/api/contract';
 
-function duration(ms: number): string {
-  const seconds = Math.round(ms / 1000);
-  return seconds < 90 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
-}
+import { duration, etaRange } from './eta';
 
 export function DryRunProgress({ progress }: { progress: NonNullable<DryRunStatusView['progress']> }) {
   const failures = Object.values(progress.counts).reduce((sum, byStatus) => sum + byStatus.Failure, 0);
+  const left = etaRange(progress);
   return (
     <Field
       label={`Cycle ${progress.cycle} (${progress.kind}): ${progress.processed.toLocaleString()} of ${progress.total.toLocaleString()} users`}
-      hint={`${progress.requests.toLocaleString()} requests · ${Math.round(progress.requestsPerSecond)} per second · ${failures} failed${
-        progress.etaMs === null ? '' : ` · about ${duration(progress.etaMs)} left`
+      hint={`${progress.requests.toLocaleString()} requests · ${Math.round(progress.requestsPerSecond).toLocaleString()} per second · ${failures.toLocaleString()} failed${
+        left ? ` · ${left}` : ''
       }`}
       data-testid="dry-run-progress"
     >

@@ -110,8 +110,18 @@ export function DryRunStep() {
           </MessageBar>
         )}
         {status?.running && status.progress && <DryRunProgress progress={status.progress} />}
+        {status?.summary && status.fromEarlierSession && (
+          <MessageBar intent="info" data-testid="dry-run-earlier-session">
+            <MessageBarBody>
+              From before the assistant restarted: the run against{' '}
+              {status.summary.target === 'mock' ? 'Mock Jostle' : status.summary.targetHost} that finished{' '}
+              {new Date(status.summary.finishedAt).toLocaleString()}. A restart empties Mock Jostle, so the
+              next run is a new initial cycle.
+            </MessageBarBody>
+          </MessageBar>
+        )}
         {status?.summary && <DryRunSummaryView summary={status.summary} />}
-        {status?.summary && !status.running && (
+        {status?.summary && !status.running && !status.fromEarlierSession && (
           <DryRunLog key={`${status.cyclesRun}-${status.summary.finishedAt}`} />
         )}
       </div>

@@ -159,7 +159,7 @@ export function DryRunSummaryView({ summary }: { summary: Summary }) {
       <Table size="small" aria-label="Cycles" data-testid="dry-run-cycles">
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>Cycle</TableHeaderCell>
+            <TableHeaderCell style={{ width: '136px' }}>Cycle</TableHeaderCell>
             {columns.map((action) => (
               <TableHeaderCell key={action}>{action}d</TableHeaderCell>
             ))}
@@ -178,7 +178,6 @@ export function DryRunSummaryView({ summary }: { summary: Summary }) {
                 <TableCell className={styles.nowrap}>
                   {cycle.cycle} · {cycle.kind}
                   {cycle.cancelled ? ' (cancelled)' : ''}
-                  {cycle.cycle === latestCycle && summary.cycles.length > 1 ? ' (latest)' : ''}
                 </TableCell>
                 {columns.map((action) => (
                   <TableCell key={action} data-testid={`cycle-${cycle.cycle}-${action}`}>

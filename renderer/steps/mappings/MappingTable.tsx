@@ -102,10 +102,9 @@ export function MappingTable({
           const testId = `mapping-row-${mapping.target}`;
           return (
             <Fragment key={`${mapping.target}-${index}`}>
-              <TableRow
-                data-testid={testId}
-                className={own.some((p) => p.severity === 'error') ? styles.bad : undefined}
-              >
+              {/* The row itself keeps its normal background (its badges need the contrast); the "Not valid"
+                  badge and the tinted problems row below mark it. */}
+              <TableRow data-testid={testId}>
                 <TableCell className={styles.cell}>
                   <span className={styles.code} title={mapping.target}>
                     {shortTarget(mapping.target)}

@@ -30,6 +30,11 @@ export const dryRunStatusSchema = z
     summary: dryRunSummarySchema.nullable(),
     /** Why the last run could not start or stopped early, in the admin's terms. */
     problem: z.string().nullable(),
+    /**
+     * True when `summary` is the saved one of an earlier session (the assistant restarted since): shown as
+     * history, with no log and no next cycle, so "Needs attention" still says why.
+     */
+    fromEarlierSession: z.boolean().optional(),
   })
   .strict();
 
