@@ -18,8 +18,11 @@ export async function ensureReachable(
   const result = await checkReachable(client);
   if (result.ok) return;
   const host = new URL(options.baseUrl).host;
+  const why =
+    result.kind === 'config' ? result.message : describeKind(result.kind as NetworkErrorKind).toLowerCase();
+  const code = result.code ? `, ${result.code}` : '';
   throw new ApiError(
     'not-available',
-    `Cannot reach ${host} (${result.message}). Nothing was sent; ${keptResults}.`,
+    `Cannot reach ${host} (${why}${code}). Nothing was sent; ${keptResults}.`,
   );
 }
