@@ -126,15 +126,3 @@ export function proxyCredentialVault(context: {
 export function peekProxyCredentials(context: object): ProxyCredentials | undefined {
   return vaults.get(context)?.peek() ?? undefined;
 }
-
-/** For the CLI: the proxy sign-in saved under Diagnostics > Network, or null (none, or no keychain). */
-export async function readSavedProxySignIn(
-  env: NodeJS.ProcessEnv,
-  redactor: Redactor,
-): Promise<ProxyCredentials | null> {
-  try {
-    return await new ProxyCredentialVault(new KeyringSecretStore(keychainServiceName(env)), redactor).read();
-  } catch {
-    return null;
-  }
-}
