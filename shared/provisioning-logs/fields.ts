@@ -84,6 +84,8 @@ export const FIELD_PATHS: Record<FieldName, readonly string[]> = {
   sourceName: [
     'sourceIdentity.displayName',
     'Source identity display name',
+    // The walkthrough's download (headers are not published, so several spellings are read).
+    'Source identity name',
     'Source display name',
     'Source name',
     'Identity',

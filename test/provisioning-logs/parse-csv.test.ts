@@ -32,6 +32,15 @@ describe('provisioning-logs CSV import', () => {
     expect(rows.find((row) => row.sourceName === 'Chen, Wei')?.errorCode).toBe('TooManyRequests');
   });
 
+  it('reads the user’s name from a “Source Identity Name” column', () => {
+    const parsed = parseProvisioningLogs(
+      'Date (UTC),Action,Status,Error Code,Source Identity Name\n2026-03-02 09:14:05,Create,Failure,EntryConflict,Reception Desk\n',
+      { fileName: 'ProvisioningLogs.csv' },
+    );
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    expect(parsed.rows[0]).toMatchObject({ sourceName: 'Reception Desk', errorCode: 'EntryConflict' });
+  });
+
   it('concept-provisioning-logs: keeps Entra’s actions (Other for skipped out-of-scope users, StagedDelete)', () => {
     const rows = rowsOf('entra-download.csv');
     const skipped = rows.filter((row) => row.status === 'Skipped');
