@@ -104,7 +104,11 @@ export class DryRunSession {
       });
     }
     const target = { kind: 'live', baseUrl: saved.baseUrl, token: saved.apiKey } as const;
-    return createProvisioningEngine(await dryRunEngineOptions(this.context, target, request));
+    // checkTarget asked the target once already, before anything was replaced.
+    return createProvisioningEngine({
+      ...(await dryRunEngineOptions(this.context, target, request)),
+      reachabilityChecked: true,
+    });
   }
 
   /** Set synchronously on entry to start(): two start calls in the same tick cannot both pass the check. */

@@ -123,7 +123,7 @@ export function createProvisioningEngine(options: ProvisioningEngineOptions): Pr
     async runCycle(snapshot, runOptions = {}) {
       // A live server that is dead, hanging or trickling is reported within seconds, before any user is
       // processed (the in-process mock always answers, and its request log must show only the cycle's own).
-      if (live) {
+      if (live && !options.reachabilityChecked) {
         const reachable = await checkReachable(
           { ...options.clientOptions, baseUrl: target.baseUrl, token: target.token },
           undefined,

@@ -60,6 +60,11 @@ export interface TargetObjectActions {
 
 export interface ProvisioningEngineOptions {
   target: ProvisioningTarget;
+  /**
+   * The caller already asked the live target whether it answers (the Dry run step does, before it replaces
+   * anything): skip the engine's own check, so a cycle does not send the same question twice. Default false.
+   */
+  reachabilityChecked?: boolean;
   patchDialect?: PatchDialect;
   /**
    * "Start small": the most users this run may touch (send anything for). Users beyond it are reported as not

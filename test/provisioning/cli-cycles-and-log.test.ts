@@ -6,8 +6,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UsageError, type CliIo } from '../../main/cli/command';
-import { dryRunCommand } from '../../main/cli/commands/dry-run';
+import { UsageError } from '../../main/cli/command';
+import { runDryRunCli } from './run-dry-run-cli';
 import { startMockJostle } from '../../main/mock-jostle';
 import { parseProvisioningLogs, summariseProvisioningLogs } from '../../shared/provisioning-logs';
 import { generateSyntheticTenant, toDownloadUsersCsv, type SourceUser } from '../../shared/source-data';
@@ -36,18 +36,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function run(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (line) => out.push(line),
-    stderr: (line) => err.push(line),
-    env,
-    stdin: process.stdin,
-  };
-  const code = await dryRunCommand.run(args, io, new AbortController().signal);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runDryRunCli;
 
 describe('dry-run --next-users', () => {
   it('cycle 1 reads --users, each later cycle the next --next-users file, --cycles repeats the last', async () => {

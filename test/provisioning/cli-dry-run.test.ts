@@ -2,8 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UsageError, type CliIo } from '../../main/cli/command';
-import { dryRunCommand } from '../../main/cli/commands/dry-run';
+import { UsageError } from '../../main/cli/command';
+import { runDryRunCli } from './run-dry-run-cli';
 import { generateSyntheticTenant, toAssignmentsCsv, toDownloadUsersCsv } from '../../shared/source-data';
 
 let dir: string;
@@ -22,18 +22,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function run(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (line) => out.push(line),
-    stderr: (line) => err.push(line),
-    env,
-    stdin: process.stdin,
-  };
-  const code = await dryRunCommand.run(args, io, new AbortController().signal);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runDryRunCli;
 
 describe('npm run cli -- dry-run', () => {
   it('runs cycles against a fresh mock and prints a JSON summary', async () => {
