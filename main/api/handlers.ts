@@ -15,6 +15,7 @@ import { mappingHandlers } from './mapping-handlers';
 import { mockHandlers } from './mock-handlers';
 import { networkHandlers } from './network-handlers';
 import { probeHandlers } from './probe-handlers';
+import { proxySignInHandlers } from './proxy-sign-in-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { appPathHandlers } from './app-path-handlers';
 import { sourceDataHandlers } from './source-data-handlers';
@@ -44,6 +45,7 @@ export function createHandlers(context: AppContext): HandlerTable {
     ...exportHandlers(context),
     ...entraHandoffHandlers(context),
     ...networkHandlers(context),
+    ...proxySignInHandlers(context),
     ...clipboardHandlers(context),
     ...appPathHandlers(context),
     ...entraSchemaHandlers(context),

@@ -10,6 +10,7 @@ import type { Redactor } from '../logging/redactor';
 import { peekProxyCredentials, proxyCredentialVault } from './proxy-credentials';
 import type { ProxyCredentials } from './proxy-auth';
 import type { HttpTransportFactory } from './transport';
+import { proxySignInBroker, type ProxySignIn } from './proxy-sign-in';
 
 /** How one SCIM (or Graph) client reaches its server: timeouts, trust, proxy and retries. */
 export interface ClientSettings {
@@ -24,6 +25,8 @@ export interface ClientSettings {
   transport?: HttpTransportFactory;
   /** Basic credentials for an authenticating proxy (Node modes; the keychain holds them). */
   proxyCredentials?: ProxyCredentials;
+  /** The window's proxy sign-in prompt; only where a window can answer (not the CLI). */
+  signIn?: ProxySignIn;
 }
 
 /** What this reads of the app context: what the entry point injected, and the saved Network settings. */
@@ -49,13 +52,25 @@ export function clientSettings(context: NetworkSources): ClientSettings {
  * requests that actually go out (probes, live dry runs, Graph) use.
  */
 export async function liveClientSettings(
-  context: NetworkSources & { redactor: Redactor },
+  context: NetworkSources & { redactor: Redactor } & Partial<WindowSources>,
 ): Promise<ClientSettings> {
-  const settings = clientSettings(context);
+  const settings = { ...clientSettings(context), ...signInFor(context) };
   // The desktop app's Chromium transport signs in to proxies itself (main answers its Basic prompts).
   if (settings.transport) return settings;
   const credentials = await proxyCredentialVault(context).read();
   return credentials ? { ...settings, proxyCredentials: credentials } : settings;
+}
+
+/** What an app context with a window adds: its push channel, for the proxy sign-in prompt. */
+interface WindowSources {
+  transport: 'electron' | 'browser' | 'cli';
+  events: { emit(channel: 'proxySignIn', event: never): void };
+}
+
+function signInFor(context: Partial<WindowSources>): { signIn?: ProxySignIn } {
+  // The CLI has nobody to ask: it keeps the proxy URL, the saved sign-in and the 407 message.
+  if (!context.events || !context.transport || context.transport === 'cli') return {};
+  return { signIn: proxySignInBroker(context as WindowSources) };
 }
 
 /** `tls.getCACertificates('system')` exists from Node 22.15 (Electron 45); Node 20 (CLI, browser mode) lacks it. */

@@ -44,15 +44,29 @@ export function challengeSchemes(header: string | string[] | undefined | null): 
   return [...new Set(schemes)];
 }
 
+/** The realm of a `Proxy-Authenticate` challenge for `scheme` (Basic by default), or ''. */
+export function challengeRealm(header: string | string[] | undefined | null, scheme = 'Basic'): string {
+  const values = Array.isArray(header) ? header : header ? [header] : [];
+  for (const value of values) {
+    const match = new RegExp(`(?:^|,)\\s*${scheme}\\s+[^,]*?realm="([^"]*)"`, 'i').exec(value);
+    if (match) return match[1]!;
+  }
+  return '';
+}
+
 export interface ProxyChallenge {
   /** `host:port` of the proxy. */
   proxy: string;
   /** Schemes the proxy offered; empty when it named none (or could not be asked again). */
   schemes: string[];
+  /** The realm of its Basic challenge, when it named one. */
+  realm?: string;
   /** Whether we had sent credentials (they were refused then). */
   credentialsSent: boolean;
   /** Which network stack met the proxy. */
   stack: 'node' | 'chromium';
+  /** How the sign-in prompt ended, when the admin was asked and nothing passed. */
+  signIn?: 'cancelled' | 'timedOut' | 'refusedTooOften';
 }
 
 /** A proxy between us and the server asked for credentials (HTTP 407); `message` says what to do. */
@@ -65,6 +79,18 @@ export class ProxyAuthRequiredError extends Error {
 }
 
 export function proxyAuthMessage(challenge: ProxyChallenge): string {
+  return proxyAuthAdvice(challenge) + signInNote(challenge.signIn);
+}
+
+function signInNote(outcome: ProxyChallenge['signIn']): string {
+  if (outcome === 'cancelled') return ' (The sign-in prompt was cancelled.)';
+  if (outcome === 'timedOut') return ' (Nobody answered the sign-in prompt in time.)';
+  if (outcome === 'refusedTooOften')
+    return ' (The proxy refused the user name and password several times, so the assistant stopped asking.)';
+  return '';
+}
+
+function proxyAuthAdvice(challenge: ProxyChallenge): string {
   const { proxy, schemes, credentialsSent, stack } = challenge;
   const asked = schemes.length > 0 ? schemes.join(' or ') : 'an unnamed scheme';
   const head = `The proxy ${proxy} asked for sign-in (HTTP 407, Proxy-Authenticate: ${asked})`;
@@ -93,11 +119,20 @@ export function proxyAuthMessage(challenge: ProxyChallenge): string {
  * refused tunnel only as "Proxy response (407)", without the Proxy-Authenticate header. Bounded in time;
  * resolves [] when the proxy does not say.
  */
-export function askProxySchemes(
+export async function askProxySchemes(
   proxyUri: string,
   target: URL,
   options: { timeoutMs: number; ca?: string[] },
 ): Promise<string[]> {
+  return (await askProxyChallenge(proxyUri, target, options)).schemes;
+}
+
+/** askProxySchemes, with the Basic realm the proxy named ('' when none). */
+export function askProxyChallenge(
+  proxyUri: string,
+  target: URL,
+  options: { timeoutMs: number; ca?: string[] },
+): Promise<{ schemes: string[]; realm: string }> {
   const proxy = new URL(proxyUri);
   const port = target.port || (target.protocol === 'https:' ? '443' : '80');
   const send = proxy.protocol === 'https:' ? httpsRequest : httpRequest;
@@ -111,20 +146,20 @@ export function askProxySchemes(
       timeout: options.timeoutMs,
       ...(options.ca ? { ca: options.ca } : {}),
     });
-    const done = (schemes: string[]) => {
+    const done = (header: string | string[] | undefined) => {
       request.destroy();
-      resolve(schemes);
+      resolve({ schemes: challengeSchemes(header), realm: challengeRealm(header) });
     };
     request.on('connect', (response, socket) => {
       socket.destroy();
-      done(challengeSchemes(response.headers['proxy-authenticate']));
+      done(response.headers['proxy-authenticate']);
     });
     request.on('response', (response) => {
       response.resume();
-      done(challengeSchemes(response.headers['proxy-authenticate']));
+      done(response.headers['proxy-authenticate']);
     });
-    request.on('timeout', () => done([]));
-    request.on('error', () => done([]));
+    request.on('timeout', () => done(undefined));
+    request.on('error', () => done(undefined));
     request.end();
   });
 }

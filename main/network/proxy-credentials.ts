@@ -95,6 +95,11 @@ export class ProxyCredentialVault {
     }
   }
 
+  /** Uses a sign-in until the assistant closes, without the keychain (the admin did not tick Remember). */
+  holdForThisRun(proxy: string, username: string, password: string, now = new Date()): void {
+    this.remember({ proxy: proxyHostPort(proxy), username, password, savedAt: now.toISOString() });
+  }
+
   async forget(): Promise<void> {
     this.cached = null;
     try {

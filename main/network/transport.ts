@@ -6,6 +6,7 @@
  */
 import type { Readable } from 'node:stream';
 import type { ProxyCredentials } from './proxy-auth';
+import type { ProxySignIn } from './proxy-sign-in';
 
 // Kept free of imports from main/scim, which imports this file's types (no cycles, even type-only ones).
 
@@ -22,6 +23,11 @@ export interface TransportRequest {
   body?: string;
   /** Aborts the request and its body; the caller's per-phase deadlines use it. */
   signal: AbortSignal;
+  /**
+   * Stops the caller's response deadline while the admin is asked for a proxy sign-in (a person typing is
+   * not a slow server); call the function it returns to start the deadline again, in full.
+   */
+  holdDeadline?: () => () => void;
 }
 
 export interface TransportResponse {
@@ -59,6 +65,8 @@ export interface TransportSettings {
   env: NodeJS.ProcessEnv;
   /** Basic credentials the admin saved for a proxy (kept in the keychain; see proxy-credentials.ts). */
   proxyCredentials?: ProxyCredentials;
+  /** The window's sign-in prompt (proxy-sign-in.ts); absent in the CLI, which keeps flags and env. */
+  signIn?: ProxySignIn;
 }
 
 /** What the entry point injects to replace the default undici transport (the desktop app: Chromium's). */

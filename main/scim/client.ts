@@ -63,6 +63,7 @@ export function createScimClient(options: ScimClientOptions): ScimClient {
     ...(options.useSystemCa === undefined ? {} : { useSystemCa: options.useSystemCa }),
     ...(options.resolveProxy ? { resolveProxy: options.resolveProxy } : {}),
     ...(options.proxyCredentials ? { proxyCredentials: options.proxyCredentials } : {}),
+    ...(options.signIn ? { signIn: options.signIn } : {}),
   });
   const transport: Transport = {
     base,
@@ -160,6 +161,19 @@ async function sendOnce(
       },
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
       signal: controller.signal,
+      holdDeadline: () => {
+        clearTimeout(timer);
+        let held = true;
+        return () => {
+          if (!held || timedOut) return;
+          held = false;
+          clearTimeout(timer);
+          timer = setTimeout(() => {
+            timedOut = 'headers';
+            controller.abort();
+          }, transport.timeouts.headersMs);
+        };
+      },
     });
     clearTimeout(timer);
     timer = setTimeout(() => {

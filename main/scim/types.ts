@@ -3,6 +3,7 @@
  * probe engine and the dry run can hand results straight to the renderer or an export.
  */
 
+import type { ProxySignIn } from '../network/proxy-sign-in';
 import type { ProxyCredentials } from '../network/proxy-auth';
 import type { HttpTransportFactory } from '../network/transport';
 
@@ -33,6 +34,8 @@ export interface RetryOptions {
 export type ResolveProxy = (url: string) => Promise<string>;
 
 export interface ScimClientOptions {
+  /** The window's proxy sign-in prompt (main/network/proxy-sign-in.ts); absent in the CLI. */
+  signIn?: ProxySignIn;
   /** The tenant's SCIM Base URL, e.g. `https://api-prod.jostle.us/scim2`. HTTPS unless loopback. */
   baseUrl: string;
   /** Sent only as `Authorization: Bearer …`; never logged, never returned. */

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { dryRunProgressSchema } from './contracts/dry-run';
+import { proxySignInPromptSchema } from './contracts/network';
 
 const probeProgressSchema = z
   .object({
@@ -28,6 +29,22 @@ const importProgressSchema = z
     rows: z.number().int().nonnegative(),
   })
   .strict();
+
+/**
+ * A proxy asked for a user name and password (Basic or Digest) and none is saved, or the saved one was
+ * refused: the window shows one sign-in dialog per proxy and realm, answered with answerProxySignIn. Not a
+ * job: `asked` opens the dialog, `closed` (answered, cancelled, timed out) shuts it in every window.
+ */
+const proxySignInEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('asked'), prompt: proxySignInPromptSchema }).strict(),
+  z
+    .object({
+      type: z.literal('closed'),
+      promptId: z.string(),
+      outcome: z.enum(['answered', 'cancelled', 'timedOut']),
+    })
+    .strict(),
+]);
 
 const graphPullProgressSchema = z.object({ message: z.string() }).strict();
 
@@ -52,11 +69,13 @@ export const eventContract = {
   dryRunJob: jobEventSchema(dryRunProgressSchema),
   importJob: jobEventSchema(importProgressSchema),
   graphPullJob: jobEventSchema(graphPullProgressSchema),
+  proxySignIn: proxySignInEventSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type ApiEventChannel = keyof typeof eventContract;
 export const apiEventChannels = Object.keys(eventContract) as ApiEventChannel[];
 export type ApiEvent<C extends ApiEventChannel> = z.output<(typeof eventContract)[C]>;
 export type JobProgress<C extends ApiEventChannel> = Extract<ApiEvent<C>, { type: 'progress' }>['progress'];
+export type ProxySignInPrompt = z.output<typeof proxySignInPromptSchema>;
 export type ImportProgress = JobProgress<'importJob'>;
 export { EVENT_STREAM_PATH, subscribeFunctionName } from './channels';

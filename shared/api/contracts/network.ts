@@ -66,6 +66,23 @@ export const routeCheckSchema = z
   })
   .strict();
 
+/** One proxy sign-in prompt, as the dialog shows it (pushed on the proxySignIn event channel). */
+export const proxySignInPromptSchema = z
+  .object({
+    promptId: z.string(),
+    /** `host:port` of the proxy. */
+    proxy: z.string(),
+    /** The realm the proxy named ('' when none). */
+    realm: z.string(),
+    /** `Basic` or `Digest`. */
+    scheme: z.string(),
+    /** The previous answer for this proxy was refused. */
+    refused: z.boolean(),
+    /** ISO time after which the prompt is given up and the request reports the 407. */
+    expiresAt: z.string(),
+  })
+  .strict();
+
 export const networkContract = {
   getNetworkSettings: { request: empty, response: networkSettingsSchema },
   setUseSystemCa: { request: z.object({ enabled: z.boolean() }).strict(), response: networkSettingsSchema },
@@ -92,6 +109,27 @@ export const networkContract = {
     response: networkSettingsSchema,
   },
   forgetProxyCredentials: { request: empty, response: networkSettingsSchema },
+  /** The sign-in dialog open now (a window that connects late would miss its `asked` event), or null. */
+  getProxySignInPrompt: { request: empty, response: proxySignInPromptSchema.nullable() },
+  /** The admin's answer to a proxy sign-in prompt; `credentials: null` is Cancel. */
+  answerProxySignIn: {
+    request: z
+      .object({
+        promptId: z.string().min(1).max(64),
+        credentials: z
+          .object({
+            username: z.string().min(1).max(256),
+            password: z.string().min(1).max(1024),
+            /** Keep them in the keychain; otherwise they are used until the assistant closes. */
+            remember: z.boolean(),
+          })
+          .strict()
+          .nullable(),
+      })
+      .strict(),
+    /** false when the prompt had already closed (answered elsewhere, timed out). */
+    response: z.object({ accepted: z.boolean() }).strict(),
+  },
   checkNetworkRoute: {
     request: z.object({ url: z.string().trim().max(2048).optional() }).strict(),
     response: routeCheckSchema,
