@@ -77,13 +77,6 @@ export function startDesktopApp(options: DesktopAppOptions = {}): void {
     refuseAllPermissions(session.defaultSession);
     installAppMenu({ platform, release: app.isPackaged, appName: app.name });
     serveRenderer(join(appRoot, 'out', 'renderer'));
-    // The host's requests go through Chromium; its proxies' Basic prompts come here (proxy-login.ts).
-    answerProxyLogins(
-      app,
-      () => readSavedProxyCredentials(env),
-      (message, details) => logger.log('info', message, details),
-    );
-
     let quitting = false;
     app.on('will-quit', () => {
       quitting = true;
@@ -120,6 +113,13 @@ export function startDesktopApp(options: DesktopAppOptions = {}): void {
         );
       },
     );
+    // The host's requests go through Chromium; its proxies' Basic/Digest prompts come here (proxy-login.ts)
+    // and, without a saved sign-in, go back to the host's prompt broker, which asks the window.
+    answerProxyLogins(app, {
+      savedCredentials: () => readSavedProxyCredentials(env),
+      ask: (request) => host.askProxySignIn(request),
+      log: (message, details) => logger.log('info', message, details),
+    });
     registerIpcBridge((channel, payload) => host.call(channel, payload), trusted, logger);
     forwardEventsToWindows(
       host.subscribe,

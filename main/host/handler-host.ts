@@ -11,6 +11,7 @@ import { graphSession } from '../graph/session';
 import type { BackingStoreFactory } from '../settings/settings-store';
 import { chromiumTransportFactory } from '../network/transport-chromium';
 import type { ClientSettings } from '../network/client-settings';
+import { proxySignInBroker } from '../network/proxy-sign-in';
 
 import type { HostStart, MessageLink, ToHost } from './protocol';
 import { RemoteServices } from './remote-services';
@@ -105,6 +106,15 @@ export function serveHandlerHost(link: MessageLink): void {
             started?.context.logger.log('warn', 'window size not saved', { error: describe(error) });
           }
         });
+        return;
+      case 'proxy-sign-in':
+        void (async () => {
+          const started = await running;
+          const result = started
+            ? await proxySignInBroker(started.context).ask(message.request)
+            : ({ outcome: 'cancelled' } as const);
+          link.post({ kind: 'proxy-sign-in-result', id: message.id, result });
+        })();
         return;
       case 'service-result':
         services.settle(message);

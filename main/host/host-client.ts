@@ -8,6 +8,7 @@ import type { ApiEnvelope } from '../../shared/api/errors';
 import { eventContract } from '../../shared/api/events';
 import type { EventListener, SubscribeToEvents } from '../jobs/job-events';
 import type { WindowBounds } from '../settings/schema';
+import type { SignInRequest, SignInResult } from '../network/proxy-sign-in';
 import { fromHostSchema, type FromHost, type HostStart, type ServiceName, type ToHost } from './protocol';
 
 export interface HostProcess {
@@ -36,6 +37,7 @@ export class HandlerHostClient {
   private readonly ready: Promise<WindowBounds>;
   private stopped: (() => void) | null = null;
   private readonly eventListeners = new Set<EventListener>();
+  private readonly signIns = new Map<number, (result: SignInResult) => void>();
 
   constructor(
     private readonly host: HostProcess,
@@ -63,6 +65,8 @@ export class HandlerHostClient {
         this.exited = true;
         for (const answer of this.waiting.values()) answer(HOST_GONE);
         this.waiting.clear();
+        for (const answer of this.signIns.values()) answer({ outcome: 'cancelled' });
+        this.signIns.clear();
         reject(new Error(`The background process stopped before it was ready (exit code ${code}).`));
         this.stopped?.();
         // Dying before it was ready is reported through whenReady(), once.
@@ -83,6 +87,16 @@ export class HandlerHostClient {
     return new Promise((resolve) => {
       this.waiting.set(id, resolve);
       this.host.post({ kind: 'call', id, channel, payload });
+    });
+  }
+
+  /** Asks the window, through the host, for a proxy's user name and password (main's app 'login'). */
+  askProxySignIn(request: SignInRequest): Promise<SignInResult> {
+    if (this.exited) return Promise.resolve({ outcome: 'cancelled' });
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.signIns.set(id, resolve);
+      this.host.post({ kind: 'proxy-sign-in', id, request });
     });
   }
 
@@ -114,6 +128,11 @@ export class HandlerHostClient {
   }
 
   private handle(message: Exclude<FromHost, { kind: 'listening' | 'ready' | 'fatal' }>): void {
+    if (message.kind === 'proxy-sign-in-result') {
+      this.signIns.get(message.id)?.(message.result);
+      this.signIns.delete(message.id);
+      return;
+    }
     if (message.kind === 'result') {
       this.waiting.get(message.id)?.(message.envelope as ApiEnvelope<unknown>);
       this.waiting.delete(message.id);

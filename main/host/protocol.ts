@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { ApiEnvelope } from '../../shared/api/errors';
 import { apiEventChannels, type ApiEventChannel } from '../../shared/api/events';
 import type { WindowBounds } from '../settings/schema';
+import type { SignInRequest, SignInResult } from '../network/proxy-sign-in';
 
 export const serviceNames = [
   'clipboard.available',
@@ -43,7 +44,9 @@ export type ToHost =
   | { kind: 'save-window'; bounds: WindowBounds }
   | { kind: 'service-result'; id: number; ok: true; value: unknown }
   | { kind: 'service-result'; id: number; ok: false; message: string }
-  | { kind: 'shutdown' };
+  | { kind: 'shutdown' }
+  /** A Chromium proxy sign-in prompt main got on app 'login': the host asks the window (proxy-sign-in.ts). */
+  | { kind: 'proxy-sign-in'; id: number; request: SignInRequest };
 
 export type FromHost =
   /** The host listens now; main sends `start` only after this, so no message is lost while it loads. */
@@ -54,7 +57,9 @@ export type FromHost =
   | { kind: 'service'; id: number; name: ServiceName; args: unknown[] }
   /** A job event (shared/api/events.ts), already checked against the push contract by the host. */
   | { kind: 'event'; channel: ApiEventChannel; event: unknown }
-  | { kind: 'stopped' };
+  | { kind: 'stopped' }
+  /** The answer to `proxy-sign-in`; main hands it to Chromium's login callback and keeps nothing. */
+  | { kind: 'proxy-sign-in-result'; id: number; result: SignInResult };
 
 const windowBounds = z
   .object({
@@ -93,6 +98,14 @@ export const fromHostSchema = z.discriminatedUnion('kind', [
   // Checked again here, event by event, before main forwards it to a window.
   z.object({ kind: z.literal('event'), channel: z.enum(apiEventChannels), event: z.unknown() }),
   z.object({ kind: z.literal('stopped') }),
+  z.object({
+    kind: z.literal('proxy-sign-in-result'),
+    id: z.number().int(),
+    result: z.discriminatedUnion('outcome', [
+      z.object({ outcome: z.literal('answered'), username: z.string(), password: z.string() }),
+      z.object({ outcome: z.enum(['cancelled', 'timedOut', 'refusedTooOften', 'noWindow']) }),
+    ]),
+  }),
 ]);
 
 /** One end of the message channel, whatever carries it (Electron parentPort, Node IPC). */

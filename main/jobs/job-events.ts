@@ -30,6 +30,11 @@ export class JobEvents {
     }
   }
 
+  /** Whether anything would receive an event now (a window's stream, the desktop host's link). */
+  hasListeners(): boolean {
+    return this.listeners.size > 0;
+  }
+
   readonly subscribe: SubscribeToEvents = (listener) => {
     this.listeners.add(listener);
     return () => void this.listeners.delete(listener);

@@ -64,7 +64,7 @@ export async function liveClientSettings(
 /** What an app context with a window adds: its push channel, for the proxy sign-in prompt. */
 interface WindowSources {
   transport: 'electron' | 'browser' | 'cli';
-  events: { emit(channel: 'proxySignIn', event: never): void };
+  events: { emit(channel: 'proxySignIn', event: never): void; hasListeners(): boolean };
 }
 
 function signInFor(context: Partial<WindowSources>): { signIn?: ProxySignIn } {

@@ -23,7 +23,9 @@ export interface SignInRequest {
 
 export type SignInResult =
   | { outcome: 'answered'; username: string; password: string }
-  | { outcome: 'cancelled' | 'timedOut' | 'refusedTooOften' };
+  | { outcome: 'cancelled' | 'timedOut' | 'refusedTooOften' }
+  /** No window is open to ask (a browser-mode server with no page connected): the 407 stands as it is. */
+  | { outcome: 'noWindow' };
 
 export type SignInOutcome = SignInResult['outcome'];
 
@@ -38,6 +40,8 @@ export interface ProxySignInOptions {
   maxRefusals?: number;
   reuseMs?: number;
   now?: () => number;
+  /** Whether a window would see the prompt; default: always. */
+  canAsk?: () => boolean;
 }
 
 const keyOf = (request: Pick<SignInRequest, 'proxy' | 'realm'>) => `${request.proxy} ${request.realm}`;
@@ -66,6 +70,7 @@ export class ProxySignInBroker implements ProxySignIn {
   private readonly maxRefusals: number;
   private readonly reuseMs: number;
   private readonly now: () => number;
+  private readonly canAsk: () => boolean;
 
   constructor(
     private readonly push: (
@@ -79,6 +84,7 @@ export class ProxySignInBroker implements ProxySignIn {
     this.maxRefusals = options.maxRefusals ?? 2;
     this.reuseMs = options.reuseMs ?? 10_000;
     this.now = options.now ?? Date.now;
+    this.canAsk = options.canAsk ?? (() => true);
   }
 
   /** Resolves with what the admin entered, or why there is nothing to send. */
@@ -98,6 +104,7 @@ export class ProxySignInBroker implements ProxySignIn {
         return Promise.resolve({ outcome: 'answered', username: recent.username, password: recent.password });
       this.refusals.delete(key);
     }
+    if (!this.canAsk()) return Promise.resolve({ outcome: 'noWindow' });
     const prompt: ProxySignInPrompt = {
       promptId: randomUUID(),
       proxy: request.proxy,
@@ -143,7 +150,7 @@ export class ProxySignInBroker implements ProxySignIn {
   }
 
   private finish(key: string, result: SignInResult): SignInResult {
-    this.lastOutcome.set(key.split(' ')[0]!, result.outcome);
+    this.lastOutcome.set(key.slice(0, key.indexOf(' ')), result.outcome);
     return result;
   }
 
@@ -156,7 +163,8 @@ export class ProxySignInBroker implements ProxySignIn {
     this.push({
       type: 'closed',
       promptId: open.prompt.promptId,
-      outcome: result.outcome === 'refusedTooOften' ? 'cancelled' : result.outcome,
+      outcome:
+        result.outcome === 'answered' || result.outcome === 'timedOut' ? result.outcome : 'cancelled',
     });
     for (const resolve of open.waiting) resolve(result);
     if (this.open.size === 0) this.openListeners.forEach((listener) => listener(false));
@@ -173,11 +181,13 @@ const brokers = new WeakMap<object, ProxySignInBroker>();
 
 /** One broker per app context; its events go out on the context's push channel. */
 export function proxySignInBroker(context: {
-  events: { emit(channel: 'proxySignIn', event: never): void };
+  events: { emit(channel: 'proxySignIn', event: never): void; hasListeners(): boolean };
 }): ProxySignInBroker {
   let broker = brokers.get(context);
   if (!broker) {
-    broker = new ProxySignInBroker((event) => context.events.emit('proxySignIn', event as never));
+    broker = new ProxySignInBroker((event) => context.events.emit('proxySignIn', event as never), {
+      canAsk: () => context.events.hasListeners(),
+    });
     brokers.set(context, broker);
   }
   return broker;

@@ -11,7 +11,7 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { parsePacResult } from '../scim/proxy';
 import { challengeSchemes, proxyHostPort, ProxyAuthRequiredError } from './proxy-auth';
-import type { HttpTransport, HttpTransportFactory } from './transport';
+import type { HttpTransport, HttpTransportFactory, TransportRequest, TransportResponse } from './transport';
 
 /** The part of electron.d.ts `Net.fetch` we call. */
 export type NetFetch = (
@@ -53,40 +53,62 @@ export function chromiumTransportFactory(netFetch: NetFetch): HttpTransportFacto
       trustSources: ['system'],
       describeRoute: async (url) => (await route(url)).description,
       async send(request) {
-        const response = await netFetch(request.url.href, {
-          method: request.method,
-          headers: request.headers,
-          ...(request.body === undefined ? {} : { body: request.body }),
-          signal: request.signal,
-          // Never follow: the client refuses redirects itself so the key is not sent elsewhere.
-          redirect: 'manual',
-          credentials: 'omit',
-          bypassCustomProtocolHandlers: true,
+        // While the window asks for a proxy sign-in, Chromium holds this request: the admin typing must
+        // not count against the response deadline.
+        let held: (() => void) | undefined;
+        const unsubscribe = settings.signIn?.whileOpen((open) => {
+          if (open) held ??= request.holdDeadline?.();
+          else {
+            held?.();
+            held = undefined;
+          }
         });
-        const headers: Record<string, string | string[]> = {};
-        response.headers.forEach((value, name) => {
-          headers[name] = value;
-        });
-        const cookies = response.headers.getSetCookie?.() ?? [];
-        if (cookies.length > 0) headers['set-cookie'] = cookies;
-        if (response.status === 407) {
-          // Chromium hands back the proxy's 407 when neither the OS sign-in nor the login prompt passed it.
-          await response.body?.cancel().catch(() => undefined);
-          const proxy = (await route(request.url)).proxy;
-          throw new ProxyAuthRequiredError({
-            proxy: proxy ? proxyHostPort(proxy) : 'on the way (system settings)',
-            schemes: challengeSchemes(response.headers.get('proxy-authenticate')),
-            credentialsSent: false,
-            stack: 'chromium',
-          });
+        try {
+          return await sendThroughChromium(request);
+        } finally {
+          unsubscribe?.();
+          held?.();
         }
-        const body = response.body
-          ? Readable.fromWeb(response.body as unknown as NodeReadableStream<Uint8Array>)
-          : Readable.from([]);
-        return { status: response.status, headers, body };
       },
       close: async () => undefined,
     };
+
+    async function sendThroughChromium(request: TransportRequest): Promise<TransportResponse> {
+      const response = await netFetch(request.url.href, {
+        method: request.method,
+        headers: request.headers,
+        ...(request.body === undefined ? {} : { body: request.body }),
+        signal: request.signal,
+        // Never follow: the client refuses redirects itself so the key is not sent elsewhere.
+        redirect: 'manual',
+        credentials: 'omit',
+        bypassCustomProtocolHandlers: true,
+      });
+      const headers: Record<string, string | string[]> = {};
+      response.headers.forEach((value, name) => {
+        headers[name] = value;
+      });
+      const cookies = response.headers.getSetCookie?.() ?? [];
+      if (cookies.length > 0) headers['set-cookie'] = cookies;
+      if (response.status === 407) {
+        // Chromium hands back the proxy's 407 when neither the OS sign-in nor the login prompt passed it.
+        await response.body?.cancel().catch(() => undefined);
+        const proxy = (await route(request.url)).proxy;
+        const hostPort = proxy ? proxyHostPort(proxy) : undefined;
+        const outcome = hostPort ? settings.signIn?.outcomeFor(hostPort) : undefined;
+        throw new ProxyAuthRequiredError({
+          proxy: hostPort ?? 'on the way (system settings)',
+          schemes: challengeSchemes(response.headers.get('proxy-authenticate')),
+          credentialsSent: false,
+          stack: 'chromium',
+          ...(outcome && outcome !== 'answered' && outcome !== 'noWindow' ? { signIn: outcome } : {}),
+        });
+      }
+      const body = response.body
+        ? Readable.fromWeb(response.body as unknown as NodeReadableStream<Uint8Array>)
+        : Readable.from([]);
+      return { status: response.status, headers, body };
+    }
     return transport;
   };
 }

@@ -110,6 +110,7 @@ export function createUndiciTransport(settings: TransportSettings): HttpTranspor
           } finally {
             release?.();
           }
+          if (result.outcome === 'noWindow') throw error;
           if (result.outcome !== 'answered') {
             throw new ProxyAuthRequiredError({ ...challenge, signIn: result.outcome });
           }

@@ -29,11 +29,12 @@ describe('Chromium transport (desktop app), through the Electron stand-in', () =
       standIn.systemRoots = [pki.caPem];
       // The sign-in saved under Diagnostics > Network reaches Chromium only through main's answer.
       const saved: ProxyCredentials | null = credentials;
-      answerProxyLogins(
-        app,
-        async () => saved,
-        () => undefined,
-      );
+      // No window here: a prompt the contract suite provokes is cancelled, as Cancel in the dialog would.
+      answerProxyLogins(app, {
+        savedCredentials: async () => saved,
+        ask: async () => ({ outcome: 'cancelled' }),
+        log: () => undefined,
+      });
       return {
         transport: chromiumTransportFactory((input, init) => net.fetch(input, init)),
         resolveProxy: (url) => session.defaultSession.resolveProxy(url),
@@ -55,11 +56,11 @@ describe('Chromium transport (desktop app), through the Electron stand-in', () =
   });
 
   it('does not answer a page’s login prompt (webContents set) or a server’s 401: Electron cancels those', async () => {
-    answerProxyLogins(
-      app,
-      async () => ({ proxy: 'h:1', username: 'u', password: 'p' }),
-      () => undefined,
-    );
+    answerProxyLogins(app, {
+      savedCredentials: async () => ({ proxy: 'h:1', username: 'u', password: 'p' }),
+      ask: async () => ({ outcome: 'answered', username: 'u', password: 'p' }),
+      log: () => undefined,
+    });
     const answers: unknown[][] = [];
     const event = {
       defaultPrevented: false,

@@ -12,7 +12,7 @@ import { ClipboardItem, clipboard, dialog, Menu, screen, shell } from './desktop
 import { contextBridge, ipcMain, ipcRenderer, webUtils } from './ipc';
 import { routeLoginTo, net, useSystemProxy } from './net';
 import { defaultSession, protocol, session } from './session';
-import { utilityProcess } from './utility-process';
+import { routeChildLoginsTo, utilityProcess } from './utility-process';
 import { StandInBrowserWindow as BrowserWindow } from './web-contents';
 
 export {
@@ -58,3 +58,4 @@ export default electron;
 // prompt reaches main's app 'login' handler (a utility process forked with respondToAuthRequestsFromMainProcess).
 useSystemProxy((url) => defaultSession.proxyFor(url));
 routeLoginTo(app);
+routeChildLoginsTo(app);

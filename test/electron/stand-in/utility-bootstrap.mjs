@@ -6,7 +6,11 @@ import { pathToFileURL } from 'node:url';
 const parentPort = new EventEmitter();
 parentPort.postMessage = (message) => process.send?.(message);
 parentPort.start = () => undefined;
-process.on('message', (data) => parentPort.emit('message', { data, ports: [] }));
+// Answers to proxy sign-in prompts are the stand-in's side channel (utility-electron.mjs), not messages.
+process.on('message', (data) => {
+  if (data && typeof data === 'object' && 'standInLoginAnswer' in data) return;
+  parentPort.emit('message', { data, ports: [] });
+});
 process.parentPort = parentPort;
 // Electron ends utility processes with the app; a Node child would outlive a parent that died.
 process.on('disconnect', () => process.exit(0));
