@@ -12,6 +12,7 @@ import {
 import type { StepId } from '../shared/wizard/steps';
 import { api } from './api/client';
 import { NavigationProvider, useNavigation } from './components/navigation';
+import { ProxySignInDialog } from './components/ProxySignInDialog';
 import { StepRail } from './components/StepRail';
 import { useAssistant } from './state/assistant-state';
 import { AutomationUserStep } from './steps/AutomationUserStep';
@@ -141,6 +142,7 @@ function Shell() {
 
   return (
     <div className={styles.shell} data-app-state="loaded">
+      <ProxySignInDialog />
       <a
         className={styles.skipLink}
         href="#content"

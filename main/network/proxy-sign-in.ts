@@ -64,7 +64,7 @@ export class ProxySignInBroker implements ProxySignIn {
   private readonly open = new Map<string, Open>();
   private readonly openListeners = new Set<(open: boolean) => void>();
   private readonly refusals = new Map<string, number>();
-  private readonly recent = new Map<string, { username: string; password: string; at: number }>();
+  private readonly recent = new Map<string, { result: SignInResult; at: number }>();
   private readonly lastOutcome = new Map<string, SignInOutcome>();
   private readonly timeoutMs: number;
   private readonly maxRefusals: number;
@@ -99,9 +99,9 @@ export class ProxySignInBroker implements ProxySignIn {
       if (count > this.maxRefusals) return Promise.resolve(this.finish(key, { outcome: 'refusedTooOften' }));
     } else {
       const recent = this.recent.get(key);
-      // Requests that left before the answer came ask again just after it: give them the same answer.
-      if (recent && this.now() - recent.at < this.reuseMs)
-        return Promise.resolve({ outcome: 'answered', username: recent.username, password: recent.password });
+      // Requests that left before the answer came ask again just after it: give them the same answer (a
+      // Cancel too, so the rest of a probe run does not open the dialog again right after it).
+      if (recent && this.now() - recent.at < this.reuseMs) return Promise.resolve(recent.result);
       this.refusals.delete(key);
     }
     if (!this.canAsk()) return Promise.resolve({ outcome: 'noWindow' });
@@ -137,7 +137,6 @@ export class ProxySignInBroker implements ProxySignIn {
   answer(promptId: string, credentials: { username: string; password: string } | null): boolean {
     for (const [key, open] of this.open) {
       if (open.prompt.promptId !== promptId) continue;
-      if (credentials) this.recent.set(key, { ...credentials, at: this.now() });
       this.close(key, credentials ? { outcome: 'answered', ...credentials } : { outcome: 'cancelled' });
       return true;
     }
@@ -160,11 +159,11 @@ export class ProxySignInBroker implements ProxySignIn {
     this.open.delete(key);
     clearTimeout(open.timer);
     this.finish(key, result);
+    this.recent.set(key, { result, at: this.now() });
     this.push({
       type: 'closed',
       promptId: open.prompt.promptId,
-      outcome:
-        result.outcome === 'answered' || result.outcome === 'timedOut' ? result.outcome : 'cancelled',
+      outcome: result.outcome === 'answered' || result.outcome === 'timedOut' ? result.outcome : 'cancelled',
     });
     for (const resolve of open.waiting) resolve(result);
     if (this.open.size === 0) this.openListeners.forEach((listener) => listener(false));
