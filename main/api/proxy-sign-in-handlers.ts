@@ -31,7 +31,10 @@ export function proxySignInHandlers(
         if (remember) await vault.save(prompt.proxy, username, password);
         else vault.holdForThisRun(prompt.proxy, username, password);
       }
-      const accepted = broker.answer(promptId, credentials);
+      const accepted = broker.answer(
+        promptId,
+        credentials ? { username: credentials.username, password: credentials.password } : null,
+      );
       context.logger.log('info', credentials ? 'proxy sign-in entered' : 'proxy sign-in cancelled', {
         proxy: prompt.proxy,
         scheme: prompt.scheme,

@@ -99,7 +99,7 @@ function proxyAuthAdvice(challenge: ProxyChallenge): string {
   if (stack === 'chromium') {
     // Chromium already tried the OS account for Negotiate/NTLM; a Basic prompt went to main (proxy-login.ts).
     return basic && !osOnly
-      ? `${head}. The desktop app answers it with the user name and password saved under **Diagnostics > Network**: enter them there, or correct them if they are saved already.`
+      ? `${head}. Enter the proxy's user name and password when the assistant asks, or save them under **Diagnostics > Network**.`
       : `${head}, and the operating system's sign-in was not accepted. Check that you are signed in to the company network (VPN), or ask IT whether this proxy allows the assistant.`;
   }
   if (credentialsSent) {

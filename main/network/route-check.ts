@@ -26,6 +26,7 @@ export async function checkRoute(target: URL, settings: ClientSettings): Promise
     ...(settings.useSystemCa === undefined ? {} : { useSystemCa: settings.useSystemCa }),
     ...(settings.resolveProxy ? { resolveProxy: settings.resolveProxy } : {}),
     ...(settings.proxyCredentials ? { proxyCredentials: settings.proxyCredentials } : {}),
+    ...(settings.signIn ? { signIn: settings.signIn } : {}),
   });
   const base = {
     url: target.href,
@@ -33,13 +34,24 @@ export async function checkRoute(target: URL, settings: ClientSettings): Promise
     trustSources: [...http.trustSources],
   };
   let route = 'direct';
+  // Our own deadline, held while the window asks for a proxy sign-in (the admin typing is not the network).
+  const controller = new AbortController();
+  const startDeadline = () => setTimeout(() => controller.abort(), ROUTE_CHECK_TIMEOUT_MS);
+  let deadline = startDeadline();
   try {
     route = await http.describeRoute(target);
     const response = await http.send({
       url: target,
       method: 'GET',
       headers: { accept: 'application/scim+json, application/json', 'user-agent': USER_AGENT },
-      signal: AbortSignal.timeout(ROUTE_CHECK_TIMEOUT_MS),
+      signal: controller.signal,
+      holdDeadline: () => {
+        clearTimeout(deadline);
+        return () => {
+          clearTimeout(deadline);
+          if (!controller.signal.aborted) deadline = startDeadline();
+        };
+      },
     });
     discardBody(response.body);
     return {
@@ -72,6 +84,7 @@ export async function checkRoute(target: URL, settings: ClientSettings): Promise
       proxyAnswer: null,
     };
   } finally {
+    clearTimeout(deadline);
     await http.close();
   }
 }

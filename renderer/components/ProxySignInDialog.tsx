@@ -144,11 +144,7 @@ export function ProxySignInDialog() {
               )}
             </DialogContent>
             <DialogActions>
-              <Button
-                appearance="primary"
-                type="submit"
-                disabled={busy || !username.trim() || !password}
-              >
+              <Button appearance="primary" type="submit" disabled={busy || !username.trim() || !password}>
                 Sign in
               </Button>
               <Button disabled={busy} onClick={() => void answer(null)}>

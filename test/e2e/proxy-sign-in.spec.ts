@@ -108,9 +108,7 @@ test('a proxy that asks for sign-in: the window asks, Cancel gives the 407 diagn
   await expect(page.getByTestId('connection-test-result')).toContainText('Jostle accepted the key', {
     timeout: 30_000,
   });
-  expect(proxy.seen.some((request) => request.method === 'CONNECT' && request.answered === 200)).toBe(
-    true,
-  );
+  expect(proxy.seen.some((request) => request.method === 'CONNECT' && request.answered === 200)).toBe(true);
 
   // The proxy saw its own sign-in and never the Jostle key, in no header of any request.
   expect(JSON.stringify(proxy.seen)).not.toContain(mock.token);

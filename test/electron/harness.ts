@@ -21,6 +21,8 @@ export interface StartOptions {
   lockTakenElsewhere?: boolean;
   /** Wait for a window (default) or for the app to have quit. */
   expect?: 'window' | 'quit';
+  /** The keychain service main reads (default: a new one); the host child reads process.env's. */
+  keychainService?: string;
 }
 
 export async function startStandInApp(options: StartOptions = {}) {
@@ -40,7 +42,11 @@ export async function startStandInApp(options: StartOptions = {}) {
     '<!doctype html><title>stand-in</title>',
   );
   app.appPath = appRoot.path;
-  const env = { ...process.env, JPA_DATA_DIR: dataDir, JPA_KEYCHAIN_SERVICE: uniqueKeychainService() };
+  const env = {
+    ...process.env,
+    JPA_DATA_DIR: dataDir,
+    JPA_KEYCHAIN_SERVICE: options.keychainService ?? uniqueKeychainService(),
+  };
 
   const processEvents = new EventEmitter();
   startDesktopApp({

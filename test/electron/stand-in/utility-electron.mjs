@@ -4,10 +4,14 @@
 // (STANDIN_AUTH_TO_MAIN, set by utility-process.ts), a proxy's sign-in prompt goes to main's app 'login'
 // over a side message; otherwise it is cancelled here. The system proxy comes from STANDIN_SYSTEM_PROXY
 // (PAC-result format).
+import { readFileSync } from 'node:fs';
 import { net, routeLoginTo, useSystemProxy } from './net.ts';
 
 const systemProxy = process.env.STANDIN_SYSTEM_PROXY;
 if (systemProxy) useSystemProxy(() => systemProxy);
+// The OS store's enterprise roots, as net.systemRoots plays them in the parent (net.ts).
+const systemRoots = process.env.STANDIN_SYSTEM_ROOTS_FILE;
+if (systemRoots) net.systemRoots = [readFileSync(systemRoots, 'utf8')];
 
 if (process.env.STANDIN_AUTH_TO_MAIN === '1') {
   let nextId = 1;
