@@ -19,6 +19,12 @@ export interface SignInRequest {
   scheme: string;
   /** The request already sent an answer for this proxy and the proxy asked again. */
   refused: boolean;
+  /**
+   * When the request was first sent (ms, the broker's clock). A request sent before the last prompt closed
+   * gets that prompt's result; one sent after it is a new question. Without it (Chromium's prompts reach
+   * main without one), a result is reused for `reuseMs`.
+   */
+  sentAt?: number;
 }
 
 export type SignInResult =
@@ -55,6 +61,7 @@ function schemeName(scheme: string): string {
 /** What a transport uses of the broker (transport.ts `TransportSettings.signIn`). */
 export interface ProxySignIn {
   ask(request: SignInRequest): Promise<SignInResult>;
+  clock(): number;
   /** Called with true when a prompt opens and false when none is open any more; returns unsubscribe. */
   whileOpen(listener: (open: boolean) => void): () => void;
   outcomeFor(proxy: string): SignInOutcome | undefined;
@@ -87,6 +94,11 @@ export class ProxySignInBroker implements ProxySignIn {
     this.canAsk = options.canAsk ?? (() => true);
   }
 
+  /** The broker's clock, for SignInRequest.sentAt. */
+  clock(): number {
+    return this.now();
+  }
+
   /** Resolves with what the admin entered, or why there is nothing to send. */
   ask(request: SignInRequest): Promise<SignInResult> {
     const key = keyOf(request);
@@ -100,8 +112,11 @@ export class ProxySignInBroker implements ProxySignIn {
     } else {
       const recent = this.recent.get(key);
       // Requests that left before the answer came ask again just after it: give them the same answer (a
-      // Cancel too, so the rest of a probe run does not open the dialog again right after it).
-      if (recent && this.now() - recent.at < this.reuseMs) return Promise.resolve(recent.result);
+      // Cancel too, so requests already on their way do not open the dialog again right after it).
+      const reuse =
+        recent &&
+        (request.sentAt !== undefined ? request.sentAt <= recent.at : this.now() - recent.at < this.reuseMs);
+      if (recent && reuse) return Promise.resolve(recent.result);
       this.refusals.delete(key);
     }
     if (!this.canAsk()) return Promise.resolve({ outcome: 'noWindow' });

@@ -43,6 +43,9 @@ export function createUndiciTransport(settings: TransportSettings): HttpTranspor
     );
   let router = routerWith(settings.proxyCredentials);
   const retired: ProxyRouter[] = [];
+  // A Cancel (or a prompt left unanswered) holds for this client: the rest of one probe run or dry run does
+  // not ask again. The next run is a new client, and asks.
+  const declined = new Map<string, 'cancelled' | 'timedOut' | 'refusedTooOften'>();
 
   async function sendOnce(request: TransportRequest): Promise<TransportResponse> {
     const route = await router.routeFor(request.url);
@@ -89,6 +92,7 @@ export function createUndiciTransport(settings: TransportSettings): HttpTranspor
     trustSources: trust.sources,
     describeRoute: async (url) => (await router.routeFor(url)).description,
     async send(request) {
+      const sentAt = settings.signIn?.clock();
       for (let round = 1; ; round += 1) {
         try {
           return await sendOnce(request);
@@ -98,6 +102,8 @@ export function createUndiciTransport(settings: TransportSettings): HttpTranspor
           const { challenge } = error;
           // undici can answer Basic only; Negotiate/NTLM keep the advice to use the desktop app.
           if (!challenge.schemes.includes('Basic') || round > MAX_SIGN_IN_ROUNDS) throw error;
+          const before = declined.get(challenge.proxy);
+          if (before) throw new ProxyAuthRequiredError({ ...challenge, signIn: before });
           const release = request.holdDeadline?.();
           let result;
           try {
@@ -106,12 +112,14 @@ export function createUndiciTransport(settings: TransportSettings): HttpTranspor
               realm: challenge.realm ?? '',
               scheme: 'Basic',
               refused: challenge.credentialsSent,
+              ...(sentAt === undefined ? {} : { sentAt }),
             });
           } finally {
             release?.();
           }
           if (result.outcome === 'noWindow') throw error;
           if (result.outcome !== 'answered') {
+            declined.set(challenge.proxy, result.outcome);
             throw new ProxyAuthRequiredError({ ...challenge, signIn: result.outcome });
           }
           if (request.signal.aborted) throw error;

@@ -114,9 +114,7 @@ export function transportContract(under: TransportUnderTest): void {
       const credentials = { proxy: basic.hostPort, username: PROXY_USER, password: 'wrong-password-123' };
       const error = await requestError(under.options({ proxy: basic, pki, credentials }));
       expect(error.message).toContain(
-        under.stack === 'node'
-          ? 'refused the user name and password'
-          : 'correct them if they are saved already',
+        under.stack === 'node' ? 'refused the user name and password' : 'when the assistant asks',
       );
       expect(JSON.stringify(error)).not.toContain('wrong-password-123');
     });
