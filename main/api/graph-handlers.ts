@@ -18,6 +18,7 @@ import {
   parseOnDemandAnswer,
   planApply,
   predictionFor,
+  PullCancelledError,
   pullTenant,
   quarantineMessage,
   readProvisioningLogs,
@@ -47,6 +48,7 @@ async function withClient<T>(context: AppContext, work: (client: GraphClient) =>
   } catch (error) {
     if (error instanceof GraphError) throw new ApiError('not-available', error.full);
     if (error instanceof ApplyRefused) throw new ApiError('invalid-request', error.message);
+    if (error instanceof PullCancelledError) throw new ApiError('not-available', error.message);
     throw error;
   } finally {
     await client.close();
@@ -158,9 +160,10 @@ export function graphHandlers(context: AppContext): Pick<HandlerTable, Channels>
         session.pullProgress = 'Starting';
         // A job like the others: graphPullJob events carry each step's line as it happens.
         const result = await pulls
-          .run(({ progress }) =>
+          .run(({ progress, signal }) =>
             pullTenant(context, client, {
               appId: id,
+              signal,
               tenantId: identity?.tenantId ?? null,
               tenantName: tenantLabel(identity),
               onProgress: (step) => {

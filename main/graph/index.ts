@@ -9,7 +9,13 @@ export {
 } from './clouds';
 export { GraphError, type GraphErrorKind } from './errors';
 export { GRAPH_PERMISSIONS, permissionNote, READ_SCOPES, REQUIRED_ROLE, WRITE_SCOPES } from './permissions';
-export { describePullProgress, pullTenant, type PullProgress, type PullResult } from './pull';
+export {
+  describePullProgress,
+  PullCancelledError,
+  pullTenant,
+  type PullProgress,
+  type PullResult,
+} from './pull';
 export { graphFiles, readPullRecord, readSchemaText, type PullRecord } from './saved-pull';
 export { graphClientFor, graphSession, type GraphSession } from './session';
 export {

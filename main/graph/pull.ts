@@ -30,6 +30,19 @@ export interface PullOptions {
   tenantId: string | null;
   tenantName?: string | null;
   onProgress?: (progress: PullProgress) => void;
+  /**
+   * Stops the pull between steps and between pages (the request in flight finishes first). Everything is
+   * saved only after the last page, so a cancelled pull changes nothing.
+   */
+  signal?: AbortSignal;
+}
+
+/** Thrown when the pull's signal aborted: nothing was saved. */
+export class PullCancelledError extends Error {
+  override name = 'PullCancelledError';
+  constructor() {
+    super('The pull was cancelled. Nothing was changed.');
+  }
 }
 
 export interface PullResult {
@@ -44,7 +57,15 @@ export async function pullTenant(
   client: GraphClient,
   options: PullOptions,
 ): Promise<PullResult> {
-  const progress = options.onProgress ?? (() => undefined);
+  const onProgress = options.onProgress ?? (() => undefined);
+  const stopIfCancelled = () => {
+    if (options.signal?.aborted) throw new PullCancelledError();
+  };
+  // Every step and page reports progress first: that is where a cancel takes effect.
+  const progress = (step: PullProgress) => {
+    stopIfCancelled();
+    onProgress(step);
+  };
   const [mapping, scope] = await Promise.all([
     context.configuration.mapping(),
     context.configuration.scope(),
@@ -110,6 +131,7 @@ export async function pullTenant(
       progress({ phase: 'users', users: page.total, pages: page.pageNumber });
     },
   );
+  stopIfCancelled();
   const parsed = parseGraphUsersPages(pages);
   if (!parsed.ok)
     throw new GraphError(
@@ -121,7 +143,8 @@ export async function pullTenant(
   if (parsed.value.length === 0)
     throw new GraphError('not-found', 'Graph returned no users for this tenant.', 'Nothing was changed.');
 
-  // Everything is read: now save, the same way the Import step does.
+  // Everything is read: now save, the same way the Import step does. Past this point a cancel waits.
+  stopIfCancelled();
   const importedAt = new Date().toISOString();
   const source = `Microsoft Graph: ${options.tenantName ?? options.tenantId ?? 'tenant'} / ${app.displayName}`;
   await context.configuration.saveImportedUsers({ fileName: source, importedAt, users: parsed.value });

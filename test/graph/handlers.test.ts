@@ -136,6 +136,34 @@ describe('Graph handlers end to end against the fake', () => {
     expect(await call(handlers, 'getImportStatus')).toEqual(before);
   });
 
+  it('cancelJob stops a pull between pages: it finishes as cancelled and changes nothing', async () => {
+    const before = await call(handlers, 'getImportStatus');
+    const seen: Array<{ type: string; outcome?: string; progress?: { message: string } }> = [];
+    const unsubscribe = graph.context.events.subscribe((channel, event) => {
+      if (channel === 'graphPullJob') seen.push(event as (typeof seen)[number]);
+    });
+    // Cancel when Graph is asked for the first page of users: the pull is well under way, nothing saved.
+    const log = fake.log;
+    const push = log.push.bind(log);
+    let usersPages = 0;
+    log.push = (...entries) => {
+      for (const entry of entries)
+        if (/\/users(\?|$)/.test(entry.path) && ++usersPages === 1)
+          void dispatch(handlers, 'cancelJob', { channel: 'graphPullJob' });
+      return push(...entries);
+    };
+    const envelope = await dispatch(handlers, 'graphPull', { appId: 'sp-jostle-1' });
+    log.push = push;
+    unsubscribe();
+    // It stopped after the page in flight: it did not read all 8.
+    expect(usersPages).toBeLessThan(8);
+    expect(envelope).toMatchObject({ ok: false, error: { message: expect.stringContaining('cancelled') } });
+    expect(seen.at(-1)).toMatchObject({ type: 'finished', outcome: 'cancelled' });
+    expect(await call(handlers, 'getImportStatus')).toEqual(before);
+    // The slot is free again: cancelling now finds nothing to stop.
+    expect(await call(handlers, 'cancelJob', { channel: 'graphPullJob' })).toEqual({ cancelled: false });
+  });
+
   it('plans an apply with the exact request and refuses it without the typed confirmation', async () => {
     const plan = (await call(handlers, 'graphPlanApply', { action: 'restart' })) as unknown as {
       confirmation: string;

@@ -224,6 +224,15 @@ export function EntraPanel() {
           >
             {busy === 'pull' ? 'Reading…' : 'Pull users and assignments'}
           </Button>
+          {busy === 'pull' && (
+            // Stops between Graph pages; nothing is saved until the last page, so nothing changes.
+            <Button
+              data-testid="entra-pull-cancel"
+              onClick={() => void api.cancelJob({ channel: 'graphPullJob' })}
+            >
+              Cancel pull
+            </Button>
+          )}
         </div>
         {progress && <Text data-testid="entra-progress">{progress}</Text>}
         {job && (

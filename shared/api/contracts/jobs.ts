@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** Job kinds whose work stops when cancelled (a Graph pull cannot be stopped mid-page yet). */
-export const CANCELLABLE_JOBS = ['probeJob', 'dryRunJob', 'importJob'] as const;
+/** Job kinds whose work stops when cancelled (a Graph pull between pages: the page in flight finishes). */
+export const CANCELLABLE_JOBS = ['probeJob', 'dryRunJob', 'importJob', 'graphPullJob'] as const;
 
 export const jobsContract = {
   /**
