@@ -18,6 +18,7 @@ import { ProbeResultList } from '../components/ProbeResultList';
 import { TargetSwitch, useLiveTenant, type Target } from '../components/TargetSwitch';
 import { hostOf, messageOf } from '../text';
 import { ToolLayout } from '../components/ToolLayout';
+import { ProbeProgress } from './ProbeProgress';
 import { NetworkSettings } from './NetworkSettings';
 import { useAssistant } from '../state/assistant-state';
 
@@ -138,6 +139,7 @@ export function DiagnosticsPanel() {
             </>
           )}
         </div>
+        <ProbeProgress running={running} />
       </div>
       {error && (
         <MessageBar intent="error">

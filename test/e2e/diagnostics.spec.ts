@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { callApi } from './pages/api';
 import { ToolsPage, WizardPage } from './pages/wizard-page';
 import { keepScreenshot } from './screenshots';
 
@@ -62,4 +63,27 @@ test('the Base URL step’s Test connection uses the saved URL and key', async (
     timeout: 30_000,
   });
   await wizard.expectStatus('connection', 'done');
+});
+
+test('while diagnostics run, the probe in progress and how many finished are shown from the pushed events', async ({
+  assistant,
+}) => {
+  const page = assistant.page;
+  const tools = new ToolsPage(page);
+  await tools.startMock();
+  // A slow Mock Jostle: each answer takes 400 ms, so the run lasts long enough to watch.
+  await callApi(page, 'setMockFaults', { faults: [{ kind: 'latency', endpoint: 'all', latencyMs: 400 }] });
+  await page.getByTestId('tool-link-diagnostics').click();
+  await page.getByTestId('run-probes').click();
+  const progress = page.getByTestId('probe-progress');
+  // A probe named with what it is doing or how it ended, and a count that grows.
+  await expect(progress).toContainText(
+    /(Running: .+|.+: (passed|warning|failed|skipped))\. [1-9]\d* finished/,
+    {
+      timeout: 30_000,
+    },
+  );
+  await expect(page.getByTestId('probe-report')).toBeVisible({ timeout: 60_000 });
+  // Gone once the run is over: the report says the rest.
+  await expect(progress).toHaveCount(0);
 });
