@@ -21,6 +21,8 @@ export interface ProxyCredentialStatus {
 
 interface StoredItem extends ProxyCredentials {
   savedAt: string;
+  /** Entered in the sign-in prompt without Remember: used until the assistant closes, never stored. */
+  heldOnly?: boolean;
 }
 
 export class ProxyCredentialVault {
@@ -76,9 +78,12 @@ export class ProxyCredentialVault {
     return this.cached;
   }
 
+  /** What is saved in the keychain (a sign-in only held for this run is not "saved"). */
   async status(): Promise<ProxyCredentialStatus | null> {
     const item = (await this.read()) as StoredItem | null;
-    return item ? { proxy: item.proxy, username: item.username, savedAt: item.savedAt } : null;
+    return item && !item.heldOnly
+      ? { proxy: item.proxy, username: item.username, savedAt: item.savedAt }
+      : null;
   }
 
   /** `proxy` may be `host:port` or a URL; the credentials are bound to that host and port only. */
@@ -97,7 +102,13 @@ export class ProxyCredentialVault {
 
   /** Uses a sign-in until the assistant closes, without the keychain (the admin did not tick Remember). */
   holdForThisRun(proxy: string, username: string, password: string, now = new Date()): void {
-    this.remember({ proxy: proxyHostPort(proxy), username, password, savedAt: now.toISOString() });
+    this.remember({
+      proxy: proxyHostPort(proxy),
+      username,
+      password,
+      savedAt: now.toISOString(),
+      heldOnly: true,
+    });
   }
 
   async forget(): Promise<void> {

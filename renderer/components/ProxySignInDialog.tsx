@@ -21,7 +21,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ProxySignInPrompt } from '../../shared/api/events';
 import { api } from '../api/client';
 import { subscribe } from '../api/events';
@@ -41,19 +41,25 @@ export function ProxySignInDialog() {
   const [remember, setRemember] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const shown = useRef<string | null>(null);
+  const show = (next: ProxySignInPrompt | null) => {
+    shown.current = next?.promptId ?? null;
+    setPrompt(next);
+    setPassword('');
+    setError(null);
+  };
 
   useEffect(() => {
     const controller = new AbortController();
-    const show = (next: ProxySignInPrompt | null) => {
-      setPrompt(next);
-      setPassword('');
-      setError(null);
-    };
     subscribe(
       'proxySignIn',
       (event) => {
         if (event.type === 'asked') show(event.prompt);
-        else setPrompt((open) => (open?.promptId === event.promptId ? null : open));
+        else if (shown.current === event.promptId) {
+          show(null);
+          // Another proxy or realm may still be waiting: show it next.
+          void api.getProxySignInPrompt({}).then((next) => next && show(next));
+        }
       },
       {
         signal: controller.signal,
@@ -72,8 +78,7 @@ export function ProxySignInDialog() {
     setError(null);
     try {
       await api.answerProxySignIn({ promptId: prompt.promptId, credentials });
-      setPassword('');
-      setPrompt(null);
+      if (shown.current === prompt.promptId) show(null);
     } catch (failure) {
       setError(messageOf(failure));
     } finally {
