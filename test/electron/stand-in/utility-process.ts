@@ -64,8 +64,7 @@ export class StandInUtilityProcess extends EventEmitter {
     const reply = (username?: string, password?: string) => {
       if (answered) return;
       answered = true;
-      const credentials =
-        username !== undefined && password !== undefined ? { username, password } : null;
+      const credentials = username !== undefined && password !== undefined ? { username, password } : null;
       if (this.child.connected) this.child.send({ standInLoginAnswer: { id, credentials } });
     };
     const event = standInEvent();
