@@ -114,8 +114,9 @@ export class ProxySignInBroker implements ProxySignIn {
       // Requests that left before the answer came ask again just after it: give them the same answer (a
       // Cancel too, so requests already on their way do not open the dialog again right after it).
       const reuse =
-        recent &&
-        (request.sentAt !== undefined ? request.sentAt <= recent.at : this.now() - recent.at < this.reuseMs);
+        recent !== undefined &&
+        this.now() - recent.at < this.reuseMs &&
+        (request.sentAt === undefined || request.sentAt <= recent.at);
       if (recent && reuse) return Promise.resolve(recent.result);
       this.refusals.delete(key);
     }
@@ -174,7 +175,12 @@ export class ProxySignInBroker implements ProxySignIn {
     this.open.delete(key);
     clearTimeout(open.timer);
     this.finish(key, result);
-    this.recent.set(key, { result, at: this.now() });
+    const entry = { result, at: this.now() };
+    this.recent.set(key, entry);
+    // The password is kept no longer than it can be reused.
+    setTimeout(() => {
+      if (this.recent.get(key) === entry) this.recent.delete(key);
+    }, this.reuseMs).unref();
     this.push({
       type: 'closed',
       promptId: open.prompt.promptId,

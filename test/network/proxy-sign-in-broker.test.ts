@@ -86,6 +86,20 @@ describe('proxy sign-in broker', () => {
     expect(events.filter((event) => event.type === 'asked')).toHaveLength(4);
   });
 
+  it('a request sent before a Cancel gets the Cancel; one sent after it asks again', async () => {
+    let clock = 1000;
+    const { signIn, events } = broker({ now: () => clock });
+    const sentBefore = signIn.clock();
+    const first = signIn.ask({ ...request, sentAt: sentBefore });
+    clock += 50;
+    signIn.answer(signIn.current()!.promptId, null);
+    await first;
+    clock += 50;
+    expect(await signIn.ask({ ...request, sentAt: sentBefore })).toEqual({ outcome: 'cancelled' });
+    void signIn.ask({ ...request, sentAt: signIn.clock() });
+    expect(events.filter((event) => event.type === 'asked')).toHaveLength(2);
+  });
+
   it('does not open a prompt when no window would see it', async () => {
     const { signIn, events } = broker({ canAsk: () => false });
     expect(await signIn.ask(request)).toEqual({ outcome: 'noWindow' });
