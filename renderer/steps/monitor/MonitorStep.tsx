@@ -51,8 +51,9 @@ export function MonitorStep() {
       </Subtitle2>
       <p>
         In <b>Provisioning logs</b>, set the filters (date range, status), then select <b>Download</b>. The
-        summary below stays in this page: the file is not saved or sent anywhere. A dry-run log saved with{' '}
-        <code>npm run cli -- dry-run --log-out</code> imports the same way.
+        assistant keeps the summary below (not the file) on this computer and adds it to the support export;
+        nothing is sent anywhere. A dry-run log saved with <code>npm run cli -- dry-run --log-out</code>{' '}
+        imports the same way.
       </p>
       <LogImport />
 
