@@ -8,12 +8,7 @@
  * - PATCH dialect: defaultPatchDialectFor(appPath, tenantUrl): on the custom (non-gallery) path a Tenant URL
  *   with ?aadOptscim062020 selects the SCIM-compliant format; otherwise Entra's default format.
  */
-import {
-  defaultPatchDialectFor,
-  hasComplianceFlag,
-  SCIM_COMPLIANCE_FLAG,
-  type AppPath,
-} from '../app-path/app-path';
+import { defaultPatchDialectFor, SCIM_COMPLIANCE_FLAG, type AppPath } from '../app-path/app-path';
 import type { PatchDialect } from '../mapping/diff';
 
 export interface TargetObjectActionsValue {
