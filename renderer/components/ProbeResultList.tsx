@@ -12,6 +12,7 @@ import type { ProbeResultView } from '../../shared/api/contract';
 import { useId, useState } from 'react';
 import { InlineMarkdown } from './InlineMarkdown';
 import { closeOnEscape } from './detail-rows';
+import { VisuallyHidden } from './VisuallyHidden';
 
 const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, width: '100%' },
@@ -83,7 +84,6 @@ export function ProbeResultList({
           <AccordionHeader
             button={{
               id: headerId(probe.id),
-              'aria-label': `${statusText[probe.status]}: ${probe.title}, ${probe.summary.replace(/\.$/, '')}. Show what to do and the requests`,
             }}
           >
             <span className={styles.header}>
@@ -91,6 +91,7 @@ export function ProbeResultList({
               <Text weight="semibold">{probe.title}</Text>
               <Text className={styles.title}>{probe.summary}</Text>
               <Text className={styles.duration}>{Math.round(probe.durationMs)} ms</Text>
+              <VisuallyHidden>: show what to do and the requests</VisuallyHidden>
             </span>
           </AccordionHeader>
           <AccordionPanel

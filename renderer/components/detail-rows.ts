@@ -10,7 +10,7 @@ import { useCallback, useId, useRef, useState, type HTMLAttributes, type Keyboar
 export interface DetailRowOptions {
   /**
    * `panel`: the details open in place (under the row or the list), so the row says whether they are shown
-   * (aria-expanded) and which element they are. `overlay`: a drawer or dialog, which announces itself.
+   * (aria-expanded on a button, its name on a table row) and which element they are. `overlay`: a drawer or dialog, which announces itself.
    */
   opens: 'panel' | 'overlay';
   /** The row is a `role="button"` element of its own rather than a table row (a virtualized list). */
@@ -24,8 +24,12 @@ export interface DetailRows<K extends string> {
   open(key: K, opener?: HTMLElement | null): void;
   /** Closes the details and puts focus back where they were opened from. */
   close(): void;
-  /** What a row needs: focus, keys, name and, for a panel, aria-expanded / aria-controls. */
-  rowProps(key: K, name: string, options: DetailRowOptions): HTMLAttributes<HTMLElement>;
+  /**
+   * What a row needs: focus, keys, name and, for a panel, aria-expanded / aria-controls. A `button` row is
+   * named by its own text (pass null and add a VisuallyHidden "show details"), so its accessible name keeps
+   * what is on screen; a table row takes `name` as its label.
+   */
+  rowProps(key: K, name: string | null, options: DetailRowOptions): HTMLAttributes<HTMLElement>;
   /** For the element that shows the details in place: its id, and Escape to close. */
   panelProps(): { id: string; onKeyDown(event: KeyboardEvent): void };
 }
@@ -63,7 +67,7 @@ export function useDetailRows<K extends string>(): DetailRows<K> {
   }, [group]);
 
   const rowProps = useCallback(
-    (key: K, name: string, options: DetailRowOptions): HTMLAttributes<HTMLElement> => {
+    (key: K, name: string | null, options: DetailRowOptions): HTMLAttributes<HTMLElement> => {
       const expanded = openKey === key;
       const activate = (row: HTMLElement) => {
         if (options.opens === 'panel' && expanded) close();
@@ -72,11 +76,13 @@ export function useDetailRows<K extends string>(): DetailRows<K> {
       const props: HTMLAttributes<HTMLElement> & { [ROW_ATTRIBUTE]: string } = {
         [ROW_ATTRIBUTE]: `${group}:${key}`,
         tabIndex: 0,
-        'aria-label': name,
+        // A table row may not carry aria-expanded (only a treegrid's may), so its name says it instead.
+        ...(name === null
+          ? {}
+          : { 'aria-label': options.opens === 'panel' && expanded ? `${name} (shown below)` : name }),
         ...(options.button ? { role: 'button' } : {}),
-        ...(options.opens === 'panel'
-          ? { 'aria-expanded': expanded, ...(expanded ? { 'aria-controls': panelId } : {}) }
-          : {}),
+        ...(options.opens === 'panel' && options.button ? { 'aria-expanded': expanded } : {}),
+        ...(options.opens === 'panel' && expanded ? { 'aria-controls': panelId } : {}),
         onClick: (event) => {
           // A button or link inside the row does its own thing (Edit, Delete, a copy button).
           if ((event.target as HTMLElement).closest('button, a, input') !== null) return;

@@ -21,6 +21,7 @@ import {
 import { api } from '../../api/client';
 import { DryRunEntryDetails } from './DryRunEntryDetails';
 import { useDetailRows } from '../../components/detail-rows';
+import { VisuallyHidden } from '../../components/VisuallyHidden';
 
 const useStyles = makeStyles({
   filters: {
@@ -179,11 +180,7 @@ export function DryRunLog() {
                 data-testid="dry-run-log-row"
                 className={`${styles.row} ${details.openKey === String(entry.id) ? styles.selected : ''}`}
                 style={{ top: item.start, height: ROW_HEIGHT }}
-                {...details.rowProps(
-                  String(entry.id),
-                  `Cycle ${entry.cycle}, ${entry.action} ${entry.userPrincipalName}: ${entry.status}${entry.errorCode ? ` (${entry.errorCode})` : ''}. Show details`,
-                  { opens: 'overlay', button: true },
-                )}
+                {...details.rowProps(String(entry.id), null, { opens: 'overlay', button: true })}
               >
                 <Text>#{entry.cycle}</Text>
                 <Text>{entry.action}</Text>
@@ -192,6 +189,7 @@ export function DryRunLog() {
                 </Badge>
                 <Text className={styles.ellipsis}>{entry.userPrincipalName}</Text>
                 <Text className={styles.ellipsis}>{entry.errorCode ?? ''}</Text>
+                <VisuallyHidden>: show details</VisuallyHidden>
               </div>
             );
           })}
