@@ -14,6 +14,7 @@ import { dialectOfTenantUrl, writeConfirmed } from '../../../shared/connection/v
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { tokenForUrl } from '../token';
 import { InputFileError, loadInputs, loadUsers } from '../load-inputs';
+import { estimateRangeText } from '../../../shared/provisioning/duration-text';
 import { dryRunDefaults } from '../../../shared/provisioning/dry-run-defaults';
 import { days, parse, positiveInteger, targetObjectActions, usage } from './dry-run-options';
 
@@ -68,7 +69,7 @@ function printText(result: DryRunResult, io: CliIo): void {
     estimate.formula === 'none'
       ? 'Microsoft publishes no estimate of the initial cycle for "Sync all users and groups"; incremental cycles follow about every 40 minutes.'
       : `Microsoft's estimate for the real initial cycle (${estimate.objectsInScope} assigned users, groups and group members): ` +
-          `${estimate.minMinutes}–${estimate.maxMinutes} minutes; incremental cycles follow about every 40 minutes.`,
+          `${estimateRangeText(estimate.minMinutes, estimate.maxMinutes)}; incremental cycles follow about every 40 minutes.`,
   );
 }
 

@@ -18,7 +18,8 @@ export function MonitorStep() {
       <ul className={styles.list}>
         <li>
           The <b>first cycle</b> starts when you save with Provisioning Status On. It takes from about 20
-          minutes to several hours, depending on how many users and groups are assigned.
+          minutes to several hours, depending on how many users and groups are assigned (the <b>Dry run</b>{' '}
+          step gives Microsoft’s estimate for yours).
         </li>
         <li>
           After that, Entra runs a cycle <b>about every 40 minutes</b>. You cannot change the interval; for
