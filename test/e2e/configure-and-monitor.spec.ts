@@ -149,6 +149,8 @@ test('Monitor: imports Entra’s provisioning logs and explains each error; a br
   await wizard.open('monitor');
   await expect(summary).toContainText('entra-download.csv: 17 events');
   await expect(page.getByTestId('log-kept')).toContainText('added to the support export');
+  await page.getByTestId('log-forget').click();
+  await expect(summary).toHaveCount(0);
 
   // Drag and drop of the JSON download reads to the same events.
   const json = readFileSync(`${LOGS}/entra-download.json`, 'utf8');
