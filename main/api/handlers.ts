@@ -20,12 +20,14 @@ import { settingsHandlers } from './settings-handlers';
 import { appPathHandlers } from './app-path-handlers';
 import { sourceDataHandlers } from './source-data-handlers';
 import { jobHandlers } from './job-handlers';
+import { monitorHandlers } from './monitor-handlers';
 
 import type { HandlerTable } from './handler-table';
 
 export type { HandlerTable } from './handler-table';
 
 export function createHandlers(context: AppContext): HandlerTable {
+  const graph = graphHandlers(context);
   return {
     getAppInfo: async () => ({
       name: 'Jostle Provisioning Assistant',
@@ -49,6 +51,7 @@ export function createHandlers(context: AppContext): HandlerTable {
     ...clipboardHandlers(context),
     ...appPathHandlers(context),
     ...entraSchemaHandlers(context),
-    ...graphHandlers(context),
+    ...graph,
+    ...monitorHandlers(context, () => graph.graphProvisioningLogs({})),
   };
 }

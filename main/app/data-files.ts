@@ -56,6 +56,11 @@ export const dataFiles = {
   importedAssignments: (dataDir: string) => importFile(dataDir, 'assignments.json'),
   /** The imported Entra synchronization schema: `{ fileName, importedAt, schema }` (shared/entra-schema). */
   entraSchema: (dataDir: string) => join(dataDir, 'imports', 'entra-schema.json'),
+  /**
+   * The Monitor step's analysis of the last provisioning-log import: `{ fileName, importedAt, source,
+   * summary, warnings }` (shared/api/contracts/monitor). Only the summary is kept, never the log itself.
+   */
+  monitorAnalysis: (dataDir: string) => join(dataDir, 'imports', 'monitor-analysis.json'),
   /** Latest probe report (shared/api/contracts/probes `probeReportSchema`). */
   probeReport: (dataDir: string) => resultFile(dataDir, RESULT_NAMES.probeReport),
   /** Latest dry-run summary (shared/provisioning/summary `DryRunSummary`). */

@@ -2,6 +2,7 @@
  * The input-file options of `preview` and `dry-run` and what loading them yields: its own module so the
  * file loader (load-inputs.ts) and the saved-data loader (saved-inputs.ts) share them without a cycle.
  */
+import type { TargetObjectActions } from '../../shared/entra-schema';
 import { DEFAULT_APP_PATH, parseAppPath, type AppPath } from '../../shared/app-path/app-path';
 import type { MappingConfig } from '../../shared/mapping';
 import type { ScopeConfig } from '../../shared/scoping';
@@ -50,4 +51,6 @@ export interface LoadedInputs {
   scope: ScopeConfig;
   mapping: MappingConfig;
   appPath: AppPath;
+  /** The Entra schema in use (--entra-schema, else the one imported in the app): where job settings start. */
+  entraSchema: { fileName: string; targetObjectActions: TargetObjectActions } | null;
 }

@@ -150,7 +150,10 @@ async function loadFileInputs(paths: InputPaths, io: CliIo): Promise<LoadedInput
     : paths.mapping
       ? await loadConfig(paths.mapping, (json) => parseMappingForPath(json, appPath), io)
       : defaultMappingFor(appPath);
-  return { users, assignments, scope, mapping, appPath };
+  const entraSchema = fromSchema
+    ? { fileName: basename(paths.entraSchema!), targetObjectActions: fromSchema.targetObjectActions }
+    : null;
+  return { users, assignments, scope, mapping, appPath, entraSchema };
 }
 
 /**

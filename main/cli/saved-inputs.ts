@@ -4,6 +4,7 @@
  * --assignments still override the saved ones.
  */
 import { ConfigurationStore } from '../app/configuration';
+import { EntraSchemaStore } from '../app/entra-schema-store';
 import { defaultDataDir } from '../app/paths';
 import { UsageError, type CliIo } from './command';
 import { appPathOption, type InputPaths, type LoadedInputs } from './input-options';
@@ -24,10 +25,11 @@ export async function loadSavedInputs(
       `--users is required: nothing is imported in ${dataDir} (import users in the assistant, or run \`entra pull\`)`,
     );
   io.stderr(`Using the users saved in ${dataDir}: ${users.fileName} (${users.importedAt})`);
-  const [assignments, mapping, scope] = await Promise.all([
+  const [assignments, mapping, scope, schema] = await Promise.all([
     store.importedAssignments(),
     store.mapping(),
     store.scope(),
+    new EntraSchemaStore(dataDir).current(),
   ]);
   // Reuse the file-based loader for any overrides, then fill the rest from what was saved.
   const overrides =
@@ -44,5 +46,8 @@ export async function loadSavedInputs(
     scope: chosenScope,
     mapping: paths.mapping ? overrides!.mapping : mapping.config,
     appPath,
+    entraSchema: schema
+      ? { fileName: schema.fileName, targetObjectActions: schema.imported.targetObjectActions }
+      : null,
   };
 }

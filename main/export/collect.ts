@@ -7,6 +7,7 @@ import { collectSetupPath } from './setup-path';
 import { collectDryRun, collectProbes } from './collect-results';
 import { collectEntraSchema } from './collect-entra-schema';
 import { collectImportedData } from './imported-data';
+import { collectMonitor } from './collect-monitor';
 import type { DryRunSection, SupportExport } from './model';
 import { exportRedaction, redactStrings } from './redact';
 
@@ -46,6 +47,7 @@ export async function collectSupportExport(
     entraSchema: await collectEntraSchema(context),
     probes: await collectProbes(context),
     dryRun: dryRun && (options.includeUserData ? dryRun : pseudonymiseDryRunUsers(dryRun)),
+    monitor: await collectMonitor(context.dataDir, options.includeUserData),
     importedData: await collectImportedData(context.dataDir, options.includeUserData),
   };
   // Redacted field by field before any rendering: once escaped for HTML or JSON, a key with & or " in it

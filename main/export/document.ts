@@ -5,6 +5,7 @@ import { dryRunSection, importedDataSection, probesSection } from './outline-res
 import { mappingSection, progressSection, scopingSection } from './outline-setup';
 import { setupPathSection } from './setup-path';
 import { entraSchemaSection } from './outline-entra-schema';
+import { monitorSection } from './outline-monitor';
 
 /** Every section, in the order support reads them: who and where, what was set up, what was found. */
 export const SECTION_BUILDERS = [
@@ -18,6 +19,7 @@ export const SECTION_BUILDERS = [
   entraSchemaSection,
   probesSection,
   dryRunSection,
+  monitorSection,
   importedDataSection,
 ] as const;
 

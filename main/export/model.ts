@@ -194,6 +194,47 @@ export interface EntraSchemaSection {
   }>;
 }
 
+/** The Monitor step's analysis of an imported provisioning log (a download or Graph). */
+export interface MonitorSection {
+  fileName: string;
+  importedAt: string;
+  source: 'file' | 'graph';
+  /** false: the users in the samples are "user 1", "user 2"… */
+  userDataIncluded: boolean;
+  total: number;
+  timeRange: { from: string; to: string } | null;
+  byAction: Record<string, number>;
+  byStatus: Record<string, number>;
+  skippedByCode: Record<string, number>;
+  stagedDeletes: number;
+  cycles: Array<{ from: string; to: string; events: number; failures: number }>;
+  /** Signals read off a filtered download, not Entra's verdict. */
+  quarantine: {
+    likely: boolean;
+    signals: Array<{ severity: 'high' | 'watch'; message: string }>;
+    failureProportion: { failures: number; attempted: number; ratio: number };
+  };
+  errors: Array<{
+    code: string | null;
+    count: number;
+    firstAt: string;
+    lastAt: string;
+    title: string;
+    likelyCause: string;
+    fix: string;
+    matchedBy: string;
+    samples: Array<{
+      at: string;
+      action: string;
+      status: string;
+      user: string | null;
+      reason: string | null;
+      changeId: string | null;
+    }>;
+  }>;
+  warnings: string[];
+}
+
 export interface SupportExport {
   kind: 'jostle-provisioning-assistant/support-export';
   formatVersion: 1;
@@ -211,6 +252,8 @@ export interface SupportExport {
   probes: ProbesSection | null;
   /** null: no dry run yet. */
   dryRun: DryRunSection | null;
+  /** null: no provisioning log imported on the Monitor step. */
+  monitor: MonitorSection | null;
   importedData: ImportedDataSection;
 }
 

@@ -1,3 +1,4 @@
+import { estimateRangeText } from '../../shared/provisioning/duration-text';
 import type { SupportExport } from './model';
 import { MAX_EXPORTED_USERS } from './model';
 import {
@@ -134,7 +135,7 @@ export function dryRunSection(model: SupportExport): Section {
         ],
         [
           'Estimated real initial cycle',
-          `${dryRun.estimate.objectsInScope} objects in scope: ${dryRun.estimate.minMinutes} to ${dryRun.estimate.maxMinutes} minutes`,
+          `${dryRun.estimate.objectsInScope} objects in scope: ${estimateRangeText(dryRun.estimate.minMinutes, dryRun.estimate.maxMinutes)}`,
         ],
       ],
     },

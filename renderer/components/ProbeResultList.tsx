@@ -9,7 +9,10 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { ProbeResultView } from '../../shared/api/contract';
+import { useId, useState } from 'react';
 import { InlineMarkdown } from './InlineMarkdown';
+import { closeOnEscape } from './detail-rows';
+import { VisuallyHidden } from './VisuallyHidden';
 
 const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, width: '100%' },
@@ -56,11 +59,21 @@ export function ProbeResultList({
   collapsed?: boolean;
 }) {
   const styles = useStyles();
-  const failing = collapsed
-    ? []
-    : probes.filter((probe) => probe.status === 'fail' || probe.status === 'warn').map((probe) => probe.id);
+  const group = useId();
+  const [openItems, setOpenItems] = useState<string[]>(() =>
+    collapsed
+      ? []
+      : probes.filter((probe) => probe.status === 'fail' || probe.status === 'warn').map((probe) => probe.id),
+  );
+  const headerId = (id: string) => `${group}-${id}`;
   return (
-    <Accordion multiple collapsible defaultOpenItems={failing} data-testid="probe-results">
+    <Accordion
+      multiple
+      collapsible
+      openItems={openItems}
+      onToggle={(_event, data) => setOpenItems(data.openItems.map(String))}
+      data-testid="probe-results"
+    >
       {probes.map((probe) => (
         <AccordionItem
           key={probe.id}
@@ -68,15 +81,25 @@ export function ProbeResultList({
           data-testid={`probe-${probe.id}`}
           data-status={probe.status}
         >
-          <AccordionHeader>
+          <AccordionHeader
+            button={{
+              id: headerId(probe.id),
+            }}
+          >
             <span className={styles.header}>
               <ProbeStatusBadge status={probe.status} />
               <Text weight="semibold">{probe.title}</Text>
               <Text className={styles.title}>{probe.summary}</Text>
               <Text className={styles.duration}>{Math.round(probe.durationMs)} ms</Text>
+              <VisuallyHidden>: show what to do and the requests</VisuallyHidden>
             </span>
           </AccordionHeader>
-          <AccordionPanel>
+          <AccordionPanel
+            onKeyDown={closeOnEscape(
+              () => setOpenItems((items) => items.filter((item) => item !== probe.id)),
+              () => document.getElementById(headerId(probe.id)),
+            )}
+          >
             {probe.remedy && (
               <div className={styles.remedy} data-testid={`remedy-${probe.id}`}>
                 <Text weight="semibold">What to do: </Text>
@@ -84,7 +107,7 @@ export function ProbeResultList({
               </div>
             )}
             {probe.evidence.map((evidence, index) => (
-              <div key={index} className={styles.evidence}>
+              <div key={index} className={styles.evidence} tabIndex={0}>
                 {`${evidence.requestLine} → ${evidence.status ?? evidence.error?.kind ?? 'no answer'} (${Math.round(evidence.durationMs)} ms)`}
                 {evidence.error && `\n${evidence.error.message}`}
                 {evidence.sent && `\nSent: ${evidence.sent}`}

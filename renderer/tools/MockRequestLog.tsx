@@ -12,6 +12,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { Fragment, useEffect, useRef, useState } from 'react';
+import { useDetailRows } from '../components/detail-rows';
 import type { MockLogEntry } from '../../shared/api/contract';
 import { api } from '../api/client';
 
@@ -36,7 +37,7 @@ const POLL_MS = 1000;
 export function MockRequestLog() {
   const styles = useStyles();
   const [entries, setEntries] = useState<MockLogEntry[]>([]);
-  const [open, setOpen] = useState<number | null>(null);
+  const details = useDetailRows<string>();
   const lastId = useRef(0);
 
   useEffect(() => {
@@ -73,8 +74,13 @@ export function MockRequestLog() {
           {entries.map((entry) => (
             <Fragment key={entry.id}>
               <TableRow
-                onClick={() => setOpen(open === entry.id ? null : entry.id)}
                 style={{ cursor: 'pointer' }}
+                data-testid="mock-log-row"
+                {...details.rowProps(
+                  String(entry.id),
+                  `${entry.method} ${entry.path}, ${entry.status ?? 'no answer'}: show request and response`,
+                  { opens: 'panel' },
+                )}
               >
                 <TableCell>{new Date(entry.at).toLocaleTimeString()}</TableCell>
                 <TableCell>{entry.method}</TableCell>
@@ -87,10 +93,19 @@ export function MockRequestLog() {
                 </TableCell>
                 <TableCell>{Math.round(entry.durationMs)} ms</TableCell>
               </TableRow>
-              {open === entry.id && (
+              {details.openKey === String(entry.id) && (
                 <TableRow>
-                  <TableCell colSpan={5}>
-                    <div className={`${styles.mono} ${styles.body}`}>
+                  <TableCell colSpan={5} {...details.panelProps()} data-testid="mock-log-details">
+                    <Button size="small" appearance="subtle" onClick={details.close}>
+                      Close
+                    </Button>
+                    {/* Focusable, so a long body scrolls from the keyboard too. */}
+                    <div
+                      className={`${styles.mono} ${styles.body}`}
+                      tabIndex={0}
+                      role="region"
+                      aria-label={`${entry.method} ${entry.path}: request and response`}
+                    >
                       {entry.fault && `Fault: ${entry.fault}\n`}
                       {entry.requestBody !== undefined &&
                         `Request: ${JSON.stringify(entry.requestBody, null, 2)}\n`}

@@ -20,6 +20,7 @@ import { appPathContract } from './contracts/app-path';
 import { entraSchemaContract } from './contracts/entra-schema';
 import { graphContract } from './contracts/graph';
 import { jobsContract } from './contracts/jobs';
+import { monitorContract } from './contracts/monitor';
 
 export const apiContract = {
   ...appContract,
@@ -37,6 +38,7 @@ export const apiContract = {
   ...entraSchemaContract,
   ...graphContract,
   ...jobsContract,
+  ...monitorContract,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type ApiChannel = keyof typeof apiContract;

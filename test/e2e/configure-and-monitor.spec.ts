@@ -136,10 +136,21 @@ test('Monitor: imports Entra’s provisioning logs and explains each error; a br
   await summary.evaluate((element) => element.scrollIntoView({ block: 'start' }));
   await keepScreenshot(page, testInfo, 'monitor');
 
-  // A broken file: the line is named and nothing is imported (the earlier summary goes too).
+  // A broken file: the line is named and nothing changes; the earlier analysis stays, and says it was kept.
   await page.getByTestId('log-file-input').setInputFiles(`${LOGS}/broken-unclosed-quote.csv`);
   await expect(page.getByTestId('log-import-error')).toContainText('Line 4: a quoted cell is never closed');
-  await expect(page.getByTestId('log-summary')).toHaveCount(0);
+  await expect(page.getByTestId('log-import-error')).toContainText(
+    'analysis of entra-download.csv below is kept',
+  );
+  await expect(summary).toContainText('entra-download.csv: 17 events');
+
+  // Kept by the assistant: it is still there when the step is opened again.
+  await wizard.open('scope');
+  await wizard.open('monitor');
+  await expect(summary).toContainText('entra-download.csv: 17 events');
+  await expect(page.getByTestId('log-kept')).toContainText('added to the support export');
+  await page.getByTestId('log-forget').click();
+  await expect(summary).toHaveCount(0);
 
   // Drag and drop of the JSON download reads to the same events.
   const json = readFileSync(`${LOGS}/entra-download.json`, 'utf8');

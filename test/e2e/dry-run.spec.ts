@@ -26,6 +26,8 @@ test('dry run: the initial cycle creates everyone in scope, a second identical c
   // Disabled users are logged Create · Skipped (NotEffectivelyEntitled) with no request; open a real create.
   await page.getByTestId('dry-run-log-row').filter({ hasText: 'Success' }).first().click();
   await expect(page.getByTestId('dry-run-entry')).toContainText('POST /Users');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('dry-run-entry')).toBeHidden();
   await expect(page.getByTestId('dry-run-settings')).toContainText('accidental-deletion prevention off');
   await wizard.expectStatus('dry-run', 'done');
   await keepScreenshot(page, testInfo, 'dry-run');

@@ -59,6 +59,11 @@ test('Entra schema: import it, see the diff, dry-run it, and find scope and filt
   await keepScreenshot(page, testInfo, 'entra-schema-scope');
 
   await wizard.open('dry-run');
+  // The job settings start from the schema's Target Object Actions, and say so.
+  await expect(page.getByTestId('dry-run-actions-from')).toHaveText(
+    'From your imported Entra schema (jostle-gallery-custom.json).',
+  );
+  await expect(page.getByTestId('dry-run-action-delete')).toBeChecked();
   await page.getByTestId('dry-run-start').click();
   await expect(page.getByTestId('dry-run-cycle-1')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('cycle-1-failed')).toHaveText('0');

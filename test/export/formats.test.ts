@@ -2,6 +2,7 @@
  * Each format carries every section, with the values of a real run: probes against the real mock (with a
  * fault, so some fail with a remedy), a real small dry run with errors, a saved mapping and scope, imports.
  */
+import { readFileSync } from 'node:fs';
 import { release } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appVersion } from '../../main/app/version';
@@ -35,6 +36,7 @@ const SECTION_TITLES = [
   'Scoping',
   'Latest probe results',
   'Latest dry run',
+  'Monitor: provisioning log analysis',
   'Imported data',
 ];
 const SCRIPT_NAME = '<script>alert("x")</script>';
@@ -74,6 +76,13 @@ beforeAll(async () => {
   const { users, assignments } = generateSyntheticTenant({ users: 4, seed: 3 });
   users[0] = { ...users[0]!, attributes: { ...users[0]!.attributes, displayName: SCRIPT_NAME } };
   saveImports(test.dataDir, users, assignments);
+  await handlers.importProvisioningLog({
+    source: 'file',
+    file: {
+      name: 'entra-download.csv',
+      text: readFileSync('test/fixtures/provisioning-logs/entra-download.csv', 'utf8'),
+    },
+  });
   // A 500 on discovery makes some probes fail with a remedy and an error in their evidence.
   report = await runMockProbes(handlers, [{ kind: 'serverError', endpoint: 'discovery' }]);
   dryRun = await runSmallDryRun(test.context, { faults: [{ kind: 'conflict', endpoint: 'create' }] });
@@ -120,6 +129,8 @@ describe('support export from a real run', () => {
         `Create Failure: ${dryRun.cycles[0]!.counts.Create.Failure}`,
         'EntryConflict',
         'Users',
+        'entra-download.csv',
+        'Success 6, Failure 8, Skipped 3',
       ];
       if (process.platform !== 'linux') must.splice(must.indexOf('Secret Service keyring'), 1);
       for (const value of must) expect(text).toContain(escape(value));

@@ -25,12 +25,13 @@ ${APP_OPTION_HELP}
                         for this Base URL)
   --max-users N         "Start small": touch at most N users (default ${DEFAULT_LIVE_MAX_USERS} for a Base URL; no limit on the mock)
   --cycles N            Cycles to run (default: one per import; extra cycles repeat the last import)
-  --dialect D           PATCH dialect: default or aadOptscim062020 (a Base URL ending in ?aadOptscim062020
-                        selects aadOptscim062020)
+  --dialect D           PATCH dialect: default or aadOptscim062020 (default: with --app custom, a Tenant URL
+                        ending in ?aadOptscim062020 selects aadOptscim062020; otherwise default)
   --skip-out-of-scope-deletions
                         Entra's SkipOutOfScopeDeletions: users who leave scope are not disabled (default off)
   --target-object-actions LIST
-                        Target Object Actions that are ticked, e.g. create,update (default create,update,delete)
+                        Target Object Actions that are ticked, e.g. create,update (default: the Entra
+                        schema's, else create,update,delete as in a new job)
   --deletion-threshold N
                         Turn on accidental-deletion prevention with this threshold (default off, as in Entra)
   --permanently-deleted ID
@@ -93,8 +94,9 @@ export function positiveInteger(text: string | undefined, name: string, max: num
   return value;
 }
 
+/** The ticked Target Object Actions of --target-object-actions; undefined when not given (see dryRunDefaults). */
 export function targetObjectActions(text: string | undefined) {
-  if (text === undefined) return { create: true, update: true, delete: true };
+  if (text === undefined) return undefined;
   const names = text
     .split(',')
     .map((name) => name.trim().toLowerCase())

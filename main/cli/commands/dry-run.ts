@@ -14,6 +14,8 @@ import { dialectOfTenantUrl, writeConfirmed } from '../../../shared/connection/v
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { tokenForUrl } from '../token';
 import { InputFileError, loadInputs, loadUsers } from '../load-inputs';
+import { estimateRangeText } from '../../../shared/provisioning/duration-text';
+import { dryRunDefaults } from '../../../shared/provisioning/dry-run-defaults';
 import { days, parse, positiveInteger, targetObjectActions, usage } from './dry-run-options';
 
 function cycleLine(report: CycleReport): string {
@@ -67,7 +69,7 @@ function printText(result: DryRunResult, io: CliIo): void {
     estimate.formula === 'none'
       ? 'Microsoft publishes no estimate of the initial cycle for "Sync all users and groups"; incremental cycles follow about every 40 minutes.'
       : `Microsoft's estimate for the real initial cycle (${estimate.objectsInScope} assigned users, groups and group members): ` +
-          `${estimate.minMinutes}–${estimate.maxMinutes} minutes; incremental cycles follow about every 40 minutes.`,
+          `${estimateRangeText(estimate.minMinutes, estimate.maxMinutes)}; incremental cycles follow about every 40 minutes.`,
   );
 }
 
@@ -117,7 +119,7 @@ export const dryRunCommand: CliCommand = {
       throw new UsageError(
         'The Base URL ends with ?aadOptscim062020, which selects that dialect: drop --dialect default.',
       );
-    const dialect = urlDialect === 'aadOptscim062020' ? urlDialect : (options.dialect ?? 'default');
+    const chosenDialect = urlDialect === 'aadOptscim062020' ? urlDialect : options.dialect;
     let faults: FaultSpec[] = [];
     if (options.faults !== undefined) {
       if (!onMock) throw new UsageError('--faults works only with --target mock.');
@@ -154,6 +156,16 @@ export const dryRunCommand: CliCommand = {
         },
         io,
       );
+      // Where the window's Dry run step starts too: the Entra schema's Target Object Actions, and the path's
+      // PATCH format for this Tenant URL (shared/provisioning/dry-run-defaults).
+      const defaults = dryRunDefaults({
+        appPath: inputs.appPath,
+        tenantUrl: onMock ? null : options.target,
+        entraSchema: inputs.entraSchema,
+      });
+      const dialect = chosenDialect ?? defaults.patchDialect;
+      if (!chosenDialect) io.stderr(`PATCH format: ${defaults.patchDialectFrom}`);
+      if (!actions) io.stderr(`Target Object Actions: ${defaults.targetObjectActionsFrom}`);
       const token = liveUrl ? await tokenForUrl(liveUrl, options['token-env'], io.env) : undefined;
       if (onMock) mock = await startMockJostle({ faults });
       const later: SourceSnapshot['users'][] = [];
@@ -164,7 +176,14 @@ export const dryRunCommand: CliCommand = {
       };
       const snapshots: SourceSnapshot[] = Array.from({ length: cycles }, (_, index) => {
         const users = index === 0 ? inputs.users : (later[Math.min(index, later.length) - 1] ?? inputs.users);
-        return { ...inputs, users, ...shared };
+        return {
+          users,
+          assignments: inputs.assignments,
+          scope: inputs.scope,
+          mapping: inputs.mapping,
+          appPath: inputs.appPath,
+          ...shared,
+        };
       });
       // The app's context and the app's one function for engine options: the same defaults ("start small",
       // dialect, job settings) and the saved network settings (trusted certificates, system CA) as the window.
@@ -176,7 +195,7 @@ export const dryRunCommand: CliCommand = {
         ...(await dryRunEngineOptions(context, target, {
           patchDialect: dialect,
           skipOutOfScopeDeletions: options['skip-out-of-scope-deletions'],
-          targetObjectActions: actions,
+          targetObjectActions: actions ?? defaults.targetObjectActions,
           deletionThreshold: deletionThreshold ?? null,
           ...(maxUsers ? { maxUsers } : {}),
           ...(concurrency ? { concurrency } : {}),

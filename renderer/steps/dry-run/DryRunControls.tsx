@@ -20,7 +20,9 @@ import {
   ENTRA_JOB_DEFAULTS,
   jobSettingsRequest,
   thresholdValid,
+  type JobSettings,
 } from './DryRunJobSettings';
+import { useDryRunDefaults } from './use-dry-run-defaults';
 import { daysValid, DryRunNextCycle, NO_CHANGES, nextCycleRequest } from './DryRunNextCycle';
 
 const useStyles = makeStyles({
@@ -39,10 +41,14 @@ export function DryRunControls(props: {
   const tenant = useLiveTenant();
   const liveHost = tenant?.host ?? null;
   const [target, setTarget] = useState<Target>('mock');
-  const [dialect, setDialect] = useState<'default' | 'aadOptscim062020'>('default');
+  const defaults = useDryRunDefaults();
+  // Until the admin changes them, the settings follow the defaults (they load after the step opens).
+  const [dialectChoice, setDialect] = useState<'default' | 'aadOptscim062020' | null>(null);
+  const dialect = dialectChoice ?? defaults.patchDialect;
   const [maxUsers, setMaxUsers] = useState(String(DEFAULT_LIVE_MAX_USERS));
   const [confirmHost, setConfirmHost] = useState('');
-  const [settings, setSettings] = useState(ENTRA_JOB_DEFAULTS);
+  const [settingsChoice, setSettings] = useState<JobSettings | null>(null);
+  const settings = settingsChoice ?? { ...ENTRA_JOB_DEFAULTS, ...defaults.targetObjectActions };
   const [next, setNext] = useState(NO_CHANGES);
   const running = props.status?.running === true;
   const cyclesRun = props.status?.cyclesRun ?? 0;
@@ -78,7 +84,7 @@ export function DryRunControls(props: {
           hint={
             continuing
               ? 'Fixed for this run of cycles: Entra uses one format for the life of a job. Start over to change it.'
-              : 'How Entra words its update requests. Keep Default unless your Tenant URL in Entra ends with ?aadOptscim062020 (a saved Base URL ending with it always uses that format).'
+              : `How Entra words its update requests. ${dialectChoice === null ? defaults.patchDialectFrom : 'Your choice.'} A saved Base URL ending with ?aadOptscim062020 always uses that format.`
           }
         >
           <RadioGroup
@@ -92,7 +98,12 @@ export function DryRunControls(props: {
           </RadioGroup>
         </Field>
       </details>
-      <DryRunJobSettings value={settings} disabled={running} onChange={setSettings} />
+      <DryRunJobSettings
+        value={settings}
+        disabled={running}
+        onChange={setSettings}
+        actionsFrom={settingsChoice === null ? defaults.targetObjectActionsFrom : null}
+      />
       {continuing && <DryRunNextCycle value={next} disabled={running} onChange={setNext} />}
       {live && (
         <div className={styles.row}>

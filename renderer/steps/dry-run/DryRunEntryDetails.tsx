@@ -1,6 +1,10 @@
 import {
   Button,
+  DrawerBody,
+  DrawerHeader,
+  DrawerHeaderTitle,
   makeStyles,
+  OverlayDrawer,
   Table,
   TableBody,
   TableCell,
@@ -8,21 +12,13 @@ import {
   TableHeaderCell,
   TableRow,
   Text,
-  Title3,
   tokens,
 } from '@fluentui/react-components';
-import { Dismiss20Regular } from '@fluentui/react-icons';
+import { Dismiss24Regular } from '@fluentui/react-icons';
 import type { DryRunLogEntryView } from '../../../shared/api/contract';
 
 const useStyles = makeStyles({
-  panel: {
-    marginTop: tokens.spacingVerticalM,
-    padding: tokens.spacingVerticalM,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    background: tokens.colorNeutralBackground1,
-  },
-  header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   code: {
     fontFamily: tokens.fontFamilyMonospace,
     fontSize: tokens.fontSizeBase200,
@@ -43,19 +39,53 @@ const show = (value: unknown) =>
       ? value
       : JSON.stringify(value);
 
-/** One log entry: what Entra would change for this user, and the requests behind it (token-free). */
-export function DryRunEntryDetails({ entry, onClose }: { entry: DryRunLogEntryView; onClose(): void }) {
+/**
+ * One log entry in a drawer over the page: what Entra would change for this user, and the requests behind it
+ * (token-free). A drawer is always in view whatever the window height; under a 360 px list a panel was not.
+ */
+export function DryRunEntryDetails({
+  entry,
+  onClose,
+}: {
+  entry: DryRunLogEntryView | null;
+  onClose(): void;
+}) {
   const styles = useStyles();
   return (
-    <section className={styles.panel} data-testid="dry-run-entry">
-      <div className={styles.header}>
-        <Title3 as="h3" style={{ flexGrow: 1 }}>
-          {entry.action} {entry.userPrincipalName}: {entry.status}
-          {entry.errorCode ? ` (${entry.errorCode})` : ''}
-        </Title3>
-        <Button appearance="subtle" icon={<Dismiss20Regular />} aria-label="Close" onClick={onClose} />
-      </div>
-      <Text block>{entry.message}</Text>
+    <OverlayDrawer
+      position="end"
+      size="medium"
+      open={entry !== null}
+      onOpenChange={(_event, data) => !data.open && onClose()}
+    >
+      <DrawerHeader>
+        <DrawerHeaderTitle
+          action={
+            <Button appearance="subtle" aria-label="Close" icon={<Dismiss24Regular />} onClick={onClose} />
+          }
+        >
+          {entry && (
+            <>
+              {entry.action} {entry.userPrincipalName}: {entry.status}
+              {entry.errorCode ? ` (${entry.errorCode})` : ''}
+            </>
+          )}
+        </DrawerHeaderTitle>
+      </DrawerHeader>
+      <DrawerBody className={styles.body} data-testid="dry-run-entry">
+        {entry && <EntryBody entry={entry} />}
+      </DrawerBody>
+    </OverlayDrawer>
+  );
+}
+
+function EntryBody({ entry }: { entry: DryRunLogEntryView }) {
+  const styles = useStyles();
+  return (
+    <>
+      <Text block>
+        Cycle {entry.cycle} · {entry.message}
+      </Text>
       {entry.targetId && (
         <Text block size={200}>
           Jostle id: {entry.targetId}
@@ -82,7 +112,7 @@ export function DryRunEntryDetails({ entry, onClose }: { entry: DryRunLogEntryVi
         </Table>
       )}
       {entry.requests.map((request, index) => (
-        <div key={index} className={styles.code}>
+        <div key={index} className={styles.code} tabIndex={0}>
           {`${request.method} ${request.path} → ${request.status ?? 'no answer'} (${Math.round(request.durationMs)} ms${request.attempts > 1 ? `, ${request.attempts} attempts` : ''})`}
           {request.error && `\n${request.error}`}
           {request.requestBody && `\nSent: ${request.requestBody}`}
@@ -94,6 +124,6 @@ export function DryRunEntryDetails({ entry, onClose }: { entry: DryRunLogEntryVi
           Request bodies are kept for failures and the first successes of each cycle only.
         </Text>
       )}
-    </section>
+    </>
   );
 }

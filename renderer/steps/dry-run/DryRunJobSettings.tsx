@@ -3,7 +3,10 @@ import type { ApiRequest } from '../../../shared/api/contract';
 
 type StartRequest = ApiRequest<'startDryRun'>;
 
-/** The Entra provisioning-job settings a dry run follows. Defaults are Entra's for a new job. */
+/**
+ * The Entra provisioning-job settings a dry run follows. Defaults are Entra's for a new job; the Target
+ * Object Actions start from the imported Entra schema when there is one (use-dry-run-defaults).
+ */
 export interface JobSettings {
   skipOutOfScopeDeletions: boolean;
   create: boolean;
@@ -55,6 +58,8 @@ export function DryRunJobSettings(props: {
   value: JobSettings;
   disabled: boolean;
   onChange(next: JobSettings): void;
+  /** Where the Target Object Actions came from; null once the admin changed the settings. */
+  actionsFrom: string | null;
 }) {
   const styles = useStyles();
   const { value, disabled } = props;
@@ -84,6 +89,11 @@ export function DryRunJobSettings(props: {
           />
         ))}
       </div>
+      {props.actionsFrom && (
+        <Text size={200} className={styles.muted} data-testid="dry-run-actions-from">
+          {props.actionsFrom}
+        </Text>
+      )}
       <Checkbox
         label="Users who leave scope are not disabled (SkipOutOfScopeDeletions set to True with Graph)"
         checked={value.skipOutOfScopeDeletions}
@@ -117,8 +127,8 @@ export function DryRunJobSettings(props: {
         )}
       </div>
       <Text size={200} className={styles.muted}>
-        As in a new Entra job, all three actions are on and the other two settings are off. A change takes
-        effect from the next initial cycle (<b>Start over</b>).
+        The other two settings start off, as in a new Entra job. A change takes effect from the next initial
+        cycle (<b>Start over</b>).
       </Text>
     </div>
   );

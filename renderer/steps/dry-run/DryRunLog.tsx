@@ -20,6 +20,8 @@ import {
 } from '../../../shared/provisioning/summary';
 import { api } from '../../api/client';
 import { DryRunEntryDetails } from './DryRunEntryDetails';
+import { useDetailRows } from '../../components/detail-rows';
+import { VisuallyHidden } from '../../components/VisuallyHidden';
 
 const useStyles = makeStyles({
   filters: {
@@ -66,7 +68,7 @@ export function DryRunLog() {
   const [search, setSearch] = useState('');
   const [entries, setEntries] = useState<DryRunLogEntryView[]>([]);
   const [matching, setMatching] = useState(0);
-  const [selected, setSelected] = useState<DryRunLogEntryView | null>(null);
+  const details = useDetailRows<string>();
   const scroller = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -175,13 +177,10 @@ export function DryRunLog() {
             return (
               <div
                 key={entry.id}
-                role="button"
-                tabIndex={0}
                 data-testid="dry-run-log-row"
-                className={`${styles.row} ${selected?.id === entry.id ? styles.selected : ''}`}
+                className={`${styles.row} ${details.openKey === String(entry.id) ? styles.selected : ''}`}
                 style={{ top: item.start, height: ROW_HEIGHT }}
-                onClick={() => setSelected(entry)}
-                onKeyDown={(event) => event.key === 'Enter' && setSelected(entry)}
+                {...details.rowProps(String(entry.id), null, { opens: 'overlay', button: true })}
               >
                 <Text>#{entry.cycle}</Text>
                 <Text>{entry.action}</Text>
@@ -190,12 +189,16 @@ export function DryRunLog() {
                 </Badge>
                 <Text className={styles.ellipsis}>{entry.userPrincipalName}</Text>
                 <Text className={styles.ellipsis}>{entry.errorCode ?? ''}</Text>
+                <VisuallyHidden>: show details</VisuallyHidden>
               </div>
             );
           })}
         </div>
       </div>
-      {selected && <DryRunEntryDetails entry={selected} onClose={() => setSelected(null)} />}
+      <DryRunEntryDetails
+        entry={entries.find((entry) => String(entry.id) === details.openKey) ?? null}
+        onClose={details.close}
+      />
     </div>
   );
 }

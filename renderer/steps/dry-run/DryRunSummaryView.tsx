@@ -1,3 +1,4 @@
+import { estimateRangeText } from '../../../shared/provisioning/duration-text';
 import {
   makeStyles,
   MessageBar,
@@ -30,21 +31,12 @@ const useStyles = makeStyles({
 
 const columns = ['Create', 'Update', 'Disable', 'Delete'] as const;
 
-/** Microsoft's range (WHEN), in words: "under a minute", "about 3 minutes", "2 to 16 minutes". */
-function rangeText({ minMinutes, maxMinutes }: Summary['estimate']): string {
-  const low = Math.ceil(minMinutes);
-  const high = Math.ceil(maxMinutes);
-  if (maxMinutes < 1) return 'under a minute';
-  if (low === high) return `about ${high} minute${high === 1 ? '' : 's'}`;
-  return `${low} to ${high} minutes`;
-}
-
 function estimateText(estimate: Summary['estimate']): string {
   if (estimate.formula === 'none')
     return 'Microsoft publishes no estimate of the initial cycle for Sync all users and groups; later cycles run about every 40 minutes.';
   return (
     `Microsoft’s estimate for the real initial cycle, for ${estimate.objectsInScope.toLocaleString()} assigned ` +
-    `users, groups and group members: ${rangeText(estimate)}; later cycles run about every 40 minutes.`
+    `users, groups and group members: ${estimateRangeText(estimate.minMinutes, estimate.maxMinutes)}; later cycles run about every 40 minutes.`
   );
 }
 
@@ -66,8 +58,8 @@ function ErrorCards({ errors }: { errors: readonly Summary['firstErrors'][number
   return codes.map((code) => {
     const help = lookupEntraError(code);
     const examples = errors.filter((error) => error.errorCode === code).slice(0, 3);
-    // The exact cause the target gave (e.g. "Required attribute 'name.familyName' is missing or empty"),
-    // when every example says the same: more use than the catalogue's general advice alone.
+    // The exact causes the target gave (e.g. "Required attribute 'name.familyName' is missing or empty"):
+    // more use than the catalogue's general advice alone, so they come first.
     const messages = [...new Set(examples.map((error) => error.message))];
     return (
       <MessageBar key={code} intent="warning" style={{ marginTop: 8 }} data-testid={`dry-run-error-${code}`}>
@@ -78,6 +70,11 @@ function ErrorCards({ errors }: { errors: readonly Summary['firstErrors'][number
           {messages.length === 1 && (
             <Text block data-testid="dry-run-error-cause">
               <b>Cause:</b> {messages[0]}
+            </Text>
+          )}
+          {messages.length > 1 && (
+            <Text block data-testid="dry-run-error-cause">
+              <b>Causes Jostle gave:</b> {messages.join(' · ')}
             </Text>
           )}
           <Text block>{help.likelyCause}</Text>

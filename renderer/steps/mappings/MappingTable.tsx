@@ -25,9 +25,11 @@ import {
 } from '../../../shared/mapping';
 import { describeMapping } from '../../../shared/entra-schema';
 import { shortTarget } from './mapping-text';
+import type { DetailRows } from '../../components/detail-rows';
 
 const useStyles = makeStyles({
   table: { tableLayout: 'fixed', background: tokens.colorNeutralBackground1 },
+  clickable: { cursor: 'pointer' },
   code: {
     fontFamily: 'Consolas, "Cascadia Mono", Menlo, monospace',
     fontSize: tokens.fontSizeBase200,
@@ -68,7 +70,7 @@ const BUILT_IN = mappingBaseline(null);
 export function MappingTable({
   mappings,
   problems,
-  onEdit,
+  rows,
   onDelete,
   baseline = BUILT_IN,
 }: {
@@ -76,7 +78,8 @@ export function MappingTable({
   baseline?: MappingBaseline;
   mappings: readonly AttributeMapping[];
   problems: readonly MappingProblem[];
-  onEdit(index: number): void;
+  /** A row (or its Edit button) opens the mapping's dialog; see renderer/components/detail-rows. */
+  rows: DetailRows<string>;
   onDelete(index: number): void;
 }) {
   const styles = useStyles();
@@ -104,7 +107,13 @@ export function MappingTable({
             <Fragment key={`${mapping.target}-${index}`}>
               {/* The row itself keeps its normal background (its badges need the contrast); the "Not valid"
                   badge and the tinted problems row below mark it. */}
-              <TableRow data-testid={testId}>
+              <TableRow
+                data-testid={testId}
+                className={styles.clickable}
+                {...rows.rowProps(String(index), `${shortTarget(mapping.target)}: edit this mapping`, {
+                  opens: 'overlay',
+                })}
+              >
                 <TableCell className={styles.cell}>
                   <span className={styles.code} title={mapping.target}>
                     {shortTarget(mapping.target)}
@@ -190,7 +199,7 @@ export function MappingTable({
                         icon={<Edit20Regular />}
                         data-testid={`${testId}-edit`}
                         data-mapping-target={mapping.target}
-                        onClick={() => onEdit(index)}
+                        onClick={(event) => rows.open(String(index), event.currentTarget)}
                       />
                     </Tooltip>
                     <Tooltip content={`Delete ${shortTarget(mapping.target)}`} relationship="label">

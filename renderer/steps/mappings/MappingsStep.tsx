@@ -17,6 +17,7 @@ import { useAssistant } from '../../state/assistant-state';
 import { plural } from '../../text';
 import { ProblemList } from '../scope/ProblemList';
 import { MappingDialog } from './MappingDialog';
+import { useDetailRows } from '../../components/detail-rows';
 import { MappingTable } from './MappingTable';
 import { SaveBar, useSavedConfig } from '../../components/saved-config';
 import type { Confirmation } from '../../components/ConfirmButton';
@@ -87,7 +88,10 @@ export function MappingsStep() {
   const schemas = useJostleSchemas();
   const schemaOptions = schemas ? { schemas: schemas.schemas } : {};
   const validateMappingConfig = (config: MappingConfig) => validateForPath(config, appPath, schemaOptions);
-  const [editing, setEditing] = useState<number | 'new' | null>(null);
+  // The dialog for one row (or 'new'); closing it puts focus back on the row or button that opened it.
+  const rows = useDetailRows<string>();
+  const editing: number | 'new' | null =
+    rows.openKey === null ? null : rows.openKey === 'new' ? 'new' : Number(rows.openKey);
   const [version, setVersion] = useState(0);
   const editor = useSavedConfig<MappingConfig>({
     load: () => api.getMapping({}),
@@ -177,7 +181,7 @@ export function MappingsStep() {
           baseline={entra.baseline}
           mappings={draft.mappings}
           problems={problems}
-          onEdit={setEditing}
+          rows={rows}
           onDelete={(index) => change(draft.mappings.filter((_, i) => i !== index))}
         />
         <ProblemList
@@ -190,7 +194,11 @@ export function MappingsStep() {
           </Text>
         )}
         <div className={styles.actions}>
-          <Button icon={<Add16Regular />} data-testid="add-mapping" onClick={() => setEditing('new')}>
+          <Button
+            icon={<Add16Regular />}
+            data-testid="add-mapping"
+            onClick={(event) => rows.open('new', event.currentTarget)}
+          >
             Add a mapping
           </Button>
         </div>
@@ -229,9 +237,9 @@ export function MappingsStep() {
           }}
           onApply={(mapping) => {
             change(replaced(editing, mapping));
-            setEditing(null);
+            rows.close();
           }}
-          onClose={() => setEditing(null)}
+          onClose={rows.close}
         />
       )}
     </StepLayout>

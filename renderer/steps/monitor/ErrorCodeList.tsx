@@ -1,5 +1,6 @@
 import {
   Badge,
+  Button,
   makeStyles,
   Subtitle2,
   Table,
@@ -11,7 +12,9 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import type { ErrorCodeSummary } from '../../../shared/provisioning-logs';
+import { Fragment } from 'react';
+import type { ErrorCodeSummary, FailureSample } from '../../../shared/provisioning-logs';
+import { useDetailRows } from '../../components/detail-rows';
 import { formatUtc } from './format';
 import { InlineMarkdown } from '../../components/InlineMarkdown';
 
@@ -37,11 +40,53 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
   },
   muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  row: { cursor: 'pointer' },
+  details: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+    overflowWrap: 'anywhere',
+  },
+  term: { fontWeight: tokens.fontWeightSemibold },
+  description: { margin: 0, whiteSpace: 'pre-wrap' },
 });
+
+/** Everything Entra logged for one failure: the reason in full and the ids support asks for. */
+function SampleDetails({ sample, onClose }: { sample: FailureSample; onClose(): void }) {
+  const styles = useStyles();
+  const fields: Array<[string, string | undefined]> = [
+    ['Reason', sample.reason],
+    ['Change ID', sample.changeId],
+    ['Cycle ID', sample.cycleId],
+    ['Entra object ID', sample.sourceId],
+    ['Jostle user ID', sample.targetId],
+  ];
+  return (
+    <>
+      <dl className={styles.details}>
+        {fields
+          .filter(([, value]) => value !== undefined && value !== '')
+          .map(([term, value]) => (
+            <Fragment key={term}>
+              <dt className={styles.term}>{term}</dt>
+              <dd className={styles.description}>{value}</dd>
+            </Fragment>
+          ))}
+      </dl>
+      <Button size="small" appearance="subtle" onClick={onClose}>
+        Close
+      </Button>
+    </>
+  );
+}
 
 function ErrorCard({ error }: { error: ErrorCodeSummary }) {
   const styles = useStyles();
   const code = error.code ?? 'No error code';
+  const details = useDetailRows<string>();
   return (
     <div className={styles.card} data-testid={`error-${error.code ?? 'none'}`}>
       <div className={styles.header}>
@@ -74,25 +119,45 @@ function ErrorCard({ error }: { error: ErrorCodeSummary }) {
           </TableRow>
         </TableHeader>
         <TableBody>
-          {error.samples.map((sample, index) => (
-            <TableRow key={sample.changeId ?? index}>
-              <TableCell>{formatUtc(sample.at)}</TableCell>
-              <TableCell>
-                <Text block>{sample.sourceName ?? '(no name)'}</Text>
-                {sample.sourceId && (
-                  <Text block className={styles.muted} truncate wrap={false} title={sample.sourceId}>
-                    {sample.sourceId}
-                  </Text>
+          {error.samples.map((sample, index) => {
+            const key = sample.changeId ?? String(index);
+            return (
+              <Fragment key={key}>
+                <TableRow
+                  className={styles.row}
+                  data-testid="log-sample-row"
+                  {...details.rowProps(
+                    key,
+                    `${sample.sourceName ?? 'No name'}, ${sample.action} at ${formatUtc(sample.at)}: show the full reason and ids`,
+                    { opens: 'panel' },
+                  )}
+                >
+                  <TableCell>{formatUtc(sample.at)}</TableCell>
+                  <TableCell>
+                    <Text block>{sample.sourceName ?? '(no name)'}</Text>
+                    {sample.sourceId && (
+                      <Text block className={styles.muted} truncate wrap={false} title={sample.sourceId}>
+                        {sample.sourceId}
+                      </Text>
+                    )}
+                  </TableCell>
+                  <TableCell>{sample.action}</TableCell>
+                  <TableCell>
+                    <span className={styles.reason} title={sample.reason}>
+                      {sample.reason ?? ''}
+                    </span>
+                  </TableCell>
+                </TableRow>
+                {details.openKey === key && (
+                  <TableRow>
+                    <TableCell colSpan={4} {...details.panelProps()} data-testid="log-sample-details">
+                      <SampleDetails sample={sample} onClose={details.close} />
+                    </TableCell>
+                  </TableRow>
                 )}
-              </TableCell>
-              <TableCell>{sample.action}</TableCell>
-              <TableCell>
-                <span className={styles.reason} title={sample.reason}>
-                  {sample.reason ?? ''}
-                </span>
-              </TableCell>
-            </TableRow>
-          ))}
+              </Fragment>
+            );
+          })}
         </TableBody>
       </Table>
       {error.count > error.samples.length && (

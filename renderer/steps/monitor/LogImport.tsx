@@ -11,9 +11,8 @@ import {
 import { ArrowUpload20Regular, DocumentTable24Regular } from '@fluentui/react-icons';
 import { useRef, useState, type DragEvent } from 'react';
 import { GraphLogsButton } from '../../tools/entra/GraphLogsButton';
-import { importLogFile, type Imported } from './import-log';
 import { LogSummary } from './LogSummary';
-import { messageOf } from '../../text';
+import { useMonitorAnalysis } from './use-monitor-analysis';
 
 const useStyles = makeStyles({
   drop: {
@@ -30,34 +29,27 @@ const useStyles = makeStyles({
   dropText: { flexGrow: 1, color: tokens.colorNeutralForeground2 },
   hidden: { display: 'none' },
   message: { marginTop: tokens.spacingVerticalM },
+  kept: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    marginTop: tokens.spacingVerticalM,
+  },
 });
 
 export function LogImport() {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
-  const [reading, setReading] = useState(false);
-  const [imported, setImported] = useState<Imported | null>(null);
+  const monitor = useMonitorAnalysis();
+  const { analysis, failure } = monitor;
+  const reading = monitor.busy !== null;
 
   async function load(files: FileList | null) {
     const file = files?.[0];
     if (!file) return;
-    setReading(true);
-    // Replace the previous result whole: a failed import never leaves an older summary looking current.
-    setImported(null);
-    try {
-      setImported(await importLogFile(file));
-    } catch (error) {
-      setImported({
-        fileName: file.name,
-        error: {
-          message: `The file could not be read: ${messageOf(error)}`,
-        },
-      });
-    } finally {
-      setReading(false);
-      if (input.current) input.current.value = '';
-    }
+    await monitor.importFile(file);
+    if (input.current) input.current.value = '';
   }
 
   const onDrop = (event: DragEvent) => {
@@ -88,9 +80,13 @@ export function LogImport() {
           onClick={() => input.current?.click()}
           data-testid="log-choose-file"
         >
-          Choose file…
+          {monitor.busy === 'file' ? 'Reading…' : 'Choose file…'}
         </Button>
-        <GraphLogsButton disabled={reading} onRead={setImported} />
+        <GraphLogsButton
+          disabled={reading}
+          reading={monitor.busy === 'graph'}
+          onRead={() => void monitor.readFromGraph()}
+        />
         <input
           ref={input}
           type="file"
@@ -101,16 +97,35 @@ export function LogImport() {
         />
       </div>
 
-      {imported && 'error' in imported && (
+      {failure && (
         <MessageBar intent="error" className={styles.message} data-testid="log-import-error">
           <MessageBarBody>
-            <MessageBarTitle>Nothing imported from {imported.fileName}</MessageBarTitle>
-            {imported.error.message}
+            <MessageBarTitle>Nothing imported from {failure.fileName}</MessageBarTitle>
+            {failure.message}
+            {analysis && ` The analysis of ${analysis.fileName} below is kept.`}
           </MessageBarBody>
         </MessageBar>
       )}
-      {imported && 'summary' in imported && (
-        <LogSummary fileName={imported.fileName} summary={imported.summary} warnings={imported.warnings} />
+      {analysis && (
+        <>
+          <div className={styles.kept} data-testid="log-kept">
+            <Text size={200} className={styles.dropText}>
+              {analysis.source === 'graph' ? 'Read from Microsoft Graph' : 'Imported'}{' '}
+              {new Date(analysis.importedAt).toLocaleString()}. Kept on this computer (the summary, not the
+              file) and added to the support export.
+            </Text>
+            <Button
+              size="small"
+              appearance="subtle"
+              disabled={reading}
+              data-testid="log-forget"
+              onClick={() => void monitor.clear()}
+            >
+              Forget this analysis
+            </Button>
+          </div>
+          <LogSummary fileName={analysis.fileName} summary={analysis.summary} warnings={analysis.warnings} />
+        </>
       )}
     </div>
   );

@@ -45,7 +45,8 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     background: tokens.colorNeutralBackground3,
   },
-  zero: { opacity: 0.55 },
+  // Muted but readable: an opacity fade took zero counts below 4.5:1 contrast.
+  zero: { color: tokens.colorNeutralForeground3 },
   number: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   failure: { color: tokens.colorPaletteRedForeground1 },
   list: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalXL },

@@ -18,7 +18,8 @@ export function MonitorStep() {
       <ul className={styles.list}>
         <li>
           The <b>first cycle</b> starts when you save with Provisioning Status On. It takes from about 20
-          minutes to several hours, depending on how many users and groups are assigned.
+          minutes to several hours, depending on how many users and groups are assigned (the <b>Dry run</b>{' '}
+          step gives Microsoft’s estimate for yours).
         </li>
         <li>
           After that, Entra runs a cycle <b>about every 40 minutes</b>. You cannot change the interval; for
@@ -51,8 +52,9 @@ export function MonitorStep() {
       </Subtitle2>
       <p>
         In <b>Provisioning logs</b>, set the filters (date range, status), then select <b>Download</b>. The
-        summary below stays in this page: the file is not saved or sent anywhere. A dry-run log saved with{' '}
-        <code>npm run cli -- dry-run --log-out</code> imports the same way.
+        assistant keeps the summary below (not the file) on this computer and adds it to the support export;
+        nothing is sent anywhere. A dry-run log saved with <code>npm run cli -- dry-run --log-out</code>{' '}
+        imports the same way.
       </p>
       <LogImport />
 

@@ -13,10 +13,10 @@ import {
   TabList,
   Text,
   tokens,
-  useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { ApiRequest, ApiResponse } from '../../../shared/api/contract';
+import type { DetailRows } from '../../components/detail-rows';
 import { api } from '../../api/client';
 import { messageOf } from '../../text';
 
@@ -55,14 +55,14 @@ const count = (summary: Summary | null, show: Show): string => {
 export function PreviewTable({
   version,
   onSummary,
-  onOpen,
+  rows,
 }: {
   version: number;
   onSummary(summary: Summary | null): void;
-  onOpen(objectId: string): void;
+  /** Opens a user's drawer (ScopeStep); keys and focus as on every step's rows. */
+  rows: DetailRows<string>;
 }) {
   const styles = useStyles();
-  const restoreFocus = useRestoreFocusTarget();
   const [show, setShow] = useState<Show>('all');
   const [search, setSearch] = useState('');
   const [offset, setOffset] = useState(0);
@@ -139,15 +139,11 @@ export function PreviewTable({
               className={styles.row}
               data-testid="preview-row"
               data-upn={row.userPrincipalName}
-              tabIndex={0}
-              // Closing the drawer returns focus to the row that opened it.
-              {...restoreFocus}
-              onClick={() => onOpen(row.objectId)}
-              onKeyDown={(event) => {
-                if (event.key !== 'Enter' && event.key !== ' ') return;
-                event.preventDefault(); // Space would scroll the page.
-                onOpen(row.objectId);
-              }}
+              {...rows.rowProps(
+                row.objectId,
+                `${row.displayName ?? row.userPrincipalName}: show why and what Entra would send`,
+                { opens: 'overlay' },
+              )}
             >
               <TableCell>
                 <span className={styles.cellText} title={row.userPrincipalName}>

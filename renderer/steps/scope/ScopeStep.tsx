@@ -18,6 +18,7 @@ import { PreviewTable } from './PreviewTable';
 import { ScopeEditor, type ScopeEditorStatus } from './ScopeEditor';
 import { EntraScopeComparison } from './EntraScopeComparison';
 import { UserPreviewDrawer } from './UserPreviewDrawer';
+import { useDetailRows } from '../../components/detail-rows';
 
 type Summary = NonNullable<ApiResponse<'getPreview'>['summary']>;
 
@@ -46,7 +47,8 @@ export function ScopeStep() {
   const { setSettings } = useAssistant();
   const [version, setVersion] = useState(0);
   const [summary, setSummary] = useState<Summary | null>(null);
-  const [openUser, setOpenUser] = useState<string | null>(null);
+  // One row's drawer (why, and what Entra would send); closing it puts focus back on the row.
+  const userRows = useDetailRows<string>();
   const [editor, setEditor] = useState<ScopeEditorStatus>({ dirty: false, savedScope: null });
 
   // Imports and saves change this step's status in main; show main's answer.
@@ -91,9 +93,9 @@ export function ScopeStep() {
         ) : (
           <Text>Import your users, or try a made-up tenant, to see who Entra would provision.</Text>
         )}
-        <PreviewTable version={version} onSummary={setSummary} onOpen={setOpenUser} />
+        <PreviewTable version={version} onSummary={setSummary} rows={userRows} />
       </section>
-      <UserPreviewDrawer objectId={openUser} onClose={() => setOpenUser(null)} />
+      <UserPreviewDrawer objectId={userRows.openKey} onClose={userRows.close} />
     </StepLayout>
   );
 }

@@ -7,7 +7,7 @@ import { empty } from './app';
  * instead of crossing IPC as a string. Exactly one of the two.
  */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
-const fileSchema = z
+export const fileSchema = z
   .object({
     name: z.string().min(1).max(260),
     text: z.string().max(MAX_IMPORT_BYTES).optional(),
