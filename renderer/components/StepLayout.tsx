@@ -32,12 +32,15 @@ export function StepLayout({
   stepId,
   tutorialStep,
   title,
+  nextPrimary,
   children,
 }: {
   stepId: StepId;
   tutorialStep?: string;
   /** Overrides the step's title, e.g. the app step on the custom-app path. */
   title?: string;
+  /** Whether Next is the page's primary button; by default, once the step is done. */
+  nextPrimary?: boolean;
   children: ReactNode;
 }) {
   const styles = useStyles();
@@ -68,7 +71,7 @@ export function StepLayout({
         {next && (
           // One primary button a page: the step's own action until the step is done, then Next.
           <Button
-            appearance={settings?.stepStatus[stepId] === 'done' ? 'primary' : 'secondary'}
+            appearance={(nextPrimary ?? settings?.stepStatus[stepId] === 'done') ? 'primary' : 'secondary'}
             data-testid="next-step"
             onClick={() => go(next.id)}
           >

@@ -13,6 +13,7 @@ import {
 } from '@fluentui/react-components';
 import { Fragment, useEffect, useRef, useState } from 'react';
 import type { MockLogEntry } from '../../shared/api/contract';
+import { formatTime } from '../../shared/format/date-time';
 import { api } from '../api/client';
 
 const useStyles = makeStyles({
@@ -76,7 +77,7 @@ export function MockRequestLog() {
                 onClick={() => setOpen(open === entry.id ? null : entry.id)}
                 style={{ cursor: 'pointer' }}
               >
-                <TableCell>{new Date(entry.at).toLocaleTimeString()}</TableCell>
+                <TableCell>{formatTime(entry.at)}</TableCell>
                 <TableCell>{entry.method}</TableCell>
                 <TableCell className={styles.mono}>{entry.path}</TableCell>
                 <TableCell

@@ -11,6 +11,7 @@ import {
 import { Copy20Regular, Eye20Regular, EyeOff20Regular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import type { CopyApiKeyResult } from '../../../shared/api/contracts/entra-handoff';
+import { formatTime } from '../../../shared/format/date-time';
 import { api } from '../../api/client';
 import { useAssistant } from '../../state/assistant-state';
 import { messageOf } from '../../text';
@@ -23,7 +24,7 @@ const useStyles = makeStyles({
   countdown: { color: tokens.colorNeutralForeground3, alignSelf: 'center', whiteSpace: 'nowrap' },
 });
 
-const timeOf = (iso: string) => new Date(iso).toLocaleTimeString(undefined, { timeStyle: 'medium' });
+const timeOf = (iso: string) => formatTime(iso);
 
 /**
  * Gets the saved key into Entra's Secret Token field. "Copy secret token" asks main to put the key on the

@@ -9,7 +9,7 @@ import { DryRunControls } from './DryRunControls';
 import { DryRunLog } from './DryRunLog';
 import { DryRunProgress } from './DryRunProgress';
 import { DryRunSummaryView } from './DryRunSummaryView';
-import { messageOf } from '../../text';
+import { messageOf, when } from '../../text';
 import { useNavigation } from '../../components/navigation';
 import { showMappingRow } from '../mappings/pending-row';
 
@@ -115,8 +115,8 @@ export function DryRunStep() {
             <MessageBarBody>
               From before the assistant restarted: the run against{' '}
               {status.summary.target === 'mock' ? 'Mock Jostle' : status.summary.targetHost} that finished{' '}
-              {new Date(status.summary.finishedAt).toLocaleString()}. A restart empties Mock Jostle, so the
-              next run is a new initial cycle.
+              {when(status.summary.finishedAt)}. A restart empties Mock Jostle, so the next run is a new
+              initial cycle.
             </MessageBarBody>
           </MessageBar>
         )}

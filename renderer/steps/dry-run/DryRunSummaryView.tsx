@@ -16,6 +16,7 @@ import {
 import type { DryRunStatusView } from '../../../shared/api/contract';
 import { lookupEntraError } from '../../../shared/entra-errors';
 import { latestCycleState } from '../../../shared/provisioning/latest-cycle';
+import { describeInitialCycleEstimate } from '../../../shared/provisioning/cycle-estimate';
 import { InlineMarkdown } from '../../components/InlineMarkdown';
 import { plural } from '../../text';
 
@@ -29,24 +30,6 @@ const useStyles = makeStyles({
 });
 
 const columns = ['Create', 'Update', 'Disable', 'Delete'] as const;
-
-/** Microsoft's range (WHEN), in words: "under a minute", "about 3 minutes", "2 to 16 minutes". */
-function rangeText({ minMinutes, maxMinutes }: Summary['estimate']): string {
-  const low = Math.ceil(minMinutes);
-  const high = Math.ceil(maxMinutes);
-  if (maxMinutes < 1) return 'under a minute';
-  if (low === high) return `about ${high} minute${high === 1 ? '' : 's'}`;
-  return `${low} to ${high} minutes`;
-}
-
-function estimateText(estimate: Summary['estimate']): string {
-  if (estimate.formula === 'none')
-    return 'Microsoft publishes no estimate of the initial cycle for Sync all users and groups; later cycles run about every 40 minutes.';
-  return (
-    `Microsoft’s estimate for the real initial cycle, for ${estimate.objectsInScope.toLocaleString()} assigned ` +
-    `users, groups and group members: ${rangeText(estimate)}; later cycles run about every 40 minutes.`
-  );
-}
 
 function settingsText(settings: NonNullable<Summary['settings']>): string {
   const actions = (['create', 'update', 'delete'] as const).filter(
@@ -126,7 +109,7 @@ function Headline({ summary }: { summary: Summary }) {
           </>
         )}
         Against {summary.target === 'mock' ? 'Mock Jostle' : summary.targetHost}.{' '}
-        {estimateText(summary.estimate)}
+        {describeInitialCycleEstimate(summary.estimate)}
       </MessageBarBody>
     </MessageBar>
   );

@@ -31,6 +31,7 @@ const useStyles = makeStyles({
   row: { cursor: 'pointer' },
   cellText: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', display: 'block' },
   muted: { color: tokens.colorNeutralForeground3 },
+  failure: { display: 'block', color: tokens.colorPaletteRedForeground1 },
   decided: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, display: 'block' },
   pager: {
     display: 'flex',
@@ -166,9 +167,11 @@ export function PreviewTable({
                   {row.inScope ? 'Yes' : 'No'}
                 </Badge>
                 {row.failures.length > 0 && (
-                  <Badge appearance="tint" color="danger" title={row.failures.join('\n')}>
-                    !
-                  </Badge>
+                  // The reason is on the row itself, not only in a hover title: keyboard and screen-reader
+                  // users read it too.
+                  <Text size={100} className={styles.failure} data-testid="preview-failure">
+                    Mapping fails: {row.failures.join('; ')}
+                  </Text>
                 )}
               </TableCell>
               <TableCell>
