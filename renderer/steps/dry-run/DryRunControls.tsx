@@ -13,6 +13,7 @@ import { useState } from 'react';
 import type { ApiRequest, DryRunStatusView } from '../../../shared/api/contract';
 import { DEFAULT_LIVE_MAX_USERS } from '../../../shared/provisioning/start-small';
 import { ConfirmButton } from '../../components/ConfirmButton';
+import { runTargetWords } from '../../../shared/provisioning/run-target';
 import { TargetSwitch, useLiveTenant, type Target } from '../../components/TargetSwitch';
 import { plural } from '../../text';
 import {
@@ -50,6 +51,7 @@ export function DryRunControls(props: {
   const limit = Number(maxUsers);
   const limitValid = Number.isInteger(limit) && limit >= 1 && limit <= 100_000;
   const live = target === 'live';
+  const words = runTargetWords(target, liveHost);
   const ready =
     !running &&
     thresholdValid(settings) &&
@@ -128,7 +130,7 @@ export function DryRunControls(props: {
               onClick={() => start(false)}
               data-testid="dry-run-next"
             >
-              Run the next cycle
+              {words.nextLabel}
             </Button>
             <ConfirmButton
               icon={<ArrowClockwise20Regular />}
@@ -174,7 +176,7 @@ export function DryRunControls(props: {
                 : null
             }
           >
-            Run the initial cycle
+            {words.startLabel}
           </ConfirmButton>
         )}
         {running && (

@@ -9,6 +9,7 @@ import { DryRunControls } from './DryRunControls';
 import { DryRunLog } from './DryRunLog';
 import { DryRunProgress } from './DryRunProgress';
 import { DryRunSummaryView } from './DryRunSummaryView';
+import { runTargetWords } from '../../../shared/provisioning/run-target';
 import { messageOf, when } from '../../text';
 import { useNavigation } from '../../components/navigation';
 import { showMappingRow } from '../mappings/pending-row';
@@ -21,6 +22,7 @@ export function DryRunStep() {
   const styles = useStyles();
   const { refresh } = useAssistant();
   const [status, setStatus] = useState<DryRunStatusView | null>(null);
+  const liveWords = status?.summary ? runTargetWords(status.summary.target, status.summary.targetHost) : null;
   const [error, setError] = useState<string | null>(null);
 
   // Counts `finished` events, so an answer to Start that arrives after its cycle already ended is not
@@ -70,7 +72,12 @@ export function DryRunStep() {
   }, []);
 
   return (
-    <StepLayout stepId="dry-run" tutorialStep="Before Step 5’s Provisioning Status On">
+    <StepLayout
+      stepId="dry-run"
+      tutorialStep="Before Step 5’s Provisioning Status On"
+      // A run against the tenant writes to it: the page says so in its title, not only in the results.
+      title={liveWords?.live ? liveWords.title : undefined}
+    >
       <p>
         Runs Entra’s provisioning cycle the way Entra will: for each user in scope it looks the user up in
         Jostle by the matching attribute, then creates, updates or deactivates them, with your mapping and
@@ -122,7 +129,10 @@ export function DryRunStep() {
         )}
         {status?.summary && <DryRunSummaryView summary={status.summary} />}
         {status?.summary && !status.running && !status.fromEarlierSession && (
-          <DryRunLog key={`${status.cyclesRun}-${status.summary.finishedAt}`} />
+          <DryRunLog
+            key={`${status.cyclesRun}-${status.summary.finishedAt}`}
+            title={liveWords?.live ? `Provisioning log: ${liveWords.title}` : undefined}
+          />
         )}
       </div>
     </StepLayout>

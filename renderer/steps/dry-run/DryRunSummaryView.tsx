@@ -17,6 +17,7 @@ import type { DryRunStatusView } from '../../../shared/api/contract';
 import { lookupEntraError } from '../../../shared/entra-errors';
 import { latestCycleState } from '../../../shared/provisioning/latest-cycle';
 import { describeInitialCycleEstimate } from '../../../shared/provisioning/cycle-estimate';
+import { runTargetWords } from '../../../shared/provisioning/run-target';
 import { InlineMarkdown } from '../../components/InlineMarkdown';
 import { plural } from '../../text';
 
@@ -108,7 +109,7 @@ function Headline({ summary }: { summary: Summary }) {
             <b>Restart provisioning</b> to retry at once.{' '}
           </>
         )}
-        Against {summary.target === 'mock' ? 'Mock Jostle' : summary.targetHost}.{' '}
+        {runTargetWords(summary.target, summary.targetHost).title}.{' '}
         {describeInitialCycleEstimate(summary.estimate)}
       </MessageBarBody>
     </MessageBar>
@@ -121,7 +122,9 @@ export function DryRunSummaryView({ summary }: { summary: Summary }) {
   const latestCycle = state.latest?.cycle;
   return (
     <div className={styles.stack} data-testid="dry-run-summary">
-      <Title3 as="h2">Result</Title3>
+      <Title3 as="h2" data-testid="dry-run-result-title">
+        Result: {runTargetWords(summary.target, summary.targetHost).title}
+      </Title3>
       <Headline summary={summary} />
       {summary.cycles
         .filter((cycle) => cycle.earlyWarning)
