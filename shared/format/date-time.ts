@@ -14,15 +14,16 @@ export interface DateTimeOptions {
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(kind: 'date-time' | 'time', options: DateTimeOptions): Intl.DateTimeFormat {
+type Kind = 'date-time' | 'date' | 'time';
+
+function formatter(kind: Kind, options: DateTimeOptions): Intl.DateTimeFormat {
   const id = `${kind}|${options.seconds ? 's' : ''}|${options.utc ? 'utc' : ''}|${options.locale ?? ''}`;
   let format = cache.get(id);
   if (!format) {
     format = new Intl.DateTimeFormat(options.locale ?? 'en-GB', {
-      ...(kind === 'date-time' ? { day: 'numeric', month: 'short', year: 'numeric' } : {}),
-      hour: '2-digit',
-      minute: '2-digit',
-      ...(options.seconds ? { second: '2-digit' } : {}),
+      ...(kind !== 'time' ? { day: 'numeric', month: 'short', year: 'numeric' } : {}),
+      ...(kind !== 'date' ? { hour: '2-digit', minute: '2-digit' } : {}),
+      ...(options.seconds && kind !== 'date' ? { second: '2-digit' } : {}),
       ...(options.utc ? { timeZone: 'UTC' } : {}),
     });
     cache.set(id, format);
@@ -30,7 +31,7 @@ function formatter(kind: 'date-time' | 'time', options: DateTimeOptions): Intl.D
   return format;
 }
 
-function format(kind: 'date-time' | 'time', iso: string, options: DateTimeOptions): string {
+function format(kind: Kind, iso: string, options: DateTimeOptions): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : formatter(kind, options).format(date);
 }
@@ -38,6 +39,10 @@ function format(kind: 'date-time' | 'time', iso: string, options: DateTimeOption
 /** A date and time, e.g. "2 Dec 2026, 09:14"; text that is not a date is returned as it is. */
 export const formatDateTime = (iso: string, options: DateTimeOptions = {}): string =>
   format('date-time', iso, options);
+
+/** A day in the same style, "2 Dec 2026", where the time does not matter (a certificate file added). */
+export const formatDate = (iso: string, options: DateTimeOptions = {}): string =>
+  format('date', iso, options);
 
 /** A time of day in the same style, for moments within the next minutes ("clears at 09:15:30"). */
 export const formatTime = (iso: string, options: DateTimeOptions = {}): string =>
