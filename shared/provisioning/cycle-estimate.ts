@@ -4,6 +4,7 @@
  * group and group member under "Sync only assigned users and groups", and an incremental cycle about every
  * 40 minutes. For "Sync all users and groups" it gives no figure: the text then says so and shows none.
  */
+import { estimateRangeText } from './duration-text';
 import type { DryRunSummary } from './summary';
 
 export const MINUTES_PER_ASSIGNED_OBJECT = { min: 0.01, max: 0.08 } as const;
@@ -19,31 +20,6 @@ export function initialCycleMinutes(assignedObjects: number): { minMinutes: numb
   };
 }
 
-/** A length of time in words: "under a minute", "12 minutes", "17 hours", "5.6 days". */
-export function durationInWords(minutes: number): string {
-  if (minutes < 1) return 'under a minute';
-  if (minutes < 90) {
-    const whole = Math.round(minutes);
-    return `${whole} minute${whole === 1 ? '' : 's'}`;
-  }
-  const hours = minutes / 60;
-  if (hours < 48) return `${Math.round(hours)} hours`;
-  const days = Math.round((hours / 24) * 10) / 10;
-  return `${days} days`;
-}
-
-/** A range in words: "under a minute", "about 3 minutes", "17 hours to 5.6 days". */
-export function rangeInWords(minMinutes: number, maxMinutes: number): string {
-  const low = durationInWords(minMinutes);
-  const high = durationInWords(maxMinutes);
-  if (high === 'under a minute') return high;
-  if (low === high) return `about ${high}`;
-  // "10 to 80 minutes", but "17 hours to 5.6 days".
-  const unit = / (minutes?|hours|days)$/.exec(low)?.[1];
-  if (unit && high.endsWith(` ${unit}`)) return `${low.slice(0, -unit.length - 1)} to ${high}`;
-  return `${low} to ${high}`;
-}
-
 const LATER_CYCLES = 'later cycles run about every 40 minutes';
 
 /** The sentence the Dry run step and the export show for the latest run's estimate. */
@@ -57,10 +33,10 @@ export function describeInitialCycleEstimate(estimate: Estimate): string {
     (unmatched > 0
       ? ` (Microsoft counts every assignment; ${unmatched.toLocaleString('en-US')} ${unmatched === 1 ? 'assignment has' : 'assignments have'} no user in the import)`
       : '');
-  return `Microsoft’s estimate for the real initial cycle, for ${counted}: ${rangeInWords(estimate.minMinutes, estimate.maxMinutes)}; ${LATER_CYCLES}.`;
+  return `Microsoft’s estimate for the real initial cycle, for ${counted}: ${estimateRangeText(estimate.minMinutes, estimate.maxMinutes)}; ${LATER_CYCLES}.`;
 }
 
 /** The rule itself, for the Monitor step, which has no count of its own. */
 export const INITIAL_CYCLE_RULE =
   'Microsoft estimates 0.01 to 0.08 minutes for each assigned user, group and group member: for 1,000 that is ' +
-  `${rangeInWords(10, 80)}, for 100,000 ${rangeInWords(1000, 8000)}. For Sync all users and groups Microsoft gives no estimate.`;
+  `${estimateRangeText(10, 80)}, for 100,000 ${estimateRangeText(1000, 8000)}. For Sync all users and groups Microsoft gives no estimate.`;
