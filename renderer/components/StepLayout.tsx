@@ -51,6 +51,7 @@ export function StepLayout({
   const step = steps[index]!;
   const previous = steps[index - 1];
   const next = steps[index + 1];
+  const nextIsPrimary = nextPrimary ?? settings?.stepStatus[stepId] === 'done';
   return (
     <section aria-labelledby="step-title" data-testid={`panel-${stepId}`}>
       <div className={styles.header}>
@@ -71,7 +72,8 @@ export function StepLayout({
         {next && (
           // One primary button a page: the step's own action until the step is done, then Next.
           <Button
-            appearance={(nextPrimary ?? settings?.stepStatus[stepId] === 'done') ? 'primary' : 'secondary'}
+            appearance={nextIsPrimary ? 'primary' : 'secondary'}
+            data-appearance={nextIsPrimary ? 'primary' : 'secondary'}
             data-testid="next-step"
             onClick={() => go(next.id)}
           >

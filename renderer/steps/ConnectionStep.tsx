@@ -204,6 +204,7 @@ export function ConnectionStep() {
         <div className={styles.actions}>
           <Button
             appearance={savePrimary ? 'primary' : 'secondary'}
+            data-appearance={savePrimary ? 'primary' : 'secondary'}
             type="submit"
             disabled={saving}
             data-testid="save-connection"

@@ -21,10 +21,15 @@ test('Mock Jostle in the wizard is labelled as the mock; a new host asks for its
   const mock = await tools.startMock();
   await page.getByTestId('mock-use-in-wizard').click();
   await expect(page.getByTestId('mock-used-in-wizard')).toBeVisible();
+  await wizard.open('export');
+  await expect(page.getByTestId('export-mock-url')).toContainText('not your tenant');
   await wizard.open('connection');
   await expect(page.getByTestId('mock-url-saved')).toContainText('Mock Jostle, on this computer');
   await wizard.expectStatus('connection', 'in-progress');
   await expect(page.getByTestId('save-connection')).toHaveText('Save URL');
+  // One primary button: the step is not done (a mock), so Save stays primary and Next is not.
+  await expect(page.getByTestId('save-connection')).toHaveAttribute('data-appearance', 'primary');
+  await expect(page.getByTestId('next-step')).toHaveAttribute('data-appearance', 'secondary');
 
   // Only the Base URL changes, to another host: the key field opens with the reason.
   await page.getByTestId('base-url').fill(`https://${TENANT}/scim2`);
@@ -43,6 +48,8 @@ test('Mock Jostle in the wizard is labelled as the mock; a new host asks for its
   await expect(page.getByTestId('mock-url-saved')).toHaveCount(0);
   await expect(page.getByTestId('connection-test-unsaved')).toHaveCount(0);
   await expect(page.getByTestId('test-connection')).toHaveText(`Test connection to ${TENANT}`);
+  await expect(page.getByTestId('save-connection')).toHaveAttribute('data-appearance', 'secondary');
+  await expect(page.getByTestId('next-step')).toHaveAttribute('data-appearance', 'primary');
 
   // The dry run calls a run against the tenant a live run, on the button itself.
   await wizard.open('dry-run');
