@@ -55,6 +55,7 @@ test('Mock Jostle in the wizard is labelled as the mock; a new host asks for its
   await wizard.open('dry-run');
   await page.getByTestId('target-switch').getByLabel(`Your Jostle tenant (${TENANT})`).check();
   await expect(page.getByTestId('dry-run-start')).toHaveText(`Live run: write to ${TENANT}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Live run: writes to ${TENANT}`);
 
   // Using the mock again would drop the tenant's key: asked first.
   await tools.openMock();

@@ -9,11 +9,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowClockwise20Regular, Play20Regular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ApiRequest, DryRunStatusView } from '../../../shared/api/contract';
 import { DEFAULT_LIVE_MAX_USERS } from '../../../shared/provisioning/start-small';
 import { ConfirmButton } from '../../components/ConfirmButton';
-import { runTargetWords } from '../../../shared/provisioning/run-target';
+import { runTargetWords, type RunTargetWords } from '../../../shared/provisioning/run-target';
 import { TargetSwitch, useLiveTenant, type Target } from '../../components/TargetSwitch';
 import { plural } from '../../text';
 import {
@@ -35,6 +35,8 @@ export function DryRunControls(props: {
   status: DryRunStatusView | null;
   onStart(request: ApiRequest<'startDryRun'>): void;
   onCancel(): void;
+  /** Told what the chosen target is called, so the page title can say "Live run: writes to …". */
+  onTargetWords?(words: RunTargetWords): void;
 }) {
   const styles = useStyles();
   const tenant = useLiveTenant();
@@ -52,6 +54,8 @@ export function DryRunControls(props: {
   const limitValid = Number.isInteger(limit) && limit >= 1 && limit <= 100_000;
   const live = target === 'live';
   const words = runTargetWords(target, liveHost);
+  const { onTargetWords } = props;
+  useEffect(() => onTargetWords?.(runTargetWords(target, liveHost)), [onTargetWords, target, liveHost]);
   const ready =
     !running &&
     thresholdValid(settings) &&

@@ -9,7 +9,7 @@ import { DryRunControls } from './DryRunControls';
 import { DryRunLog } from './DryRunLog';
 import { DryRunProgress } from './DryRunProgress';
 import { DryRunSummaryView } from './DryRunSummaryView';
-import { runTargetWords } from '../../../shared/provisioning/run-target';
+import { runTargetWords, type RunTargetWords } from '../../../shared/provisioning/run-target';
 import { messageOf, when } from '../../text';
 import { useNavigation } from '../../components/navigation';
 import { showMappingRow } from '../mappings/pending-row';
@@ -22,7 +22,10 @@ export function DryRunStep() {
   const styles = useStyles();
   const { refresh } = useAssistant();
   const [status, setStatus] = useState<DryRunStatusView | null>(null);
-  const liveWords = status?.summary ? runTargetWords(status.summary.target, status.summary.targetHost) : null;
+  const [chosen, setChosen] = useState<RunTargetWords | null>(null);
+  const shown = status?.summary ? runTargetWords(status.summary.target, status.summary.targetHost) : null;
+  // The title names a live run as soon as the tenant is chosen, and while its results are shown.
+  const liveWords = chosen?.live ? chosen : shown;
   const [error, setError] = useState<string | null>(null);
 
   // Counts `finished` events, so an answer to Start that arrives after its cycle already ended is not
@@ -89,6 +92,7 @@ export function DryRunStep() {
           status={status}
           onStart={(request) => void act(() => api.startDryRun(request))}
           onCancel={() => void act(() => api.cancelDryRun({}))}
+          onTargetWords={setChosen}
         />
         {error && (
           <MessageBar intent="error" data-testid="dry-run-error">
@@ -131,7 +135,7 @@ export function DryRunStep() {
         {status?.summary && !status.running && !status.fromEarlierSession && (
           <DryRunLog
             key={`${status.cyclesRun}-${status.summary.finishedAt}`}
-            title={liveWords?.live ? `Provisioning log: ${liveWords.title}` : undefined}
+            title={shown?.live ? `Provisioning log: ${shown.title}` : undefined}
           />
         )}
       </div>

@@ -157,6 +157,13 @@ export function PreviewTable({
                 <Text size={100} className={`${styles.cellText} ${styles.muted}`}>
                   {row.userPrincipalName}
                 </Text>
+                {row.failures.length > 0 && (
+                  // The reason is on the row itself, not only in a hover title: keyboard and screen-reader
+                  // users read it too.
+                  <Text size={100} className={styles.failure} data-testid="preview-failure">
+                    Mapping fails: {row.failures.join('; ')}
+                  </Text>
+                )}
               </TableCell>
               <TableCell>
                 <Badge
@@ -166,13 +173,6 @@ export function PreviewTable({
                 >
                   {row.inScope ? 'Yes' : 'No'}
                 </Badge>
-                {row.failures.length > 0 && (
-                  // The reason is on the row itself, not only in a hover title: keyboard and screen-reader
-                  // users read it too.
-                  <Text size={100} className={styles.failure} data-testid="preview-failure">
-                    Mapping fails: {row.failures.join('; ')}
-                  </Text>
-                )}
               </TableCell>
               <TableCell>
                 <span className={styles.decided} title={row.decidedBy}>
