@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { estimateRangeText } from '../../shared/provisioning/duration-text';
+import { durationText, estimateRangeText } from '../../shared/provisioning/duration-text';
 
-describe('durations in words', () => {
-  it('says minutes, hours and days, never "1000 to 8000 minutes"', () => {
+describe('estimate in words (walkthrough #20)', () => {
+  it('reads at a glance at every size', () => {
     expect(estimateRangeText(0.07, 0.56)).toBe('under a minute');
-    expect(estimateRangeText(10, 80)).toBe('10 to 80 minutes');
-    expect(estimateRangeText(0.5, 4)).toBe('under a minute to 4 minutes');
-    expect(estimateRangeText(1000, 8000)).toBe('17 hours to 5.6 days');
+    expect(estimateRangeText(2, 16)).toBe('2 to 16 minutes');
+    expect(estimateRangeText(0.5, 3)).toBe('1 to 3 minutes');
     expect(estimateRangeText(3, 3)).toBe('about 3 minutes');
+    expect(estimateRangeText(1000, 8000)).toBe('about 17 hours to 5½ days');
+    expect(durationText(60 * 24 * 2)).toBe('2 days');
   });
 });
