@@ -59,6 +59,15 @@ const useStyles = makeStyles({
     marginBottom: tokens.spacingVerticalL,
   },
   centered: { display: 'grid', placeItems: 'center', height: '100vh' },
+  lostBanner: {
+    position: 'fixed',
+    top: tokens.spacingVerticalM,
+    left: '50%',
+    transform: 'translateX(-50%)',
+    zIndex: 20,
+    width: 'min(720px, calc(100vw - 32px))',
+    boxShadow: tokens.shadow16,
+  },
   // Visible only while focused: the first Tab stop, so keyboard users skip the ten-step sidebar.
   skipLink: {
     position: 'absolute',
@@ -120,7 +129,9 @@ function Shell() {
   // Tools are not steps: which one is open is not saved, the wizard reopens on the current step.
   const { tool, openTool, goToStep, announcement } = useNavigation();
 
-  if (loadError) {
+  // Lost after the page loaded: keep the page, say so above it, and block its actions until it is back.
+  const lost = loadError !== null && settings !== null && appInfo !== null;
+  if (loadError && !lost) {
     return (
       <div className={styles.centered}>
         <MessageBar intent="error">
@@ -141,7 +152,21 @@ function Shell() {
   }
 
   return (
-    <div className={styles.shell} data-app-state="loaded">
+    <div className={styles.shell} data-app-state={lost ? 'lost' : 'loaded'}>
+      {lost && (
+        <div className={styles.lostBanner}>
+          <MessageBar intent="error" layout="multiline" role="alert" data-testid="background-lost">
+            <MessageBarBody>
+              {loadError} What you see below is how the page was; nothing can be changed until it is back.
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button appearance="primary" onClick={() => void refresh()} data-testid="background-retry">
+                Try again
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        </div>
+      )}
       <ProxySignInDialog />
       <a
         className={styles.skipLink}
@@ -172,7 +197,7 @@ function Shell() {
           v{appInfo.version}
         </Text>
       </header>
-      <div className={styles.columns}>
+      <div className={styles.columns} inert={lost} data-testid="app-columns">
         <aside className={styles.rail}>
           <StepRail
             current={tool ?? settings.currentStep}

@@ -1,5 +1,6 @@
 import { ApiError } from '../../shared/api/errors';
 import type { AppContext } from '../app/context';
+import { connectionHandlers } from './connection-handlers';
 import type { HandlerTable } from './handler-table';
 
 type MockChannels =
@@ -10,7 +11,8 @@ type MockChannels =
   | 'resetMock'
   | 'generateMockUsers'
   | 'getMockLog'
-  | 'clearMockLog';
+  | 'clearMockLog'
+  | 'useMockInWizard';
 
 export function mockHandlers(context: AppContext): Pick<HandlerTable, MockChannels> {
   const running = async () => {
@@ -49,6 +51,11 @@ export function mockHandlers(context: AppContext): Pick<HandlerTable, MockChanne
     clearMockLog: async () => {
       (await running()).clearLog();
       return context.mock.status();
+    },
+    useMockInWizard: async () => {
+      const mock = await running();
+      // The same save as step 3's form (one implementation): checks, keychain, settings, rollback.
+      return connectionHandlers(context).saveConnection({ baseUrl: mock.baseUrl, apiKey: mock.token });
     },
   };
 }

@@ -102,10 +102,12 @@ export class ConfigurationStore {
     return this.mapping();
   }
 
+  /**
+   * Saves the defaults of the app path as the mapping: the admin chose them, so the step is done (deleting
+   * the file instead left "Saved" on screen while the step fell back to Not started).
+   */
   async resetMapping(): Promise<MappingState> {
-    const file = dataFiles.mapping(this.dataDir);
-    await serialised(file, () => rm(file, { force: true }));
-    return this.mapping();
+    return this.saveMapping(defaultMappingFor(this.appPath()));
   }
 
   async scope(): Promise<ScopeState> {

@@ -76,7 +76,7 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
   // No keychain call at start-up: the vault asks the keychain lazily, bounded in time.
   logger.log('info', 'started', { transport: options.transport });
   const results = new ResultsStore(options.dataDir, redactor);
-  const mock = new EmbeddedMock();
+  const mock = new EmbeddedMock({ saved: () => vault.read() });
   const network = { env: options.env, ...options.network };
   const events = new JobEvents((channel, problem) =>
     logger.log('error', 'dropped an event that breaks the contract', { channel, problem }),

@@ -6,6 +6,7 @@ import type { SettingsView } from '../../shared/api/contract';
 import { probeReportSchema } from '../../shared/api/contracts/probes';
 import { latestCycleState } from '../../shared/provisioning/latest-cycle';
 import { dryRunSummarySchema } from '../../shared/provisioning/summary-schema';
+import { isLoopbackUrl } from '../../shared/connection/validation';
 import { deriveStepStatuses } from '../../shared/wizard/status';
 import type { AppContext } from './context';
 import { RESULT_NAMES } from './data-files';
@@ -41,6 +42,7 @@ export async function settingsView(context: AppContext): Promise<SettingsView> {
         keySaved: key.saved,
         keyInMemoryOnly: key.saved && key.storage === 'memory',
         lastTestFailed: lastTest !== undefined && lastTest.status === 'fail',
+        baseUrlIsLoopback: isLoopbackUrl(data.connection.baseUrl),
       },
       scope: { usersImported, saved: scope.saved, hasErrors: hasErrors(scope.problems) },
       mapping: { saved: mapping.saved, hasErrors: hasErrors(mapping.problems) },

@@ -1,8 +1,9 @@
-import { estimateRangeText } from '../../shared/provisioning/duration-text';
 import type { SupportExport } from './model';
 import { MAX_EXPORTED_USERS } from './model';
+import { describeInitialCycleEstimate } from '../../shared/provisioning/cycle-estimate';
 import {
   describeHost,
+  isThisComputer,
   missing,
   orNone,
   yesNo,
@@ -11,6 +12,18 @@ import {
   type Section,
   type Tone,
 } from './outline';
+
+/**
+ * What a run talked to, in words support cannot misread: a "live" run whose saved Base URL is on this
+ * computer reached Mock Jostle (or another local server), not a tenant; a live dry run wrote to the tenant.
+ */
+export function targetLabel(target: 'mock' | 'live', host: string | null, run: 'probes' | 'dry-run'): string {
+  if (target === 'mock') return 'the built-in mock Jostle';
+  if (isThisComputer(host))
+    return 'the saved Base URL, which is on this computer (Mock Jostle), not a Jostle tenant';
+  const shown = orNone(host, 'unknown host');
+  return run === 'dry-run' ? `Live run: wrote to ${shown}` : `the Jostle tenant (live), ${shown}`;
+}
 
 /** How old the probe results are, and whether they tested the host saved now: a past run is not today's. */
 function probeStaleness(model: SupportExport): Cell {
@@ -52,7 +65,7 @@ export function probesSection(model: SupportExport): Section {
     {
       kind: 'fields',
       rows: [
-        ['Target', probes.target === 'mock' ? 'the built-in mock Jostle' : 'the Jostle tenant (live)'],
+        ['Target', targetLabel(probes.target, probes.baseUrlHost, 'probes')],
         ['Host', describeHost(probes.baseUrlHost, 'unknown')],
         ['Staleness', probeStaleness(model)],
         [
@@ -103,12 +116,7 @@ export function dryRunSection(model: SupportExport): Section {
     {
       kind: 'fields',
       rows: [
-        [
-          'Target',
-          dryRun.target === 'mock'
-            ? 'the built-in mock Jostle'
-            : `the Jostle tenant (${orNone(dryRun.targetHost, 'unknown host')})`,
-        ],
+        ['Target', targetLabel(dryRun.target, dryRun.targetHost, 'dry-run')],
         ['Run', `${dryRun.startedAt} to ${dryRun.finishedAt}`],
         ['PATCH dialect', dryRun.patchDialect === 'default' ? 'default' : 'aadOptscim062020 (feature flag)'],
         [
@@ -133,10 +141,7 @@ export function dryRunSection(model: SupportExport): Section {
               }
             : { text: `not quarantined: ${dryRun.quarantine.explanation}`, tone: 'good' },
         ],
-        [
-          'Estimated real initial cycle',
-          `${dryRun.estimate.objectsInScope} objects in scope: ${estimateRangeText(dryRun.estimate.minMinutes, dryRun.estimate.maxMinutes)}`,
-        ],
+        ['Estimated real initial cycle', describeInitialCycleEstimate(dryRun.estimate)],
       ],
     },
     {

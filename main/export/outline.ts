@@ -36,6 +36,9 @@ export const missing = (text: string): Block => ({ kind: 'paragraph', text, tone
 
 const LOOPBACK_HOST = /^(127(?:\.\d{1,3}){3}|localhost|\[::1\])(?::\d+)?$/i;
 
+/** A host (with or without its port) on the admin's own computer. */
+export const isThisComputer = (host: string | null): boolean => host !== null && LOOPBACK_HOST.test(host);
+
 /**
  * A host as support should read it: a loopback address is Mock Jostle (or another server) on the admin's
  * own computer, which Entra cannot reach, not a Jostle tenant.

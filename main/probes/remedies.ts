@@ -1,7 +1,11 @@
 import type { FindingCode } from './types';
 
+/** The Jostle page with the Base URL and the keys, as the start of a sentence. */
 const MANAGE_PROVISIONING =
-  'In Jostle, open Admin Settings > User data to/from other systems > Manage user provisioning';
+  'In Jostle, open **Admin Settings > User data to/from other systems > Manage user provisioning**';
+/** The same page inside a sentence ("…, then open … in Jostle, …"). */
+const OPEN_MANAGE_PROVISIONING =
+  'open **Admin Settings > User data to/from other systems > Manage user provisioning** in Jostle';
 
 /**
  * The fix for each finding, in the words of Microsoft's Jostle provisioning tutorial (Automation user,
@@ -10,7 +14,7 @@ const MANAGE_PROVISIONING =
 export const REMEDIES: Record<FindingCode, string> = {
   unauthorized:
     `Jostle refused the API key (401). The key is wrong or was revoked, or the Automation user it belongs to has never signed in. ` +
-    `Sign in to your intranet once as the Automation user (it must be activated), then ${MANAGE_PROVISIONING}, click “Add a new key…”, ` +
+    `Sign in to your intranet once as the Automation user (it must be activated), then ${OPEN_MANAGE_PROVISIONING}, click “Add a new key…”, ` +
     `choose that Automation user, and paste the new key (it is shown only once).`,
   forbidden:
     'Jostle understood the key but refused access (403). Either your subscription does not include SSO/user provisioning features ' +

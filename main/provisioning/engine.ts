@@ -139,7 +139,8 @@ export function createProvisioningEngine(options: ProvisioningEngineOptions): Pr
       const started = performance.now();
       const requestsBefore = sender.requestCount;
       const source = compileSource(snapshot);
-      if (cycle === 1) estimate = estimateInitialCycle(source.assignedObjects, source.inScope);
+      if (cycle === 1)
+        estimate = estimateInitialCycle(source.assignedObjects, source.inScope, source.unmatchedAssignments);
       initialNext = false;
       const plan = planCycle(source, states, admitted, {
         maxUsersPerRun,

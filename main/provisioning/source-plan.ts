@@ -38,6 +38,8 @@ export interface CompiledSource {
    * and their direct members. null under Sync all, for which Microsoft gives no formula.
    */
   assignedObjects: number | null;
+  /** Assignment references that match no imported user (counted by Microsoft's estimate, not in scope). */
+  unmatchedAssignments: number;
 }
 
 export function matchingPathsOf(config: MappingConfig): string[] {
@@ -78,6 +80,7 @@ export function compileSource(snapshot: SourceSnapshot): CompiledSource {
     inScope,
     syncAll,
     permanentlyDeleted: new Set((snapshot.permanentlyDeleted ?? []).map((id) => id.trim().toLowerCase())),
+    unmatchedAssignments: syncAll ? 0 : (assignments?.unresolved.length ?? 0),
     assignedObjects: syncAll
       ? null
       : (snapshot.assignments?.users.length ?? 0) +

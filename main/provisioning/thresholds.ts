@@ -2,7 +2,8 @@
  * Entra's quarantine rules (QUAR), accidental-deletion verdict (ADP), Microsoft's initial-cycle estimate
  * (WHEN), and our own, clearly labelled, early warning for runs far too small to reach Entra's thresholds.
  */
-import type { QuarantineVerdict } from '../../shared/provisioning/summary';
+import { initialCycleMinutes } from '../../shared/provisioning/cycle-estimate';
+import type { DryRunSummary, QuarantineVerdict } from '../../shared/provisioning/summary';
 import type { QuarantineThresholds } from './types';
 
 /** QUAR: "evaluation starts at 5,000 failures", then "> 40%" of events failed, or "> 40,000" failures. */
@@ -99,13 +100,13 @@ export const NOT_QUARANTINED: QuarantineVerdict = {
 export function estimateInitialCycle(
   assignedObjects: number | null,
   usersInScope: number,
-): { objectsInScope: number; minMinutes: number; maxMinutes: number; formula: 'syncAssigned' | 'none' } {
-  const round = (minutes: number) => Math.round(minutes * 100) / 100;
+  unmatchedAssignments = 0,
+): DryRunSummary['estimate'] & { formula: 'syncAssigned' | 'none' } {
   const objects = assignedObjects ?? usersInScope;
   return {
     objectsInScope: objects,
-    minMinutes: round(objects * 0.01),
-    maxMinutes: round(objects * 0.08),
+    ...initialCycleMinutes(objects),
     formula: assignedObjects === null ? 'none' : 'syncAssigned',
+    ...(assignedObjects !== null && unmatchedAssignments > 0 ? { unmatchedAssignments } : {}),
   };
 }

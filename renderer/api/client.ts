@@ -17,6 +17,22 @@ function unwrap<T>(envelope: ApiEnvelope<T>): T {
 export const BACKGROUND_STOPPED =
   'The assistant’s background process has stopped, so nothing was done. Run npm run web again and open the address it prints.';
 
+const lostListeners = new Set<() => void>();
+
+/**
+ * Tells `listener` whenever a call finds the background process gone (browser mode), so the window can say
+ * so once, above the page, instead of each button showing its own error. Returns the unsubscribe function.
+ */
+export function onBackgroundLost(listener: () => void): () => void {
+  lostListeners.add(listener);
+  return () => lostListeners.delete(listener);
+}
+
+function backgroundLost(): ApiEnvelope<unknown> {
+  for (const listener of lostListeners) listener();
+  return { ok: false, error: { code: 'not-available', message: BACKGROUND_STOPPED } };
+}
+
 async function overHttp(channel: ApiChannel, request: unknown): Promise<ApiEnvelope<unknown>> {
   let response: Response;
   try {
@@ -27,7 +43,7 @@ async function overHttp(channel: ApiChannel, request: unknown): Promise<ApiEnvel
       credentials: 'same-origin',
     });
   } catch {
-    return { ok: false, error: { code: 'not-available', message: BACKGROUND_STOPPED } };
+    return backgroundLost();
   }
   if (response.status === 401) {
     return {
@@ -43,7 +59,7 @@ async function overHttp(channel: ApiChannel, request: unknown): Promise<ApiEnvel
     return (await response.json()) as ApiEnvelope<unknown>;
   } catch {
     // The connection dropped mid-answer: the server went away while it was replying.
-    return { ok: false, error: { code: 'not-available', message: BACKGROUND_STOPPED } };
+    return backgroundLost();
   }
 }
 

@@ -32,12 +32,15 @@ export function StepLayout({
   stepId,
   tutorialStep,
   title,
+  nextPrimary,
   children,
 }: {
   stepId: StepId;
   tutorialStep?: string;
   /** Overrides the step's title, e.g. the app step on the custom-app path. */
   title?: string;
+  /** Whether Next is the page's primary button; by default, once the step is done. */
+  nextPrimary?: boolean;
   children: ReactNode;
 }) {
   const styles = useStyles();
@@ -48,6 +51,7 @@ export function StepLayout({
   const step = steps[index]!;
   const previous = steps[index - 1];
   const next = steps[index + 1];
+  const nextIsPrimary = nextPrimary ?? settings?.stepStatus[stepId] === 'done';
   return (
     <section aria-labelledby="step-title" data-testid={`panel-${stepId}`}>
       <div className={styles.header}>
@@ -68,7 +72,8 @@ export function StepLayout({
         {next && (
           // One primary button a page: the step's own action until the step is done, then Next.
           <Button
-            appearance={settings?.stepStatus[stepId] === 'done' ? 'primary' : 'secondary'}
+            appearance={nextIsPrimary ? 'primary' : 'secondary'}
+            data-appearance={nextIsPrimary ? 'primary' : 'secondary'}
             data-testid="next-step"
             onClick={() => go(next.id)}
           >

@@ -1,5 +1,5 @@
 import { Field, Radio, RadioGroup } from '@fluentui/react-components';
-import { writeConfirmed } from '../../shared/connection/validation';
+import { isLoopbackUrl, writeConfirmed } from '../../shared/connection/validation';
 import { useAssistant } from '../state/assistant-state';
 import { hostOf } from '../text';
 
@@ -25,6 +25,9 @@ export function TargetSwitch(props: {
   liveHost: string | null;
   onChange(target: Target): void;
 }) {
+  // A saved Base URL on this computer is Mock Jostle (or another local server), never the tenant.
+  const { connection } = useAssistant();
+  const savedIsLocal = isLoopbackUrl(connection?.key.saved ? connection.baseUrl : null);
   return (
     <Field label="Run against">
       <RadioGroup
@@ -39,7 +42,9 @@ export function TargetSwitch(props: {
           disabled={props.liveHost === null}
           label={
             props.liveHost
-              ? `Your Jostle tenant (${props.liveHost})`
+              ? savedIsLocal
+                ? `The saved Base URL (${props.liveHost}, on this computer: not a Jostle tenant)`
+                : `Your Jostle tenant (${props.liveHost})`
               : 'Your Jostle tenant (save the Base URL and key first)'
           }
         />

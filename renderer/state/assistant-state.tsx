@@ -5,7 +5,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { ApiResponse, ConnectionStatus, SettingsView } from '../../shared/api/contract';
-import { api } from '../api/client';
+import { api, BACKGROUND_STOPPED, onBackgroundLost } from '../api/client';
 import { messageOf } from '../text';
 
 interface AssistantState {
@@ -51,6 +51,9 @@ export function AssistantStateProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const refresh = useCallback(async () => apply(await loadEverything()), [apply]);
+
+  // Any call that finds the background process gone puts the window in the "stopped" state at once.
+  useEffect(() => onBackgroundLost(() => setLoadError(BACKGROUND_STOPPED)), []);
 
   useEffect(() => {
     let current = true;

@@ -11,7 +11,7 @@ import {
 import { Key20Regular } from '@fluentui/react-icons';
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../shared/api/errors';
-import { checkApiKey, checkBaseUrl } from '../../shared/connection/validation';
+import { checkApiKey, checkBaseUrl, isLoopbackUrl } from '../../shared/connection/validation';
 import { api } from '../api/client';
 import { StepLayout } from '../components/StepLayout';
 import { useAssistant } from '../state/assistant-state';
@@ -32,7 +32,7 @@ const useStyles = makeStyles({
 
 export function ConnectionStep() {
   const styles = useStyles();
-  const { connection, setConnection } = useAssistant();
+  const { connection, setConnection, settings } = useAssistant();
   const [baseUrl, setBaseUrl] = useState<string | null>(null);
   const [apiKey, setApiKey] = useState('');
   const [replacingKey, setReplacingKey] = useState(false);
@@ -50,6 +50,14 @@ export function ConnectionStep() {
     });
   const urlValue = baseUrl ?? connection.baseUrl ?? '';
   const askForKey = !connection.key.saved || replacingKey;
+  // The URL in the field is not the saved one yet: Test connection still talks to the saved one.
+  const checkedUrl = checkBaseUrl(urlValue);
+  const urlChanged =
+    connection.baseUrl !== null &&
+    (checkedUrl.ok ? checkedUrl.value : urlValue.trim()) !== connection.baseUrl;
+  const unsaved = urlChanged || replacingKey || !connection.key.saved || !connection.baseUrl;
+  // One primary button a page: Save while there is something to save, otherwise Next.
+  const savePrimary = unsaved || settings?.stepStatus.connection !== 'done';
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -74,15 +82,22 @@ export function ConnectionStep() {
       setConnection(status);
       setSaved(true);
     } catch (error) {
-      if (error instanceof ApiError && error.fields) setErrors(error.fields);
-      else setErrors({ form: messageOf(error) });
+      if (error instanceof ApiError && error.fields) {
+        // "The saved API key is for another host": open the key field, so the message shows where it applies.
+        if (error.fields.apiKey && !askForKey) setReplacingKey(true);
+        setErrors(error.fields);
+      } else setErrors({ form: messageOf(error) });
     } finally {
       setSaving(false);
     }
   }
 
   return (
-    <StepLayout stepId="connection" tutorialStep="Step 2, Manage user provisioning">
+    <StepLayout
+      stepId="connection"
+      tutorialStep="Step 2, Manage user provisioning"
+      nextPrimary={!savePrimary}
+    >
       <p>Jostle gives you two values for Entra: a Base URL and an API key. Get them like this:</p>
       <ol>
         <li>
@@ -114,8 +129,23 @@ export function ConnectionStep() {
         </MessageBar>
       )}
 
+      {isLoopbackUrl(connection.baseUrl) && (
+        <MessageBar intent="warning" layout="multiline" data-testid="mock-url-saved">
+          <MessageBarBody>
+            <MessageBarTitle>The saved Base URL is Mock Jostle, on this computer</MessageBarTitle>
+            Good for trying things out; Entra cannot reach it. Before <b>Configure provisioning in Entra</b>,
+            save your Jostle tenant’s Base URL and a key from it here.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
       <form className={styles.form} onSubmit={(event) => void save(event)} noValidate>
-        <Field label="Base URL" required validationMessage={errors.baseUrl} hint="Looks like https://…/scim2">
+        <Field
+          label="Base URL"
+          required
+          validationMessage={errors.baseUrl}
+          hint="Looks like https://…/scim2. Spaces and line breaks around it are removed."
+        >
           <Input
             data-testid="base-url"
             value={urlValue}
@@ -134,7 +164,11 @@ export function ConnectionStep() {
             label="API key"
             required
             validationMessage={errors.apiKey}
-            hint="Paste the whole key, nothing else."
+            hint={
+              connection.key.saved
+                ? 'Paste the new key. Spaces and line breaks around it are removed.'
+                : 'Paste the whole key. Spaces and line breaks around it are removed.'
+            }
           >
             <Input
               data-testid="api-key"
@@ -168,7 +202,13 @@ export function ConnectionStep() {
           </MessageBar>
         )}
         <div className={styles.actions}>
-          <Button appearance="primary" type="submit" disabled={saving} data-testid="save-connection">
+          <Button
+            appearance={savePrimary ? 'primary' : 'secondary'}
+            data-appearance={savePrimary ? 'primary' : 'secondary'}
+            type="submit"
+            disabled={saving}
+            data-testid="save-connection"
+          >
             {askForKey ? 'Save URL and key' : 'Save URL'}
           </Button>
           {replacingKey && (
@@ -179,7 +219,13 @@ export function ConnectionStep() {
         </div>
       </form>
       {connection.key.saved && connection.baseUrl && (
-        <ConnectionTest host={new URL(connection.baseUrl).host} />
+        // Keyed by the saved URL: a result about an earlier URL is dropped when a new one is saved.
+        <ConnectionTest
+          key={connection.baseUrl}
+          host={new URL(connection.baseUrl).host}
+          mock={isLoopbackUrl(connection.baseUrl)}
+          unsavedUrl={urlChanged}
+        />
       )}
     </StepLayout>
   );

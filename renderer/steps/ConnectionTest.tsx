@@ -5,6 +5,7 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Spinner,
+  Text,
   tokens,
 } from '@fluentui/react-components';
 import { PlugConnected20Regular } from '@fluentui/react-icons';
@@ -14,7 +15,7 @@ import { api } from '../api/client';
 import { InlineMarkdown } from '../components/InlineMarkdown';
 import { ProbeResultList } from '../components/ProbeResultList';
 import { useAssistant } from '../state/assistant-state';
-import { messageOf } from '../text';
+import { messageOf, when } from '../text';
 import { connectionVerdict } from './connection-verdict';
 
 const useStyles = makeStyles({
@@ -26,13 +27,24 @@ const useStyles = makeStyles({
     maxWidth: '760px',
   },
   remedy: { display: 'block', marginTop: tokens.spacingVerticalXS },
+  tested: { display: 'block', color: tokens.colorNeutralForeground3 },
 });
 
 /**
  * Sends Entra's Test Connection request (and the other read-only probes) to the saved tenant. Read-only, so
  * safe on a production intranet; the full list, and the write probes, are under Diagnostics.
  */
-export function ConnectionTest({ host }: { host: string }) {
+export function ConnectionTest({
+  host,
+  mock,
+  unsavedUrl,
+}: {
+  host: string;
+  /** The saved Base URL is on this computer: name it Mock Jostle, not the tenant. */
+  mock: boolean;
+  /** The Base URL field holds another URL, not saved yet. */
+  unsavedUrl?: boolean;
+}) {
   const styles = useStyles();
   const [running, setRunning] = useState(false);
   const [report, setReport] = useState<ProbeReportView | null>(null);
@@ -54,8 +66,14 @@ export function ConnectionTest({ host }: { host: string }) {
   }
 
   const verdict = report && connectionVerdict(report);
+  const target = mock ? 'Mock Jostle' : 'Jostle';
   return (
     <div className={styles.box} data-testid="connection-test">
+      {unsavedUrl && (
+        <Text data-testid="connection-test-unsaved">
+          The Base URL above is not saved yet. Test connection still uses the saved one, <b>{host}</b>.
+        </Text>
+      )}
       <div>
         <Button
           icon={<PlugConnected20Regular />}
@@ -68,7 +86,7 @@ export function ConnectionTest({ host }: { host: string }) {
         {running && (
           <Spinner
             size="tiny"
-            label="Asking Jostle…"
+            label={`Asking ${target}…`}
             labelPosition="after"
             style={{ display: 'inline-flex', marginLeft: 8 }}
           />
@@ -87,8 +105,12 @@ export function ConnectionTest({ host }: { host: string }) {
         >
           <MessageBarBody>
             <MessageBarTitle>
-              {verdict.passed ? 'Jostle accepted the key' : 'Entra’s Test Connection would fail'}
+              {verdict.passed ? `${target} accepted the key` : 'Entra’s Test Connection would fail'}
             </MessageBarTitle>
+            <span className={styles.tested} data-testid="connection-test-when">
+              {host} · {when(report.finishedAt)}
+              {mock && ' · Mock Jostle on this computer, not your tenant'}
+            </span>
             {verdict.headline}
             {verdict.remedy && (
               <span className={styles.remedy} data-testid="connection-test-remedy">

@@ -5,6 +5,7 @@
  */
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { SCIM_COMPLIANCE_FLAG, tenantUrlFor } from '../../shared/app-path/app-path';
+import { isLoopbackUrl } from '../../shared/connection/validation';
 import { Checklist } from '../components/Checklist';
 import { CopyButton } from '../components/CopyButton';
 import { ExternalLink } from '../components/ExternalLink';
@@ -120,7 +121,7 @@ export function CustomAppStep() {
         so if the test fails on that, set <b>Mappings &gt; Provision Microsoft Entra ID Groups</b> to{' '}
         <b>Enabled: No</b> (assumed: not documented for Jostle). The same user lookup, from here:
       </p>
-      {baseUrl && <ConnectionTest host={new URL(baseUrl).host} />}
+      {baseUrl && <ConnectionTest key={baseUrl} host={new URL(baseUrl).host} mock={isLoopbackUrl(baseUrl)} />}
       <Checklist
         stepId="gallery"
         entries={[

@@ -14,10 +14,9 @@ import {
 import { LockClosed20Regular } from '@fluentui/react-icons';
 import type { ConnectionStatus, KeyStatus } from '../../shared/api/contract';
 import { api } from '../api/client';
+import { when } from '../text';
 
-function formatDate(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '';
-}
+const formatDate = (iso: string | null): string => (iso ? when(iso) : '');
 
 /** What the admin may know about the saved key: that it is saved, where, its fingerprint and date. */
 export function SavedKeyCard(props: {

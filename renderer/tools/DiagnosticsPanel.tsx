@@ -16,7 +16,7 @@ import type { ProbeReportView } from '../../shared/api/contract';
 import { api } from '../api/client';
 import { ProbeResultList } from '../components/ProbeResultList';
 import { TargetSwitch, useLiveTenant, type Target } from '../components/TargetSwitch';
-import { hostOf, messageOf } from '../text';
+import { hostOf, messageOf, when } from '../text';
 import { ToolLayout } from '../components/ToolLayout';
 import { ProbeProgress } from './ProbeProgress';
 import { NetworkSettings } from './NetworkSettings';
@@ -39,8 +39,7 @@ function stalenessOf(
   mock: { running: boolean; baseUrl: string | null } | null,
   savedBaseUrl: string | null,
 ): string {
-  const when = new Date(report.finishedAt).toLocaleString();
-  const earlier = `From an earlier run (${when}), against ${report.target === 'mock' ? `Mock Jostle at ${hostOf(report.baseUrl)}` : hostOf(report.baseUrl)}.`;
+  const earlier = `From an earlier run (${when(report.finishedAt)}), against ${report.target === 'mock' ? `Mock Jostle at ${hostOf(report.baseUrl)}` : hostOf(report.baseUrl)}.`;
   if (report.target === 'mock' && (!mock?.running || mock.baseUrl !== report.baseUrl)) {
     return `${earlier} That Mock Jostle is no longer running: run the checks again for today’s state.`;
   }
@@ -153,7 +152,7 @@ export function DiagnosticsPanel() {
               <MessageBarTitle>{report.ok ? 'No problems found' : 'Something needs fixing'}</MessageBarTitle>
               {report.target === 'mock' ? 'Mock Jostle' : hostOf(report.baseUrl)} · {report.counts.pass}{' '}
               passed, {report.counts.warn} warnings, {report.counts.fail} failed, {report.counts.skipped}{' '}
-              skipped · {new Date(report.finishedAt).toLocaleString()}
+              skipped · {when(report.finishedAt)}
               {report.cancelled && ' · cancelled'}
             </MessageBarBody>
           </MessageBar>

@@ -13,7 +13,10 @@ import { Play20Regular, Stop20Regular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import type { MockStatus } from '../../shared/api/contract';
 import { api } from '../api/client';
+import { isLoopbackUrl } from '../../shared/connection/validation';
+import { ConfirmButton, type Confirmation } from '../components/ConfirmButton';
 import { CopyButton } from '../components/CopyButton';
+import { useAssistant } from '../state/assistant-state';
 import { ToolLayout } from '../components/ToolLayout';
 import { MockFaults } from './MockFaults';
 import { MockRequestLog } from './MockRequestLog';
@@ -26,8 +29,26 @@ const useStyles = makeStyles({
   label: { minWidth: '80px', color: tokens.colorNeutralForeground3 },
 });
 
+/** Asks first only when "Use in the wizard" would replace a key saved for a real tenant. */
+function replaceTenantConfirmation(savedUrl: string | null, keySaved: boolean): Confirmation | null {
+  if (!keySaved || !savedUrl || isLoopbackUrl(savedUrl)) return null;
+  const host = new URL(savedUrl).host;
+  return {
+    title: `Replace the key saved for ${host}?`,
+    confirmLabel: 'Use Mock Jostle',
+    body: (
+      <>
+        The wizard’s Base URL and key become Mock Jostle’s. The key saved for <b>{host}</b> is removed from
+        the keychain, and Jostle cannot show it again: to go back, add a new key in Jostle.
+      </>
+    ),
+  };
+}
+
 export function MockJostlePanel() {
   const styles = useStyles();
+  const { connection, setConnection } = useAssistant();
+  const [usedInWizard, setUsedInWizard] = useState(false);
   const [status, setStatus] = useState<MockStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [count, setCount] = useState('25');
@@ -73,7 +94,12 @@ export function MockJostlePanel() {
             {status?.running ? `Running · ${status.userCount} users` : 'Stopped'}
           </Text>
         </div>
-        {status?.running && status.baseUrl && status.token && (
+        {status?.notice && (
+          <MessageBar intent="warning" data-testid="mock-notice">
+            <MessageBarBody>{status.notice}</MessageBarBody>
+          </MessageBar>
+        )}
+        {status?.running && status.baseUrl && (status.token || status.tokenIsSavedKey) && (
           <>
             <div className={styles.row}>
               <Text className={styles.label}>Base URL</Text>
@@ -84,8 +110,46 @@ export function MockJostlePanel() {
             </div>
             <div className={styles.row}>
               <Text className={styles.label}>Token</Text>
-              <Text className={styles.value}>{status.token}</Text>
-              <CopyButton value={status.token} label="Copy token" />
+              {status.token ? (
+                <>
+                  <Text className={styles.value}>{status.token}</Text>
+                  <CopyButton value={status.token} label="Copy token" />
+                </>
+              ) : (
+                <Text data-testid="mock-token-saved">
+                  the API key saved in the wizard (it stays in the keychain)
+                </Text>
+              )}
+            </div>
+            <div className={styles.row}>
+              {connection?.key.saved && connection.baseUrl === status.baseUrl ? (
+                <Text data-testid="mock-in-wizard">
+                  The wizard uses this Mock Jostle: its Base URL and key are saved on{' '}
+                  <b>Jostle Base URL and API key</b>.
+                </Text>
+              ) : (
+                <ConfirmButton
+                  testId="mock-use-in-wizard"
+                  confirm={replaceTenantConfirmation(
+                    connection?.baseUrl ?? null,
+                    connection?.key.saved ?? false,
+                  )}
+                  onConfirm={() => {
+                    setError(null);
+                    void api.useMockInWizard({}).then(
+                      (saved) => (setConnection(saved), setUsedInWizard(true)),
+                      (failure: unknown) => setError(messageOf(failure)),
+                    );
+                  }}
+                >
+                  Use in the wizard
+                </ConfirmButton>
+              )}
+              {usedInWizard && (
+                <Text data-testid="mock-used-in-wizard">
+                  Saved as the wizard’s Base URL and key. Before setting up Entra, save your tenant’s instead.
+                </Text>
+              )}
             </div>
             <div className={styles.row}>
               <Field

@@ -14,6 +14,7 @@ import {
 import { Fragment, useEffect, useRef, useState } from 'react';
 import { useDetailRows } from '../components/detail-rows';
 import type { MockLogEntry } from '../../shared/api/contract';
+import { formatTime } from '../../shared/format/date-time';
 import { api } from '../api/client';
 
 const useStyles = makeStyles({
@@ -82,7 +83,7 @@ export function MockRequestLog() {
                   { opens: 'panel' },
                 )}
               >
-                <TableCell>{new Date(entry.at).toLocaleTimeString()}</TableCell>
+                <TableCell>{formatTime(entry.at)}</TableCell>
                 <TableCell>{entry.method}</TableCell>
                 <TableCell className={styles.mono}>{entry.path}</TableCell>
                 <TableCell

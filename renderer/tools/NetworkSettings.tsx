@@ -18,6 +18,7 @@ import {
   MAX_TRUSTED_CERTIFICATES_BYTES,
   type trustedCertificateSchema,
 } from '../../shared/api/contracts/network';
+import { formatDate } from '../../shared/format/date-time';
 import { api } from '../api/client';
 import { messageOf } from '../text';
 import { ProxySignIn } from './ProxySignIn';
@@ -53,7 +54,7 @@ const useStyles = makeStyles({
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
 });
 
-const day = (iso: string) => iso.slice(0, 10);
+const day = (iso: string) => formatDate(iso);
 
 function nameOf(name: Certificate['subject']): string {
   if (name.cn && name.o) return `${name.cn} (${name.o})`;

@@ -12,6 +12,7 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ApiResponse } from '../../shared/api/contract';
+import { formatDate } from '../../shared/format/date-time';
 import { api } from '../api/client';
 import { InlineMarkdown } from '../components/InlineMarkdown';
 import { messageOf } from '../text';
@@ -138,7 +139,7 @@ export function ProxySignIn({
       {saved ? (
         <div className={styles.row} data-testid="proxy-sign-in-saved">
           <Text>
-            Saved for <b>{saved.proxy}</b> as <b>{saved.username}</b>, {saved.savedAt.slice(0, 10)}
+            Saved for <b>{saved.proxy}</b> as <b>{saved.username}</b>, {formatDate(saved.savedAt)}
           </Text>
           <Button
             disabled={busy}

@@ -27,6 +27,16 @@ export function isLoopbackHost(hostname: string): boolean {
   return host === 'localhost' || isLoopbackAddress(host);
 }
 
+/** A Base URL on this computer (Mock Jostle, or another local server): never a tenant Entra can reach. */
+export function isLoopbackUrl(url: string | null | undefined): boolean {
+  if (!url) return false;
+  try {
+    return isLoopbackHost(new URL(url.trim()).hostname);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Writes to a live tenant (write probes, dry runs) need the admin to type its host name first; loopback
  * targets (Mock Jostle) need no confirmation.
@@ -89,9 +99,15 @@ export function checkBaseUrl(input: string): Check {
   return { ok: true, value: `${url.toString().replace(/\/+$/, '')}${search}` };
 }
 
+/**
+ * Checks a pasted API key. Blanks and line breaks around it are removed, as around the Base URL (a copy from
+ * a web page often brings a trailing space or newline); a blank inside the key is refused, because a key
+ * never has one and the paste then holds something else as well.
+ */
 export function checkApiKey(input: string): Check {
-  const problem = apiKeyProblem(input);
-  return problem ? { ok: false, message: problem } : { ok: true, value: input };
+  const trimmed = input.trim();
+  const problem = apiKeyProblem(trimmed);
+  return problem ? { ok: false, message: problem } : { ok: true, value: trimmed };
 }
 
 function apiKeyProblem(input: string): string | null {

@@ -11,6 +11,7 @@ import { compileMapping, type BuildNotes, type MappingFailure } from './build-us
 import { jostleVerdictFor } from './jostle-verdict';
 import type { AttributeMapping, MappingConfig } from './model';
 import { getScimValue, type ScimResource } from './scim-paths';
+import { StartSmallPicker } from './start-small-picks';
 import { REQUIRED_TARGETS } from './validate';
 
 export interface PreviewInput {
@@ -76,7 +77,7 @@ export interface PreviewSummary {
   wouldCreate: number;
   /** Assignment references that match no imported user. */
   unresolvedAssignments: string[];
-  /** "Start small": one or two in-scope users to assign first, per the Jostle tutorial. */
+  /** "Start small": one or two in-scope users to assign first, per the Jostle tutorial (start-small-picks.ts). */
   startSmall: string[];
 }
 
@@ -221,7 +222,7 @@ export function runPreview(input: PreviewInput): PreviewResult {
   let inScopeButDisabled = 0;
   let withMappingFailures = 0;
   let wouldCreate = 0;
-  const startSmall: string[] = [];
+  const startSmall = new StartSmallPicker();
   for (const user of input.users) {
     const decision = scope.evaluate(user, assignments);
     const activeInSource = user.attributes.accountEnabled !== false;
@@ -251,7 +252,7 @@ export function runPreview(input: PreviewInput): PreviewResult {
       if (failures.length > 0) withMappingFailures += 1;
       else if (activeInSource) {
         wouldCreate += 1;
-        if (startSmall.length < 2) startSmall.push(user.userPrincipalName);
+        startSmall.offer(user.userPrincipalName, user.attributes.userType);
       }
     }
     const displayName = user.attributes.displayName;
@@ -279,7 +280,7 @@ export function runPreview(input: PreviewInput): PreviewResult {
       withMappingFailures,
       wouldCreate,
       unresolvedAssignments: assignments?.unresolved ?? [],
-      startSmall,
+      startSmall: startSmall.picked(),
     },
     rows,
   };

@@ -59,6 +59,7 @@ export const dryRunSummarySchema = z.object({
     minMinutes: z.number(),
     maxMinutes: z.number(),
     formula: z.enum(['syncAssigned', 'none']).optional(),
+    unmatchedAssignments: z.number().int().min(0).optional(),
   }),
   settings: z
     .object({

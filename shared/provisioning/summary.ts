@@ -93,6 +93,8 @@ export interface DryRunSummary {
     minMinutes: number;
     maxMinutes: number;
     formula?: 'syncAssigned' | 'none';
+    /** Assignments that match no imported user: Microsoft counts them, the cycle has no user for them. */
+    unmatchedAssignments?: number;
   };
   settings?: DryRunJobSettings;
 }

@@ -15,6 +15,8 @@ export interface ProgressFacts {
     keyInMemoryOnly: boolean;
     /** Entra's Test Connection request, last sent to the saved Base URL, failed. */
     lastTestFailed?: boolean;
+    /** The saved Base URL is on this computer (Mock Jostle): a stand-in, so the step is not done. */
+    baseUrlIsLoopback?: boolean;
   };
   scope?: { usersImported: boolean; saved: boolean; hasErrors: boolean };
   mapping?: { saved: boolean; hasErrors: boolean };
@@ -37,9 +39,9 @@ export function deriveStepStatuses(facts: ProgressFacts): Record<StepId, StepSta
 
 function statusOf(stepId: StepId, facts: ProgressFacts): StepStatus {
   if (stepId === 'connection') {
-    const { baseUrlSaved, keySaved, keyInMemoryOnly, lastTestFailed } = facts.connection;
+    const { baseUrlSaved, keySaved, keyInMemoryOnly, lastTestFailed, baseUrlIsLoopback } = facts.connection;
     if (keySaved && (keyInMemoryOnly || lastTestFailed)) return 'needs-attention';
-    if (baseUrlSaved && keySaved) return 'done';
+    if (baseUrlSaved && keySaved) return baseUrlIsLoopback ? 'in-progress' : 'done';
     return baseUrlSaved || keySaved ? 'in-progress' : 'not-started';
   }
   if (stepId === 'scope' && facts.scope) {

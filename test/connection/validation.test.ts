@@ -36,7 +36,8 @@ describe('API key check', () => {
 
   it.each([
     ['', /Paste the API key/],
-    ['abcdefghijklmnopq\r\n', /line break/],
+    ['abcdefgh\r\nijklmnopq', /line break/],
+    ['   ', /Paste the API key/],
     ['abcdefgh ijklmnopq', /space/],
     ['Bearer abcdefghijklmnopqrstu', /Bearer/],
     ['short', /too short/],
@@ -48,16 +49,23 @@ describe('API key check', () => {
     if (!result.ok) expect(result.message).toMatch(message);
   });
 
-  it('never accepts a value with whitespace, whatever else it holds', () => {
+  it('never accepts a value with whitespace inside, whatever else it holds', () => {
     fc.assert(
       fc.property(
-        fc.string(),
+        fc.string({ minLength: 1 }).filter((text) => text.trim() === text && text !== ''),
         fc.constantFrom(' ', '\n', '\r', '\t'),
-        fc.string(),
+        fc.string({ minLength: 1 }).filter((text) => text.trim() === text && text !== ''),
         (before, blank, after) => {
           expect(checkApiKey(`${before}${blank}${after}`).ok).toBe(false);
         },
       ),
     );
+  });
+
+  it('removes blanks and line breaks around the key, as around the Base URL', () => {
+    const key = 'a1B2c3D4e5F6g7H8i9J0';
+    for (const pasted of [` ${key}`, `${key} `, `${key}\r\n`, `\t${key}\n`]) {
+      expect(checkApiKey(pasted)).toEqual({ ok: true, value: key });
+    }
   });
 });

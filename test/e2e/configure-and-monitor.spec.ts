@@ -64,7 +64,12 @@ test('Configure provisioning in Entra: Base URL, secret token copy and reveal, c
     // Browser mode never sends the key to the page: any holder of the session token could ask for it, so
     // there is no Reveal button to be refused, and a failed copy says where else the key is.
     await expect(page.getByTestId('reveal-secret-token')).toHaveCount(0);
-    await expect(page.getByTestId('reveal-desktop-only')).toHaveText(/only in the desktop app/);
+    // Not signed in to Graph: one line says where the key is; Copy is not the primary action here.
+    await expect(page.getByTestId('secret-token-browser')).toContainText(
+      'Paste the key you copied from Jostle',
+    );
+    await expect(page.getByTestId('secret-token-graph')).toHaveCount(0);
+    await expect(page.getByTestId('copy-secret-token')).toHaveAttribute('data-appearance', 'secondary');
     if (problem)
       await expect(outcome).toContainText('the key you copied from Jostle, or open the desktop app');
     await expect(page.getByTestId('revealed-key')).toHaveCount(0);

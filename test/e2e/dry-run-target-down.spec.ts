@@ -42,7 +42,7 @@ test('a dry run against a stopped Mock Jostle or a dead host says so, sends noth
   await wizard.open('dry-run');
   await page
     .getByTestId('target-switch')
-    .getByLabel(/Your Jostle tenant/)
+    .getByLabel(/The saved Base URL/)
     .check();
   await page.getByTestId('dry-run-start').click();
   await expect(page.getByTestId('dry-run-start-confirm-text')).toContainText('run against Mock Jostle');

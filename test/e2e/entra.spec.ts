@@ -11,6 +11,7 @@ import { KeyringSecretStore } from '../../main/secrets/keyring-store';
 import { tempDir, uniqueKeychainService } from '../support/temp';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
+import { callApi } from './pages/api';
 import { WizardPage } from './pages/wizard-page';
 
 const synthetic = generateSyntheticTenant({ users: 600, seed: 8 });
@@ -61,7 +62,7 @@ test.use({
 
 test('Entra tool: pull the tenant, apply a restart behind its confirmation, read the logs in Monitor', async ({
   assistant,
-}) => {
+}, testInfo) => {
   const page = assistant.page;
   await page.getByTestId('tool-link-entra').click();
   await expect(page.getByTestId('tool-entra')).toBeVisible();
@@ -98,6 +99,19 @@ test('Entra tool: pull the tenant, apply a restart behind its confirmation, read
   ).toEqual([]);
 
   const wizard = new WizardPage(page);
+  // Browser mode, signed in with the app read: the key goes to Entra through Graph, the primary action.
+  await callApi(page, 'saveConnection', {
+    baseUrl: 'https://contoso-e2e.jostle.us/scim2',
+    apiKey: 'e2eGraphKey-8Jd3Ks7Lw2Qp5Zn9',
+  });
+  await page.reload();
+  await page.locator('[data-app-state="loaded"]').waitFor();
+  await wizard.open('configure-entra');
+  if (testInfo.project.name === 'browser') {
+    await expect(page.getByTestId('secret-token-browser')).toContainText('signed in to Microsoft Graph');
+    await page.getByTestId('secret-token-graph').click();
+    await expect(page.getByTestId('tool-entra')).toBeVisible();
+  }
   await wizard.open('monitor');
   await page.getByTestId('log-read-graph').click();
   await expect(page.getByTestId('log-summary')).toBeVisible();

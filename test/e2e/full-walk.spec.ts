@@ -33,7 +33,7 @@ test('walks the whole wizard, Plan to Export, against Mock Jostle', async ({ ass
   await wizard.open('connection');
   await wizard.fillConnection(mock.baseUrl, mock.token);
   await page.getByTestId('test-connection').click();
-  await expect(page.getByTestId('connection-test-result')).toContainText('Jostle accepted the key', {
+  await expect(page.getByTestId('connection-test-result')).toContainText('Mock Jostle accepted the key', {
     timeout: 30_000,
   });
   await shoot('connection');
@@ -86,5 +86,7 @@ test('walks the whole wizard, Plan to Export, against Mock Jostle', async ({ ass
   await expect(page.getByTestId('export-message')).toContainText(/Downloaded|Saved to/);
   await shoot('export');
 
-  for (const step of steps) await wizard.expectStatus(step.id, 'done');
+  // Every step is done except the Base URL: Mock Jostle stood in for the tenant, whose URL is still to save.
+  for (const step of steps)
+    await wizard.expectStatus(step.id, step.id === 'connection' ? 'in-progress' : 'done');
 });

@@ -55,4 +55,10 @@ test('a broken expression is kept only as a marked draft, the dry run links back
   await page.getByTestId('reset-mapping-confirm').click();
   await expect(mappings.source('name.givenName')).toHaveText('givenName');
   await expect(page.getByTestId('mapping-row-name.givenName-invalid')).toHaveCount(0);
+  await wizard.expectStatus('mappings', 'done');
+  // Resetting what already is the default asks nothing, says Saved, and the step stays done.
+  await page.getByTestId('reset-mapping').click();
+  await expect(page.getByTestId('reset-mapping-confirm-text')).toHaveCount(0);
+  await expect(page.getByTestId('mapping-save-result')).toContainText('Saved. No errors.');
+  await wizard.expectStatus('mappings', 'done');
 });

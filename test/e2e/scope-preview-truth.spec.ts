@@ -48,6 +48,10 @@ test('the Scope preview counts what Jostle would refuse, agrees with its rows, a
   await expect(scope.count('in-scope')).toHaveText('4');
   await expect(scope.count('disabled')).toHaveText('1');
   await expect(scope.count('failures')).toHaveText('1');
+  // The reason is on the row, readable without hovering.
+  await expect(scope.row('reception@contoso.example').getByTestId('preview-failure')).toContainText(
+    'Mapping fails: name.familyName',
+  );
   await expect(page.getByTestId('would-create')).toContainText(
     '2 users would get a Jostle account; 1 is disabled and would be skipped; 1 would fail',
   );

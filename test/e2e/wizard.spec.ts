@@ -116,6 +116,15 @@ test('browser mode: when the background process stops, the page says so instead 
   await wizard.open('connection');
   await assistant.stopBackgroundProcess!();
   await wizard.fillConnection(BASE_URL, API_KEY);
-  await expect(page.getByText(/background process has stopped/)).toBeVisible();
+  // One banner above the page, which stays visible beneath it with its actions blocked.
+  const banner = page.getByRole('alert').filter({ hasText: 'background process has stopped' });
+  await expect(banner).toBeVisible();
   await expect(page.getByText('Failed to fetch')).toHaveCount(0);
+  await expect(page.getByTestId('panel-connection')).toBeVisible();
+  await expect(page.getByTestId('base-url')).toHaveValue(BASE_URL);
+  await expect(page.getByTestId('app-columns')).toHaveAttribute('inert', '');
+  // Try again while it is still stopped: the banner stays, the page too.
+  await page.getByTestId('background-retry').click();
+  await expect(banner).toBeVisible();
+  await expect(page.getByTestId('panel-connection')).toBeVisible();
 });

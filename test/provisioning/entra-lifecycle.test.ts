@@ -268,6 +268,24 @@ describe('anchors and matching', () => {
       formula: 'syncAssigned',
     });
   });
+
+  it('WHEN: an assignment with no user in the import is counted as Microsoft does, and named, not put in scope', async () => {
+    harness = await startHarness();
+    const { users } = smallTenant(3);
+    const assignments = {
+      users: [
+        ...users.map((user) => ({ id: user.objectId, appRole: null })),
+        { id: 'ghost@contoso.example', appRole: null },
+      ],
+      groups: [],
+    };
+    const report = await harness.engine.runCycle(snapshotOf(users, assignments));
+    expect(report.inScope).toBe(3);
+    expect(harness.engine.result().summary.estimate).toMatchObject({
+      objectsInScope: 4,
+      unmatchedAssignments: 1,
+    });
+  });
 });
 
 describe('aadOptscim062020 (COMPAT)', () => {

@@ -36,6 +36,19 @@ describe('step statuses', () => {
     ).toBe('done');
   });
 
+  it('keep a connection to Mock Jostle (a loopback Base URL) in progress: the tenant is still to be saved', () => {
+    const saved = { baseUrlSaved: true, keySaved: true, keyInMemoryOnly: false };
+    expect(
+      deriveStepStatuses({ checklists: {}, connection: { ...saved, baseUrlIsLoopback: true } }).connection,
+    ).toBe('in-progress');
+    expect(
+      deriveStepStatuses({
+        checklists: {},
+        connection: { ...saved, baseUrlIsLoopback: true, lastTestFailed: true },
+      }).connection,
+    ).toBe('needs-attention');
+  });
+
   it('never mark a step that is not built yet as done, even with forged checklist data', () => {
     const statuses = deriveStepStatuses({
       checklists: { 'dry-run': { everything: true } },

@@ -11,7 +11,9 @@ import {
 import { Copy20Regular, Eye20Regular, EyeOff20Regular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import type { CopyApiKeyResult } from '../../../shared/api/contracts/entra-handoff';
+import { formatTime } from '../../../shared/format/date-time';
 import { api } from '../../api/client';
+import { useNavigation } from '../../components/navigation';
 import { useAssistant } from '../../state/assistant-state';
 import { messageOf } from '../../text';
 
@@ -23,7 +25,7 @@ const useStyles = makeStyles({
   countdown: { color: tokens.colorNeutralForeground3, alignSelf: 'center', whiteSpace: 'nowrap' },
 });
 
-const timeOf = (iso: string) => new Date(iso).toLocaleTimeString(undefined, { timeStyle: 'medium' });
+const timeOf = (iso: string) => formatTime(iso);
 
 /**
  * Gets the saved key into Entra's Secret Token field. "Copy secret token" asks main to put the key on the
@@ -41,6 +43,21 @@ export function SecretToken() {
   const [revealed, setRevealed] = useState<{ key: string; hideAt: number } | null>(null);
   const [now, setNow] = useState(() => Date.now());
   const [revealError, setRevealError] = useState<string | null>(null);
+  const { openTool } = useNavigation();
+  // Browser mode: signed in to Microsoft Graph with the Jostle app read, main can send the key to Entra
+  // itself (Graph's …/synchronization/secrets), the one hand-over that works on a headless server.
+  const [graphReady, setGraphReady] = useState<string | null>(null);
+  useEffect(() => {
+    if (!browserMode) return;
+    let live = true;
+    void api.graphGetView({}).then(
+      (view) => live && setGraphReady(view.identity && view.lastPull ? view.lastPull.appName : null),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [browserMode]);
 
   // One timer drops the key from state (and so from the page) when its time is up; a second one only
   // refreshes the countdown. Leaving the step unmounts this component, which drops the key as well.
@@ -92,9 +109,33 @@ export function SecretToken() {
 
   return (
     <div>
+      {browserMode && (
+        <Text as="p" data-testid="secret-token-browser">
+          {graphReady ? (
+            <>
+              You are signed in to Microsoft Graph: the assistant can save the key in <b>{graphReady}</b> for
+              you (it goes from the keychain to Entra, not through this page).
+            </>
+          ) : (
+            <>
+              This page never receives the key. Paste the key you copied from Jostle when you added it, or
+              open the desktop app, which can copy or show it. Signed in to Microsoft Graph, the assistant can
+              also save it in Entra for you.
+            </>
+          )}
+        </Text>
+      )}
       <div className={styles.actions}>
+        {browserMode && graphReady && (
+          <Button appearance="primary" onClick={() => openTool('entra')} data-testid="secret-token-graph">
+            Save it in Entra with Microsoft Graph
+          </Button>
+        )}
         <Button
-          appearance="primary"
+          // Copying needs a desktop session on the computer running the assistant: in browser mode it is
+          // a second choice, never the primary action.
+          appearance={browserMode ? 'secondary' : 'primary'}
+          data-appearance={browserMode ? 'secondary' : 'primary'}
           icon={<Copy20Regular />}
           disabled={busy}
           onClick={() => void copyKey()}
@@ -102,11 +143,7 @@ export function SecretToken() {
         >
           Copy secret token
         </Button>
-        {browserMode ? (
-          <Text size={200} data-testid="reveal-desktop-only">
-            Showing the key is possible only in the desktop app.
-          </Text>
-        ) : revealed ? (
+        {browserMode ? null : revealed ? (
           <Button
             icon={<EyeOff20Regular />}
             onClick={() => setRevealed(null)}
@@ -148,7 +185,11 @@ export function SecretToken() {
             <MessageBarTitle>Not copied</MessageBarTitle>
             <span data-testid="copy-problem">{copy.problem}</span>{' '}
             {browserMode ? (
-              'Paste into Secret Token the key you copied from Jostle, or open the desktop app, which can copy or show it.'
+              graphReady ? (
+                'Use Save it in Entra with Microsoft Graph instead.'
+              ) : (
+                'Paste into Secret Token the key you copied from Jostle, or open the desktop app.'
+              )
             ) : (
               <>
                 Use <b>Reveal</b> and copy the key by hand.

@@ -9,10 +9,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowClockwise20Regular, Play20Regular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ApiRequest, DryRunStatusView } from '../../../shared/api/contract';
 import { DEFAULT_LIVE_MAX_USERS } from '../../../shared/provisioning/start-small';
 import { ConfirmButton } from '../../components/ConfirmButton';
+import { runTargetWords, type RunTargetWords } from '../../../shared/provisioning/run-target';
 import { TargetSwitch, useLiveTenant, type Target } from '../../components/TargetSwitch';
 import { plural } from '../../text';
 import {
@@ -36,6 +37,8 @@ export function DryRunControls(props: {
   status: DryRunStatusView | null;
   onStart(request: ApiRequest<'startDryRun'>): void;
   onCancel(): void;
+  /** Told what the chosen target is called, so the page title can say "Live run: writes to …". */
+  onTargetWords?(words: RunTargetWords): void;
 }) {
   const styles = useStyles();
   const tenant = useLiveTenant();
@@ -56,6 +59,9 @@ export function DryRunControls(props: {
   const limit = Number(maxUsers);
   const limitValid = Number.isInteger(limit) && limit >= 1 && limit <= 100_000;
   const live = target === 'live';
+  const words = runTargetWords(target, liveHost);
+  const { onTargetWords } = props;
+  useEffect(() => onTargetWords?.(runTargetWords(target, liveHost)), [onTargetWords, target, liveHost]);
   const ready =
     !running &&
     thresholdValid(settings) &&
@@ -139,7 +145,7 @@ export function DryRunControls(props: {
               onClick={() => start(false)}
               data-testid="dry-run-next"
             >
-              Run the next cycle
+              {words.nextLabel}
             </Button>
             <ConfirmButton
               icon={<ArrowClockwise20Regular />}
@@ -185,7 +191,7 @@ export function DryRunControls(props: {
                 : null
             }
           >
-            Run the initial cycle
+            {words.startLabel}
           </ConfirmButton>
         )}
         {running && (

@@ -61,7 +61,8 @@ const ROW_HEIGHT = 34;
 const statusColor = { Success: 'success', Failure: 'danger', Skipped: 'informative' } as const;
 
 /** The provisioning log, like Entra's: every entry with its action, status and error code, filterable. */
-export function DryRunLog() {
+/** `title` names a live run ("Provisioning log: Live run: writes to …"); a dry run keeps the plain title. */
+export function DryRunLog({ title }: { title?: string } = {}) {
   const styles = useStyles();
   const [action, setAction] = useState<ProvisioningAction | undefined>();
   const [status, setStatus] = useState<ProvisioningStatus | undefined>();
@@ -122,7 +123,7 @@ export function DryRunLog() {
 
   return (
     <div data-testid="dry-run-log">
-      <Title3 as="h2">Provisioning log</Title3>
+      <Title3 as="h2">{title ?? 'Provisioning log'}</Title3>
       <div className={styles.filters}>
         <Dropdown
           placeholder="Any action"

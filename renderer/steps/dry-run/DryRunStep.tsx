@@ -9,7 +9,8 @@ import { DryRunControls } from './DryRunControls';
 import { DryRunLog } from './DryRunLog';
 import { DryRunProgress } from './DryRunProgress';
 import { DryRunSummaryView } from './DryRunSummaryView';
-import { messageOf } from '../../text';
+import { runTargetWords, type RunTargetWords } from '../../../shared/provisioning/run-target';
+import { messageOf, when } from '../../text';
 import { useNavigation } from '../../components/navigation';
 import { showMappingRow } from '../mappings/pending-row';
 
@@ -21,6 +22,10 @@ export function DryRunStep() {
   const styles = useStyles();
   const { refresh } = useAssistant();
   const [status, setStatus] = useState<DryRunStatusView | null>(null);
+  const [chosen, setChosen] = useState<RunTargetWords | null>(null);
+  const shown = status?.summary ? runTargetWords(status.summary.target, status.summary.targetHost) : null;
+  // The title names a live run as soon as the tenant is chosen, and while its results are shown.
+  const liveWords = chosen?.live ? chosen : shown;
   const [error, setError] = useState<string | null>(null);
 
   // Counts `finished` events, so an answer to Start that arrives after its cycle already ended is not
@@ -70,7 +75,12 @@ export function DryRunStep() {
   }, []);
 
   return (
-    <StepLayout stepId="dry-run" tutorialStep="Before Step 5’s Provisioning Status On">
+    <StepLayout
+      stepId="dry-run"
+      tutorialStep="Before Step 5’s Provisioning Status On"
+      // A run against the tenant writes to it: the page says so in its title, not only in the results.
+      title={liveWords?.live ? liveWords.title : undefined}
+    >
       <p>
         Runs Entra’s provisioning cycle the way Entra will: for each user in scope it looks the user up in
         Jostle by the matching attribute, then creates, updates or deactivates them, with your mapping and
@@ -82,6 +92,7 @@ export function DryRunStep() {
           status={status}
           onStart={(request) => void act(() => api.startDryRun(request))}
           onCancel={() => void act(() => api.cancelDryRun({}))}
+          onTargetWords={setChosen}
         />
         {error && (
           <MessageBar intent="error" data-testid="dry-run-error">
@@ -115,14 +126,17 @@ export function DryRunStep() {
             <MessageBarBody>
               From before the assistant restarted: the run against{' '}
               {status.summary.target === 'mock' ? 'Mock Jostle' : status.summary.targetHost} that finished{' '}
-              {new Date(status.summary.finishedAt).toLocaleString()}. A restart empties Mock Jostle, so the
-              next run is a new initial cycle.
+              {when(status.summary.finishedAt)}. A restart empties Mock Jostle, so the next run is a new
+              initial cycle.
             </MessageBarBody>
           </MessageBar>
         )}
         {status?.summary && <DryRunSummaryView summary={status.summary} />}
         {status?.summary && !status.running && !status.fromEarlierSession && (
-          <DryRunLog key={`${status.cyclesRun}-${status.summary.finishedAt}`} />
+          <DryRunLog
+            key={`${status.cyclesRun}-${status.summary.finishedAt}`}
+            title={shown?.live ? `Provisioning log: ${shown.title}` : undefined}
+          />
         )}
       </div>
     </StepLayout>

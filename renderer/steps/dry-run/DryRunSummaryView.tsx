@@ -1,4 +1,3 @@
-import { estimateRangeText } from '../../../shared/provisioning/duration-text';
 import {
   makeStyles,
   MessageBar,
@@ -17,6 +16,8 @@ import {
 import type { DryRunStatusView } from '../../../shared/api/contract';
 import { lookupEntraError } from '../../../shared/entra-errors';
 import { latestCycleState } from '../../../shared/provisioning/latest-cycle';
+import { describeInitialCycleEstimate } from '../../../shared/provisioning/cycle-estimate';
+import { runTargetWords } from '../../../shared/provisioning/run-target';
 import { InlineMarkdown } from '../../components/InlineMarkdown';
 import { plural } from '../../text';
 
@@ -30,15 +31,6 @@ const useStyles = makeStyles({
 });
 
 const columns = ['Create', 'Update', 'Disable', 'Delete'] as const;
-
-function estimateText(estimate: Summary['estimate']): string {
-  if (estimate.formula === 'none')
-    return 'Microsoft publishes no estimate of the initial cycle for Sync all users and groups; later cycles run about every 40 minutes.';
-  return (
-    `Microsoft’s estimate for the real initial cycle, for ${estimate.objectsInScope.toLocaleString()} assigned ` +
-    `users, groups and group members: ${estimateRangeText(estimate.minMinutes, estimate.maxMinutes)}; later cycles run about every 40 minutes.`
-  );
-}
 
 function settingsText(settings: NonNullable<Summary['settings']>): string {
   const actions = (['create', 'update', 'delete'] as const).filter(
@@ -122,8 +114,8 @@ function Headline({ summary }: { summary: Summary }) {
             <b>Restart provisioning</b> to retry at once.{' '}
           </>
         )}
-        Against {summary.target === 'mock' ? 'Mock Jostle' : summary.targetHost}.{' '}
-        {estimateText(summary.estimate)}
+        {runTargetWords(summary.target, summary.targetHost).title}.{' '}
+        {describeInitialCycleEstimate(summary.estimate)}
       </MessageBarBody>
     </MessageBar>
   );
@@ -135,7 +127,9 @@ export function DryRunSummaryView({ summary }: { summary: Summary }) {
   const latestCycle = state.latest?.cycle;
   return (
     <div className={styles.stack} data-testid="dry-run-summary">
-      <Title3 as="h2">Result</Title3>
+      <Title3 as="h2" data-testid="dry-run-result-title">
+        Result: {runTargetWords(summary.target, summary.targetHost).title}
+      </Title3>
       <Headline summary={summary} />
       {summary.cycles
         .filter((cycle) => cycle.earlyWarning)

@@ -13,6 +13,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowDownload20Regular, Eye20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
+import { isLoopbackUrl } from '../../../shared/connection/validation';
 import { api } from '../../api/client';
 import { StepLayout } from '../../components/StepLayout';
 import { useAssistant } from '../../state/assistant-state';
@@ -53,7 +54,7 @@ function download(fileName: string, mimeType: string, content: string): void {
 
 export function ExportStep() {
   const styles = useStyles();
-  const { appInfo, refresh } = useAssistant();
+  const { appInfo, refresh, connection } = useAssistant();
   const desktop = appInfo?.transport === 'electron';
   const [format, setFormat] = useState<Format>('markdown');
   const [includeUserData, setIncludeUserData] = useState(false);
@@ -87,6 +88,14 @@ export function ExportStep() {
         scope, the latest diagnostics and dry run, and which steps are done. Anything that looks like a token
         is removed before the file is written.
       </p>
+      {isLoopbackUrl(connection?.baseUrl) && (
+        <MessageBar intent="warning" data-testid="export-mock-url">
+          <MessageBarBody>
+            The saved Base URL is Mock Jostle on this computer, not your tenant: the summary says so, and its
+            results are the mock’s.
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <div className={styles.form}>
         <Field label="Format">
           <RadioGroup

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { ApiResponse } from '../../../shared/api/contract';
 import { api } from '../../api/client';
+import { when } from '../../text';
 
 export type JostleSchemas = ApiResponse<'getJostleSchemas'>;
 
@@ -23,6 +24,6 @@ export function useJostleSchemas(): JostleSchemas | null {
 /** How the UI names the schema the verdicts were checked against. */
 export function schemaLabel(schemas: JostleSchemas | null): string {
   return schemas?.source === 'live'
-    ? `Jostle’s live /Schemas, read by the probes${schemas.readAt ? ` at ${new Date(schemas.readAt).toLocaleString()}` : ''}`
+    ? `Jostle’s live /Schemas, read by the probes${schemas.readAt ? ` at ${when(schemas.readAt)}` : ''}`
     : 'our model of Jostle’s schema (no live /Schemas read yet; run the probes against your tenant)';
 }

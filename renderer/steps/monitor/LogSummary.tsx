@@ -122,7 +122,7 @@ export function LogSummary(props: { fileName: string; summary: ProvisioningLogSu
               ))}
             </ul>
             A download is a filtered sample: confirm on{' '}
-            <b>Enterprise applications &gt; Jostle &gt; Provisioning</b>.
+            <b>Entra ID &gt; Enterprise apps &gt; Jostle &gt; Provisioning</b>.
           </MessageBarBody>
         </MessageBar>
       ) : (

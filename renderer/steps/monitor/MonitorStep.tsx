@@ -1,4 +1,5 @@
 import { makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
+import { INITIAL_CYCLE_RULE } from '../../../shared/provisioning/cycle-estimate';
 import { Checklist } from '../../components/Checklist';
 import { StepLayout } from '../../components/StepLayout';
 import { LogImport } from './LogImport';
@@ -17,9 +18,8 @@ export function MonitorStep() {
       </Subtitle2>
       <ul className={styles.list}>
         <li>
-          The <b>first cycle</b> starts when you save with Provisioning Status On. It takes from about 20
-          minutes to several hours, depending on how many users and groups are assigned (the <b>Dry run</b>{' '}
-          step gives Microsoft’s estimate for yours).
+          The <b>first cycle</b> starts when you save with Provisioning Status On. {INITIAL_CYCLE_RULE} The{' '}
+          <b>Dry run</b> step gives Microsoft’s estimate for yours.
         </li>
         <li>
           After that, Entra runs a cycle <b>about every 40 minutes</b>. You cannot change the interval; for
@@ -32,13 +32,14 @@ export function MonitorStep() {
       </Subtitle2>
       <ul className={styles.list}>
         <li>
-          <b>Enterprise applications &gt; Jostle &gt; Provisioning</b>: the progress bar shows the current
-          cycle and how many users were provisioned. A quarantine warning appears here too.
+          <b>Entra ID &gt; Enterprise apps &gt; Jostle &gt; Provisioning</b> (older builds: Identity &gt;
+          Applications &gt; Enterprise applications): the progress bar shows the current cycle and how many
+          users were provisioned. A quarantine warning appears here too.
         </li>
         <li>
-          <b>Enterprise applications &gt; Jostle &gt; Provisioning logs</b>: one entry per user and change.
-          Filter on <b>Status: Failure</b>; each entry’s <b>Troubleshooting &amp; Recommendations</b> tab says
-          why.
+          <b>Entra ID &gt; Enterprise apps &gt; Jostle &gt; Provisioning logs</b>: one entry per user and
+          change. Filter on <b>Status: Failure</b>; each entry’s <b>Troubleshooting &amp; Recommendations</b>{' '}
+          tab says why.
         </li>
         <li>
           <b>Quarantine</b>: when most calls fail (a revoked key, a wrong Tenant URL), Entra slows the job to

@@ -1,14 +1,4 @@
-const utc = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'UTC',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
+import { formatDateTime } from '../../../shared/format/date-time';
 
 /** Entra logs in UTC; the summary says so rather than converting. */
-export function formatUtc(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : utc.format(date);
-}
+export const formatUtc = (iso: string): string => formatDateTime(iso, { utc: true });

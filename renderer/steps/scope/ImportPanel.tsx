@@ -13,7 +13,7 @@ import { api } from '../../api/client';
 import { ConfirmButton, type Confirmation } from '../../components/ConfirmButton';
 import { FileDrop, type PickedFile } from './FileDrop';
 import { ImportProgress } from './ImportProgress';
-import { messageOf, plural, when } from '../../text';
+import { messageOf, plural, sentence, when } from '../../text';
 
 /** A made-up tenant replaces both imports: ask first when there is a real one to lose. */
 function syntheticConfirmation(status: ImportStatus | null): Confirmation | null {
@@ -32,6 +32,26 @@ function syntheticConfirmation(status: ImportStatus | null): Confirmation | null
         {status.users && status.assignments && ' and '}
         {status.assignments && <b>the assignments from {status.assignments.fileName}</b>}. To go back, import
         the file{status.users && status.assignments ? 's' : ''} again.
+      </>
+    ),
+  };
+}
+
+function forgetConfirmation(status: ImportStatus | null): Confirmation {
+  return {
+    title: 'Forget the imported lists?',
+    confirmLabel: 'Forget the lists',
+    body: (
+      <>
+        The assistant removes{' '}
+        {status?.users && (
+          <b>
+            {plural(status.users.count, 'user')} from {status.users.fileName}
+          </b>
+        )}
+        {status?.users && status.assignments && ' and '}
+        {status?.assignments && <b>the assignments from {status.assignments.fileName}</b>}. The Scope preview
+        and the dry run have nothing to work on until you import again. Your files are not touched.
       </>
     ),
   };
@@ -133,7 +153,7 @@ export function ImportPanel({ onImported }: { onImported(status: ImportStatus): 
         <MessageBar intent="error" data-testid="import-error">
           <MessageBarBody>
             <MessageBarTitle>{error.title}</MessageBarTitle>
-            {/[.!?)]$/.test(error.message) ? error.message : `${error.message}.`} Nothing was changed.
+            {sentence(error.message)} Nothing was changed.
           </MessageBarBody>
         </MessageBar>
       )}
@@ -174,15 +194,16 @@ export function ImportPanel({ onImported }: { onImported(status: ImportStatus): 
           Try with a made-up tenant
         </ConfirmButton>
         {(status?.users || status?.assignments) && (
-          <Button
+          <ConfirmButton
             size="small"
             appearance="subtle"
             disabled={busy}
-            data-testid="clear-imports"
-            onClick={() => void run('The imports were not cleared', () => api.clearImports({}))}
+            testId="clear-imports"
+            confirm={forgetConfirmation(status)}
+            onConfirm={() => void run('The imports were not cleared', () => api.clearImports({}))}
           >
             Forget the imported lists
-          </Button>
+          </ConfirmButton>
         )}
       </div>
     </div>

@@ -80,8 +80,10 @@ export function PreviewSummary({ summary, syncAll }: { summary: Summary; syncAll
           <MessageBarBody>
             <MessageBarTitle>Start small</MessageBarTitle>
             Assign just {summary.startSmall.length === 1 ? 'this user' : 'these two users'} to the Jostle app
-            in Entra first: <b>{summary.startSmall.join(' and ')}</b>. They are in scope, enabled and map
-            cleanly. Check them in Jostle, then assign the rest.
+            in Entra first: <b>{summary.startSmall.join(' and ')}</b>. Picked because{' '}
+            {summary.startSmall.length === 1 ? 'this user is' : 'they are'} in scope, enabled and map cleanly,
+            and members rather than guests where the list has them (a guest keeps its #EXT# name in Jostle).
+            Check them in Jostle, then assign the rest.
           </MessageBarBody>
         </MessageBar>
       )}

@@ -31,6 +31,7 @@ const useStyles = makeStyles({
   row: { cursor: 'pointer' },
   cellText: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', display: 'block' },
   muted: { color: tokens.colorNeutralForeground3 },
+  failure: { display: 'block', color: tokens.colorPaletteRedForeground1 },
   decided: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, display: 'block' },
   pager: {
     display: 'flex',
@@ -152,6 +153,13 @@ export function PreviewTable({
                 <Text size={100} className={`${styles.cellText} ${styles.muted}`}>
                   {row.userPrincipalName}
                 </Text>
+                {row.failures.length > 0 && (
+                  // The reason is on the row itself, not only in a hover title: keyboard and screen-reader
+                  // users read it too.
+                  <Text size={100} className={styles.failure} data-testid="preview-failure">
+                    Mapping fails: {row.failures.join('; ')}
+                  </Text>
+                )}
               </TableCell>
               <TableCell>
                 <Badge
@@ -161,11 +169,6 @@ export function PreviewTable({
                 >
                   {row.inScope ? 'Yes' : 'No'}
                 </Badge>
-                {row.failures.length > 0 && (
-                  <Badge appearance="tint" color="danger" title={row.failures.join('\n')}>
-                    !
-                  </Badge>
-                )}
               </TableCell>
               <TableCell>
                 <span className={styles.decided} title={row.decidedBy}>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { empty } from './app';
+import { connectionStatusSchema } from './connection';
 
 /** The mock's fault kinds and endpoints; main/mock-jostle takes its types from these lists. */
 export const faultKinds = [
@@ -40,8 +41,12 @@ export const mockStatusSchema = z
     baseUrl: z.string().nullable(),
     /** The mock's own throwaway token, shown so the admin can point other tools at it; never a Jostle key. */
     token: z.string().nullable(),
+    /** The mock accepts the API key saved in the wizard for its address (then `token` is null: it stays in main). */
+    tokenIsSavedKey: z.boolean(),
     userCount: z.number().int(),
     faults: z.array(faultSpecSchema),
+    /** Why the mock is not where it was (its port was taken), in words; null otherwise. */
+    notice: z.string().nullable(),
   })
   .strict();
 
@@ -80,4 +85,9 @@ export const mockContract = {
     response: z.object({ entries: z.array(mockLogEntrySchema) }).strict(),
   },
   clearMockLog: { request: empty, response: mockStatusSchema },
+  /**
+   * Saves the running mock's Base URL and token as the wizard's connection (Tools > Mock Jostle > Use in the
+   * wizard), in main: the token goes to the keychain without passing through the window.
+   */
+  useMockInWizard: { request: empty, response: connectionStatusSchema },
 } as const;
