@@ -206,12 +206,20 @@ export function createUploadRoute(options: UploadRouteOptions) {
           options.logger?.log('info', 'an upload stopped before it was complete', { channel });
           return response.destroy();
         }
+        // A window that goes away (closed, or Cancel after the last byte was sent) cancels its import.
+        const gone = () => {
+          if (!response.writableFinished && channel === 'importUsers')
+            void dispatch(options.handlers, 'cancelJob', { channel: 'importJob' });
+        };
+        if (response.destroyed) return;
+        response.once('close', gone);
         const envelope = await dispatch(
           options.handlers,
           channel,
           uploadChannels[channel].request(files),
           options.logger,
         );
+        response.off('close', gone);
         answer(JSON.stringify(envelope));
       } finally {
         running = false;

@@ -8,7 +8,7 @@ import { ApiError, type ApiEnvelope } from '../../shared/api/errors';
 
 type EnvelopeBridge = Record<ApiChannel, (request: unknown) => Promise<ApiEnvelope<unknown>>>;
 
-function unwrap<T>(envelope: ApiEnvelope<T>): T {
+export function unwrap<T>(envelope: ApiEnvelope<T>): T {
   if (envelope.ok) return envelope.value;
   throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.fields);
 }
@@ -16,6 +16,8 @@ function unwrap<T>(envelope: ApiEnvelope<T>): T {
 /** Said when the loopback server does not answer at all: the browser's own "Failed to fetch" reads as if Jostle failed. */
 export const BACKGROUND_STOPPED =
   'The assistant’s background process has stopped, so nothing was done. Run npm run web again and open the address it prints.';
+
+export const LOST_TOKEN = 'This page lost its access token. Open the address the assistant printed again.';
 
 async function overHttp(channel: ApiChannel, request: unknown): Promise<ApiEnvelope<unknown>> {
   let response: Response;
@@ -30,13 +32,7 @@ async function overHttp(channel: ApiChannel, request: unknown): Promise<ApiEnvel
     return { ok: false, error: { code: 'not-available', message: BACKGROUND_STOPPED } };
   }
   if (response.status === 401) {
-    return {
-      ok: false,
-      error: {
-        code: 'invalid-request',
-        message: 'This page lost its access token. Open the address the assistant printed again.',
-      },
-    };
+    return { ok: false, error: { code: 'invalid-request', message: LOST_TOKEN } };
   }
   if (!response.ok) return { ok: false, error: { code: 'internal', message: await response.text() } };
   try {
