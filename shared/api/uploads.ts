@@ -64,7 +64,7 @@ export function manifestLine(files: readonly { name: string; size: number }[]): 
 /** "105 MB": file sizes as the admin's file manager shows them. */
 export function fileSizeText(bytes: number): string {
   if (bytes >= 1_000_000) return `${Math.round(bytes / 1_000_000).toLocaleString()} MB`;
-  return `${Math.max(1, Math.round(bytes / 1000))} KB`;
+  return bytes === 0 ? '0 KB' : `${Math.max(1, Math.round(bytes / 1000))} KB`;
 }
 
 /** Said before a byte is sent (in the window) and again by the server, which does not trust the window. */
