@@ -7,7 +7,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { ImportStatus } from '../../../shared/api/contract';
 import { api } from '../../api/client';
 import { ImportCancelled } from '../../api/file-import';
@@ -77,8 +77,11 @@ export function ImportPanel({ onImported }: { onImported(status: ImportStatus): 
     setError(null);
     try {
       const next = await call();
-      setStatus(next);
-      onImported(next);
+      // A transition, so React renders the new counts and preview in slices the window can interrupt.
+      startTransition(() => {
+        setStatus(next);
+        onImported(next);
+      });
     } catch (failure) {
       setError({ title, message: messageOf(failure), cancelled: failure instanceof ImportCancelled });
     } finally {
