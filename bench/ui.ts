@@ -187,8 +187,11 @@ try {
   if (baseline.answer !== 'imported') console.log(`one-JSON answer: ${baseline.answer}`);
   const ratio = baseline.longestMs === 0 ? 'n/a' : (measured.longestMs / baseline.longestMs).toFixed(2);
   console.log(`longest task shipped / one-JSON: ${ratio}`);
+  const verdict = measured.over100 === 0 ? 'met' : 'NOT met';
   console.log(
-    `target: no task over 100 ms while importing and previewing: ${measured.over100 === 0 ? 'met' : 'NOT met'} (longest ${measured.longestMs} ms)`,
+    measured.refused
+      ? `target: not measured past the import (refused); until then ${verdict} (longest ${measured.longestMs} ms)`
+      : `target: no task over 100 ms while importing and previewing: ${verdict} (longest ${measured.longestMs} ms)`,
   );
 } finally {
   folder.remove();

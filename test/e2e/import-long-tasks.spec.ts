@@ -4,6 +4,7 @@
  * minute); LONGTASK_USERS=500000 for the full size (`npm run bench:ui` prints the figures beside baselines).
  */
 import { writeFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { ScopePage } from './pages/scope-mappings-page';
 import { WizardPage } from './pages/wizard-page';
@@ -92,4 +93,21 @@ test(`importing and previewing ${USERS.toLocaleString('en-US')} users never bloc
   expect(recording.progress[0]!.text).toContain(`Importing ${fileName}`);
   // And the window never froze.
   expect(summary.longestMs, JSON.stringify(recording.longTasks)).toBeLessThanOrEqual(MAX_TASK_MS);
+
+  // Measured. Now the progress box itself: accessible, and Cancel keeps what was imported.
+  const before = await page.getByTestId('import-users-status').textContent();
+  await chooseUsersFile(page, csv);
+  const box = page.getByTestId('import-progress');
+  await expect(box).toBeVisible();
+  const axe = await new AxeBuilder({ page })
+    .include('[data-testid="import-progress"]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
+    .analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  await page.getByTestId('import-cancel').click();
+  await expect(box).toHaveCount(0);
+  await expect(page.getByTestId('import-error')).toContainText(
+    'You cancelled the import. Nothing was changed.',
+  );
+  await expect(page.getByTestId('import-users-status')).toHaveText(before!);
 });

@@ -1,4 +1,4 @@
-import { Button, makeStyles, ProgressBar, Spinner, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, ProgressBar, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import type { ImportProgress as Progress } from '../../../shared/api/events';
 import { fileSizeText } from '../../../shared/api/uploads';
@@ -68,7 +68,6 @@ export function ImportProgress({
   return (
     <div className={styles.box} data-testid="import-progress">
       <div className={styles.line}>
-        <Spinner size="extra-tiny" />
         <Text role="status" weight="semibold" data-testid="import-progress-title">
           Importing {run.fileName} ({fileSizeText(run.totalBytes)})…
         </Text>
@@ -76,6 +75,7 @@ export function ImportProgress({
           Cancel
         </Button>
       </div>
+      {/* Moves while there is no count to show (checking and saving), so the window never looks stuck. */}
       <ProgressBar value={fraction} aria-label={`Importing ${run.fileName}`} />
       <Text size={200} data-testid="import-progress-detail">
         {text}
