@@ -18,7 +18,7 @@ import {
   uploadPath,
   type UploadChannel,
 } from '../../shared/api/uploads';
-import { api, BACKGROUND_STOPPED, LOST_TOKEN, pathOfPickedFile, unwrap } from './client';
+import { api, BACKGROUND_STOPPED, LOST_TOKEN, pathOfPickedFile, runningInElectron, unwrap } from './client';
 
 /** The admin's own Cancel, told apart from a failure so the window can say it calmly. */
 export class ImportCancelled extends ApiError {
@@ -91,6 +91,13 @@ export async function importPickedFiles<C extends UploadChannel>(
     return call(request).catch((error: unknown) => {
       throw signal.aborted ? new ImportCancelled() : error;
     });
+  }
+  if (runningInElectron()) {
+    // A file Electron gives no path for (dropped from another app's memory): its text over IPC, as before.
+    const request = uploadChannels[channel].request(
+      await Promise.all(files.map(async (file) => ({ name: file.name, text: await file.text() }))),
+    );
+    return (api[channel] as (request: unknown) => Promise<ApiResponse<C>>)(request);
   }
   return upload(channel, files, onSent, signal).catch((error: unknown) => {
     throw signal.aborted ? new ImportCancelled() : error;

@@ -33,10 +33,8 @@ export const uploadChannels = {
 export type UploadChannel = keyof typeof uploadChannels;
 export const isUploadChannel = (name: string): name is UploadChannel => Object.hasOwn(uploadChannels, name);
 
-export interface UploadedFile {
-  name: string;
-  path: string;
-}
+/** A file for the channel's request: by path (uploaded, or the desktop app's), or as text. */
+export type UploadedFile = { name: string; path: string } | { name: string; text: string };
 
 export const uploadManifestSchema = z
   .object({

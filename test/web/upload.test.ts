@@ -11,6 +11,7 @@ import { request } from 'undici';
 import { createHandlers } from '../../main/api/handlers';
 import { startWebServer, type RunningWebServer } from '../../main/web/server';
 import { manifestLine, UPLOAD_BUSY_MESSAGE, UPLOAD_CONTENT_TYPE } from '../../shared/api/uploads';
+import { generateSyntheticTenant, toDownloadUsersCsv } from '../../shared/source-data';
 import { createTestContext, type TestContext } from '../support/context';
 import { tempDir } from '../support/temp';
 
@@ -55,12 +56,12 @@ async function upload(channel: string, body: Buffer, headers: Record<string, str
 const usersImported = async () => (await test.context.configuration.importedUsers())?.users.length ?? 0;
 
 /** Sends the head and part of the body on a raw socket and leaves it open: an upload in flight. */
-function startSlowUpload(body: Buffer, sendBytes: number) {
-  const socket = connect(server.port, '127.0.0.1');
+function startSlowUpload(body: Buffer, sendBytes: number, to: RunningWebServer = server) {
+  const socket = connect(to.port, '127.0.0.1');
   socket.on('error', () => {});
   socket.write(
-    `POST /api/upload/importUsers HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n` +
-      `Authorization: Bearer ${server.token}\r\nContent-Type: ${UPLOAD_CONTENT_TYPE}\r\n` +
+    `POST /api/upload/importUsers HTTP/1.1\r\nHost: 127.0.0.1:${to.port}\r\n` +
+      `Authorization: Bearer ${to.token}\r\nContent-Type: ${UPLOAD_CONTENT_TYPE}\r\n` +
       `Content-Length: ${body.length}\r\n\r\n`,
   );
   socket.write(body.subarray(0, sendBytes));
@@ -162,6 +163,36 @@ describe('streamed uploads', () => {
     expect((await test.context.configuration.importedUsers())?.importedAt).toBe(before?.importedAt);
     const next = await upload('importUsers', bodyOf([fixture('entra-download-users.csv')]));
     expect(next.status).toBe(200);
+  });
+
+  it('cancels the import when the window goes away after the last byte', async () => {
+    await upload('importUsers', bodyOf([fixture('entra-download-users.csv')]));
+    const before = await test.context.configuration.importedUsers();
+    // Several MiB, so the import is still reading when the window leaves.
+    const csv = toDownloadUsersCsv(generateSyntheticTenant({ users: 20_000, seed: 3 }).users);
+    const body = bodyOf([{ name: 'big.csv', bytes: Buffer.from(csv) }]);
+    const roomy = await startWebServer({
+      handlers: createHandlers(test.context),
+      staticDir: staticDir.path,
+      uploadDir: `${uploadDir.path}/roomy`,
+    });
+    const outcome = new Promise<unknown>((resolve) => {
+      let leaving: ReturnType<typeof startSlowUpload> | null = null;
+      const unsubscribe = test.context.jobs.events.subscribe((channel, event) => {
+        const { type } = event as { type: string };
+        // The import has started reading the uploaded file: the window leaves.
+        if (channel === 'importJob' && type === 'progress') leaving?.socket.destroy();
+        if (channel === 'importJob' && type === 'finished') {
+          unsubscribe();
+          resolve((event as { outcome: string }).outcome);
+        }
+      });
+      leaving = startSlowUpload(body, body.length, roomy);
+    });
+    expect(await outcome).toBe('cancelled');
+    await expect.poll(() => readdirSync(`${uploadDir.path}/roomy`).length).toBe(0);
+    await roomy.close();
+    expect((await test.context.configuration.importedUsers())?.importedAt).toBe(before?.importedAt);
   });
 
   it('refuses a body that does not match its list of files, and changes nothing', async () => {
