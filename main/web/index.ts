@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { defaultDataDir } from '../app/paths';
 import { startNodeHost } from '../host/node-host';
 import { createFileLogger } from '../logging/logger';
@@ -56,6 +57,8 @@ async function main(): Promise<number> {
     staticDir,
     port,
     logger,
+    // Picked files wait here while the host imports them; the data folder is private to the admin.
+    uploadDir: join(dataDir, 'uploads'),
   });
   process.stdout.write(`${server.url}\n`);
   process.stderr.write(

@@ -5,6 +5,7 @@
  * the SCIM client and the data files also need.
  */
 import { readFileSync } from 'node:fs';
+import { MAX_UPLOAD_BYTES } from '../../shared/api/uploads';
 
 export interface WebLimits {
   /** Sockets held at once; beyond it the oldest idle socket is closed (or the new one refused). */
@@ -15,8 +16,10 @@ export interface WebLimits {
   maxQueued: number;
   /** Body limit of ordinary API calls. */
   maxBodyBytes: number;
-  /** Body limit of the channels that carry imported files; one such call at a time. */
+  /** Body limit of the channels that carry imported files as JSON text; one such call at a time. */
   maxUploadBytes: number;
+  /** Limit of a streamed upload's files together (upload-route.ts); they go to disk, not memory. */
+  maxStreamedUploadBytes: number;
   headersTimeoutMs: number;
   requestTimeoutMs: number;
   keepAliveTimeoutMs: number;
@@ -55,6 +58,8 @@ export function defaultLimits(): WebLimits {
     maxBodyBytes: 1024 * 1024,
     // A 100,000-user "Download users" CSV is tens of MB; 128 MiB, one upload at a time, bounds memory.
     maxUploadBytes: 128 * 1024 * 1024,
+    // Streamed to a temporary file, not held in memory: the desktop app's import limit applies.
+    maxStreamedUploadBytes: MAX_UPLOAD_BYTES,
     headersTimeoutMs: 10_000,
     requestTimeoutMs: 120_000,
     keepAliveTimeoutMs: 5_000,

@@ -5,6 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { dispatch } from '../api/dispatch';
 import type { HandlerTable } from '../api/handlers';
 import { EVENT_STREAM_PATH } from '../../shared/api/events';
@@ -15,6 +17,8 @@ import { CallSlots, ConnectionGuard } from './connection-guard';
 import { defaultLimits, UPLOAD_CHANNELS, type WebLimits } from './limits';
 import { allowedHosts, cookieName, presentedToken, sameSecret, securityHeaders } from './security';
 import { readStaticFile } from './static-files';
+import { createUploadRoute } from './upload-route';
+import { UPLOAD_PATH_PREFIX } from '../../shared/api/uploads';
 
 export interface WebServerOptions {
   handlers: HandlerTable;
@@ -28,6 +32,8 @@ export interface WebServerOptions {
   limits?: Partial<WebLimits>;
   /** Job events to push as Server-Sent Events on /api/events (event-stream.ts); absent: no stream. */
   events?: SubscribeToEvents;
+  /** Where streamed uploads (upload-route.ts) wait while they are imported; default: a folder in the OS temp. */
+  uploadDir?: string;
 }
 
 export interface RunningWebServer {
@@ -116,7 +122,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     if (!guard.isBusy(socket)) socket.destroy();
   });
   const calls = new CallSlots(limits.maxInFlight, limits.maxQueued);
-  const uploads = new CallSlots(1, 4);
+  const uploadCalls = new CallSlots(1, 4);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -132,18 +138,26 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       })
     : null;
 
+  const uploads = createUploadRoute({
+    handlers: options.handlers,
+    dir: options.uploadDir ?? join(tmpdir(), `jpa-uploads-${process.pid}-${port}`),
+    maxBytes: limits.maxStreamedUploadBytes,
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
+  const foreignOrigin = (request: IncomingMessage) => {
+    const requestOrigin = request.headers.origin;
+    return (
+      requestOrigin !== undefined && requestOrigin !== origin && requestOrigin !== `http://localhost:${port}`
+    );
+  };
+
   async function handleApi(
     request: IncomingMessage,
     response: ServerResponse,
     channel: string,
   ): Promise<void> {
     if (request.method !== 'POST') return refuse(request, response, 405, 'Use POST for API calls.');
-    const requestOrigin = request.headers.origin;
-    if (
-      requestOrigin !== undefined &&
-      requestOrigin !== origin &&
-      requestOrigin !== `http://localhost:${port}`
-    ) {
+    if (foreignOrigin(request)) {
       return refuse(request, response, 403, 'Cross-origin API calls are not allowed.');
     }
     if (!request.headers['content-type']?.startsWith('application/json')) {
@@ -152,7 +166,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     const upload = UPLOAD_CHANNELS.has(channel);
     const limit = upload ? Math.max(limits.maxUploadBytes, limits.maxBodyBytes) : limits.maxBodyBytes;
     // Wait for a slot before reading the body, so queued calls cost no memory.
-    const release = await (upload ? uploads : calls).acquire();
+    const release = await (upload ? uploadCalls : calls).acquire();
     if (!release) {
       return refuse(
         request,
@@ -214,6 +228,17 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
         );
       }
       if (url.pathname === EVENT_STREAM_PATH && streams) return streams.handle(request, response);
+      if (url.pathname.startsWith(UPLOAD_PATH_PREFIX)) {
+        if (foreignOrigin(request))
+          return refuse(request, response, 403, 'Cross-origin uploads are not allowed.');
+        return uploads.handle(
+          request,
+          response,
+          url.pathname.slice(UPLOAD_PATH_PREFIX.length),
+          (status, text) => refuse(request, response, status, text),
+          (json) => send(response, 200, json, 'application/json'),
+        );
+      }
       if (url.pathname.startsWith('/api/'))
         return handleApi(request, response, url.pathname.slice('/api/'.length));
       if (request.method !== 'GET' && request.method !== 'HEAD')

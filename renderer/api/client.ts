@@ -8,7 +8,7 @@ import { ApiError, type ApiEnvelope } from '../../shared/api/errors';
 
 type EnvelopeBridge = Record<ApiChannel, (request: unknown) => Promise<ApiEnvelope<unknown>>>;
 
-function unwrap<T>(envelope: ApiEnvelope<T>): T {
+export function unwrap<T>(envelope: ApiEnvelope<T>): T {
   if (envelope.ok) return envelope.value;
   throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.fields);
 }
@@ -28,10 +28,17 @@ export function onBackgroundLost(listener: () => void): () => void {
   return () => lostListeners.delete(listener);
 }
 
-function backgroundLost(): ApiEnvelope<unknown> {
+/** Tells the window the background process is gone (also used by the streamed upload, which is not a call). */
+export function notifyBackgroundLost(): void {
   for (const listener of lostListeners) listener();
+}
+
+function backgroundLost(): ApiEnvelope<unknown> {
+  notifyBackgroundLost();
   return { ok: false, error: { code: 'not-available', message: BACKGROUND_STOPPED } };
 }
+
+export const LOST_TOKEN = 'This page lost its access token. Open the address the assistant printed again.';
 
 async function overHttp(channel: ApiChannel, request: unknown): Promise<ApiEnvelope<unknown>> {
   let response: Response;
@@ -46,13 +53,7 @@ async function overHttp(channel: ApiChannel, request: unknown): Promise<ApiEnvel
     return backgroundLost();
   }
   if (response.status === 401) {
-    return {
-      ok: false,
-      error: {
-        code: 'invalid-request',
-        message: 'This page lost its access token. Open the address the assistant printed again.',
-      },
-    };
+    return { ok: false, error: { code: 'invalid-request', message: LOST_TOKEN } };
   }
   if (!response.ok) return { ok: false, error: { code: 'internal', message: await response.text() } };
   try {

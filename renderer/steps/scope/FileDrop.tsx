@@ -1,7 +1,6 @@
 import { Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { ArrowUpload20Regular } from '@fluentui/react-icons';
 import { useRef, useState, type DragEvent, type ReactNode } from 'react';
-import { pathOfPickedFile } from '../../api/client';
 
 const useStyles = makeStyles({
   zone: {
@@ -20,14 +19,17 @@ const useStyles = makeStyles({
   button: { flexShrink: 0, whiteSpace: 'nowrap' },
 });
 
-/** By path in the desktop app (main reads it from disk), as text in the browser mode. */
+/**
+ * The picked file itself, for renderer/api/file-import.ts to hand on by path or as a stream; with
+ * `readAsText`, also its text (small files whose handler takes text).
+ */
 export interface PickedFile {
   name: string;
+  file: File;
   text?: string;
-  path?: string;
 }
 
-/** A file picker that also takes files dropped on it. Files are handed on by path or as text. */
+/** A file picker that also takes files dropped on it. Nothing is read unless `readAsText` asks for it. */
 export function FileDrop({
   label,
   hint,
@@ -44,7 +46,7 @@ export function FileDrop({
   multiple?: boolean;
   disabled?: boolean;
   testId: string;
-  /** Always hand the text on, also in the desktop app: for small files whose handler takes text. */
+  /** Read the text and hand it on, also in the desktop app: for small files whose handler takes text. */
   readAsText?: boolean;
   onFiles(files: PickedFile[]): void;
 }) {
@@ -55,15 +57,13 @@ export function FileDrop({
   const read = async (list: FileList | null) => {
     const files = [...(list ?? [])].slice(0, multiple ? undefined : 1);
     if (files.length === 0) return;
-    onFiles(
-      await Promise.all(
-        files.map(async (file) => {
-          const path = readAsText ? null : pathOfPickedFile(file);
-          return path ? { name: file.name, path } : { name: file.name, text: await file.text() };
-        }),
-      ),
-    );
+    // Cleared first, so choosing the same file again is a new choice.
     if (input.current) input.current.value = '';
+    onFiles(
+      readAsText
+        ? await Promise.all(files.map(async (file) => ({ name: file.name, file, text: await file.text() })))
+        : files.map((file) => ({ name: file.name, file })),
+    );
   };
   const drop = (event: DragEvent) => {
     event.preventDefault();

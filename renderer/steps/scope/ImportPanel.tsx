@@ -7,12 +7,14 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { ImportStatus } from '../../../shared/api/contract';
 import { api } from '../../api/client';
+import { ImportCancelled } from '../../api/file-import';
 import { ConfirmButton, type Confirmation } from '../../components/ConfirmButton';
 import { FileDrop, type PickedFile } from './FileDrop';
 import { ImportProgress } from './ImportProgress';
+import { useFileImport } from './use-file-import';
 import { messageOf, plural, sentence, when } from '../../text';
 
 /** A made-up tenant replaces both imports: ask first when there is a real one to lose. */
@@ -61,6 +63,8 @@ const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   status: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'center' },
   muted: { color: tokens.colorNeutralForeground3 },
+  // The import being replaced: still readable, visibly on its way out.
+  replaced: { color: tokens.colorNeutralForeground3, textDecorationLine: 'line-through' },
   format: {
     margin: 0,
     padding: tokens.spacingHorizontalS,
@@ -80,8 +84,8 @@ export function ImportPanel({ onImported }: { onImported(status: ImportStatus): 
   const styles = useStyles();
   const [status, setStatus] = useState<ImportStatus | null>(null);
   const [busy, setBusy] = useState(false);
-  const [importing, setImporting] = useState<string | null>(null);
-  const [error, setError] = useState<{ title: string; message: string } | null>(null);
+  const imports = useFileImport();
+  const [error, setError] = useState<{ title: string; message: string; cancelled: boolean } | null>(null);
   const [showFormat, setShowFormat] = useState(false);
 
   useEffect(() => {
@@ -93,23 +97,39 @@ export function ImportPanel({ onImported }: { onImported(status: ImportStatus): 
     setError(null);
     try {
       const next = await call();
-      setStatus(next);
-      onImported(next);
+      // A transition, so React renders the new counts and preview in slices the window can interrupt.
+      startTransition(() => {
+        setStatus(next);
+        onImported(next);
+      });
     } catch (failure) {
-      setError({ title, message: messageOf(failure) });
+      setError({ title, message: messageOf(failure), cancelled: failure instanceof ImportCancelled });
     } finally {
       setBusy(false);
     }
   }
 
-  const importUsers = (files: PickedFile[]) => {
-    setImporting(files.map((file) => file.name).join(', '));
-    void run('The user list was not imported', () => api.importUsers({ files })).finally(() =>
-      setImporting(null),
+  // The files themselves go to the import (by path or streamed), never their text.
+  const importUsers = (files: PickedFile[]) =>
+    void run('The user list was not imported', () =>
+      imports.start(
+        'importUsers',
+        files.map((picked) => picked.file),
+      ),
     );
-  };
   const importAssignments = (files: PickedFile[]) =>
-    void run('The assignment list was not imported', () => api.importAssignments({ file: files[0]! }));
+    void run('The assignment list was not imported', () =>
+      imports.start(
+        'importAssignments',
+        files.slice(0, 1).map((picked) => picked.file),
+      ),
+    );
+  const replacing =
+    imports.run?.channel === 'importUsers' && status?.users
+      ? `${plural(status.users.count, 'user')} from ${status.users.fileName}`
+      : imports.run?.channel === 'importAssignments' && status?.assignments
+        ? `the assignments from ${status.assignments.fileName}`
+        : null;
 
   return (
     <div className={styles.stack} data-testid="import-panel">
@@ -148,9 +168,9 @@ export function ImportPanel({ onImported }: { onImported(status: ImportStatus): 
         </pre>
       )}
 
-      <ImportProgress importing={importing} />
+      <ImportProgress run={imports.run} replacing={replacing} onCancel={imports.cancel} />
       {error && (
-        <MessageBar intent="error" data-testid="import-error">
+        <MessageBar intent={error.cancelled ? 'info' : 'error'} data-testid="import-error">
           <MessageBarBody>
             <MessageBarTitle>{error.title}</MessageBarTitle>
             {sentence(error.message)} Nothing was changed.
@@ -165,7 +185,10 @@ export function ImportPanel({ onImported }: { onImported(status: ImportStatus): 
 
       <div className={styles.status} data-testid="import-status">
         {status?.users ? (
-          <Text data-testid="import-users-status">
+          <Text
+            data-testid="import-users-status"
+            className={replacing && imports.run?.channel === 'importUsers' ? styles.replaced : undefined}
+          >
             <b>{plural(status.users.count, 'user')}</b> from {status.users.fileName} ·{' '}
             {when(status.users.importedAt)}
           </Text>

@@ -14,7 +14,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { ApiRequest, ApiResponse } from '../../../shared/api/contract';
 import type { DetailRows } from '../../components/detail-rows';
 import { api } from '../../api/client';
@@ -76,9 +76,12 @@ export function PreviewTable({
       api.getPreview({ show, offset, limit: PAGE, ...(search.trim() ? { search: search.trim() } : {}) }).then(
         (answer) => {
           if (!current) return;
-          setPage(answer);
-          setError(null);
-          onSummary(answer.summary);
+          // A page of rows and the counts: rendered in a transition, in slices.
+          startTransition(() => {
+            setPage(answer);
+            setError(null);
+            onSummary(answer.summary);
+          });
         },
         (failure: unknown) => current && setError(messageOf(failure)),
       );

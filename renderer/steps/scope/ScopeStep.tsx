@@ -7,7 +7,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { LockClosed16Regular } from '@fluentui/react-icons';
-import { useCallback, useState } from 'react';
+import { startTransition, useCallback, useState } from 'react';
 import type { ApiResponse } from '../../../shared/api/contract';
 import { api } from '../../api/client';
 import { StepLayout } from '../../components/StepLayout';
@@ -52,9 +52,10 @@ export function ScopeStep() {
   const [editor, setEditor] = useState<ScopeEditorStatus>({ dirty: false, savedScope: null });
 
   // Imports and saves change this step's status in main; show main's answer.
+  // In transitions: after a large import the whole step re-renders, in slices that keep the window responsive.
   const changed = useCallback(() => {
-    setVersion((value) => value + 1);
-    void api.getSettings({}).then(setSettings);
+    startTransition(() => setVersion((value) => value + 1));
+    void api.getSettings({}).then((view) => startTransition(() => setSettings(view)));
   }, [setSettings]);
 
   return (
