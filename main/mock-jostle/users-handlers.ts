@@ -75,12 +75,22 @@ export function getUser(ctx: UsersContext, id: string, params: URLSearchParams):
   return { status: 200, body: projector(params)(toResource(user, ctx.usersUrl)) };
 }
 
+/** The user's resource: the stored JSON as is when nothing is projected (no stringify), else projected. */
+function resourceBody(
+  ctx: UsersContext,
+  user: StoredUser,
+  params: URLSearchParams,
+): Pick<HandlerResult, 'body' | 'bodyJson'> {
+  const stored = projects(params) ? undefined : ctx.store.textById(user.id);
+  if (stored) return { bodyJson: resourceJson(stored, ctx.usersUrl) };
+  return { body: projector(params)(toResource(user, ctx.usersUrl)) };
+}
+
 export function createUser(ctx: UsersContext, body: unknown, params: URLSearchParams): HandlerResult {
   const user = ctx.store.create(normalizeUserBody(body));
-  const resource = toResource(user, ctx.usersUrl);
   return {
     status: 201,
-    body: projector(params)(resource),
+    ...resourceBody(ctx, user, params),
     headers: { Location: `${ctx.usersUrl}/${user.id}` },
   };
 }
@@ -93,7 +103,7 @@ export function replaceUser(
 ): HandlerResult {
   ctx.store.require(id);
   const user = ctx.store.update(id, normalizeUserBody(body));
-  return { status: 200, body: projector(params)(toResource(user, ctx.usersUrl)) };
+  return { status: 200, ...resourceBody(ctx, user, params) };
 }
 
 export function patchUser(
@@ -104,7 +114,7 @@ export function patchUser(
 ): HandlerResult {
   const current = ctx.store.require(id);
   const user = ctx.store.update(id, applyPatch(current.data, body));
-  return { status: 200, body: projector(params)(toResource(user, ctx.usersUrl)) };
+  return { status: 200, ...resourceBody(ctx, user, params) };
 }
 
 export function deleteUser(ctx: UsersContext, id: string): HandlerResult {

@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startMockJostle } from '../../main/mock-jostle';
 import { listResponse, listResponseJson } from '../../main/mock-jostle/list-response';
 import { resourceJson, toResource } from '../../main/mock-jostle/resource';
 import { hashKey, SlotIndex } from '../../main/mock-jostle/slot-index';
@@ -9,7 +10,7 @@ import { loadSnapshot, saveSnapshot } from '../../main/mock-jostle/snapshot';
 import type { StoredUser, UserData } from '../../main/mock-jostle/user-model';
 import { UserRecords } from '../../main/mock-jostle/user-records';
 import { UserStore } from '../../main/mock-jostle/user-store';
-import { EXT } from './helpers';
+import { CORE, EXT } from './helpers';
 
 const USERS_URL = 'http://127.0.0.1:1/scim2/Users';
 
@@ -127,6 +128,40 @@ describe('the compact user store', () => {
     }
     expect(index.size).toBe(5000 - Math.ceil(5000 / 3));
     expect(index.find('nobody')).toBe(-1);
+  });
+});
+
+describe('answers from the stored JSON', () => {
+  it('sends, byte for byte, what serialising the resource object would (POST, GET, filter, PATCH)', async () => {
+    const mock = await startMockJostle({ token: 'compact-store-token' });
+    try {
+      const usersUrl = `${mock.baseUrl}/Users`;
+      const send = async (method: string, path: string, body?: unknown) => {
+        const response = await fetch(`${mock.baseUrl}${path}`, {
+          method,
+          headers: { authorization: `Bearer ${mock.token}`, 'content-type': 'application/scim+json' },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+        return response.text();
+      };
+      const posted = await send('POST', '/Users', { schemas: [CORE, EXT], ...awkward[1] });
+      const id = (JSON.parse(posted) as { id: string }).id;
+      const expected = () => JSON.stringify(toResource(mock.findUserById(id)!, usersUrl));
+      expect(posted).toBe(expected());
+      expect(await send('GET', `/Users/${id}`)).toBe(expected());
+      const filter = encodeURIComponent(`userName eq ${JSON.stringify(awkward[1]!.userName)}`);
+      expect(await send('GET', `/Users?filter=${filter}`)).toBe(
+        JSON.stringify(listResponse([JSON.parse(expected())], 1, 1, 1)),
+      );
+      const patched = await send('PATCH', `/Users/${id}`, {
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+        Operations: [{ op: 'replace', path: 'displayName', value: 'Änderung ✓' }],
+      });
+      expect(patched).toBe(expected());
+      expect(JSON.parse(patched).displayName).toBe('Änderung ✓');
+    } finally {
+      await mock.close();
+    }
   });
 });
 
