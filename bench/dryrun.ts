@@ -23,6 +23,11 @@ interface Ready {
 const TOKEN = 'bench-dryrun-token';
 const TARGETS = { ratio: 0.6, secondCycleShare: 0.2, treePeakRssMb: 1024 };
 const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
+/** CPU seconds (user + system) this process has used: beside wall time, since the 2 cores are shared. */
+const cpuSeconds = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
 const FIXED_ANSWER = JSON.stringify({
   schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'],
   totalResults: 0,
@@ -37,7 +42,9 @@ async function runChild(kind: string): Promise<void> {
     const { startMockJostle } = await import('../main/mock-jostle');
     const mock = await startMockJostle({ token: TOKEN });
     process.send?.({ ready: { baseUrl: mock.baseUrl, token: mock.token }, users: 0 });
-    process.on('message', () => process.send?.({ users: mock.userCount(), peakRssMb: peakRssMb() }));
+    process.on('message', () =>
+      process.send?.({ users: mock.userCount(), peakRssMb: peakRssMb(), cpuSeconds: cpuSeconds() }),
+    );
     process.on('disconnect', () => void mock.close().then(() => process.exit(0)));
     return;
   }
@@ -52,11 +59,11 @@ async function runChild(kind: string): Promise<void> {
     const { port } = server.address() as AddressInfo;
     process.send?.({ ready: { baseUrl: `http://127.0.0.1:${port}/scim2`, token: TOKEN } });
   });
-  process.on('message', () => process.send?.({ users: 0, peakRssMb: peakRssMb() }));
+  process.on('message', () => process.send?.({ users: 0, peakRssMb: peakRssMb(), cpuSeconds: cpuSeconds() }));
   process.on('disconnect', () => server.close(() => process.exit(0)));
 }
 
-function ask(child: ChildProcess): Promise<{ users: number; peakRssMb: number }> {
+function ask(child: ChildProcess): Promise<{ users: number; peakRssMb: number; cpuSeconds: number }> {
   child.send({ count: true });
   return new Promise((resolve) => child.once('message', resolve));
 }
@@ -99,18 +106,21 @@ async function main(): Promise<void> {
     const { users } = generateSyntheticTenant({ users: userCount, seed: 42 });
     const generateMs = performance.now() - phase;
 
+    const mockBefore = await ask(mock.child);
     const engine = createProvisioningEngine({
       target: { kind: 'mock', baseUrl: mock.ready.baseUrl, token: mock.ready.token },
       clientOptions: { env: {} },
       ...(concurrency ? { concurrency } : {}),
     });
     phase = performance.now();
+    let cpu = cpuSeconds();
     const report = await engine.runCycle({
       users,
       scope: { version: 1, scope: 'allUsers', filters: [] },
       mapping: GALLERY_DEFAULT_CONFIG,
     });
     const dryRunMs = performance.now() - phase;
+    const dryRunCpu = cpuSeconds() - cpu;
     const mockAfterFirst = await ask(mock.child);
     // The second cycle: nothing changed in the source, so Entra sends nothing (escrow is empty too).
     phase = performance.now();
@@ -133,6 +143,7 @@ async function main(): Promise<void> {
       env: {},
       retry: { maxAttempts: 1 },
     });
+    const bareBefore = await ask(bare.child);
     const body = compileMapping(GALLERY_DEFAULT_CONFIG).build(users[0]!, {
       operation: 'create',
       isSoftDeleted: false,
@@ -141,26 +152,37 @@ async function main(): Promise<void> {
     const total = report.requests;
     let sent = 0;
     phase = performance.now();
+    cpu = cpuSeconds();
     const worker = async () => {
       while (sent < total) {
         const serial = sent;
         sent += 1;
         const user = users[Math.floor(serial / 2) % users.length]!;
+        // As the dry run sends them: no User-Agent (docs/entra-fidelity.md F25).
         const response =
           serial % 2 === 1 && serial / 2 < creates
-            ? await client.request({ method: 'POST', path: '/Users', body })
+            ? await client.request({ method: 'POST', path: '/Users', body, userAgent: false })
             : await client.request({
                 method: 'GET',
                 path: '/Users',
                 query: { filter: `userName eq "${user.userPrincipalName}"` },
+                userAgent: false,
               });
         if (response.status >= 400) throw new Error(`baseline got HTTP ${response.status}`);
       }
     };
     await Promise.all(Array.from({ length: concurrency ?? DEFAULT_LOOPBACK_CONCURRENCY }, worker));
     const baselineMs = performance.now() - phase;
+    const baselineCpu = cpuSeconds() - cpu;
     await client.close();
     const bareStats = await ask(bare.child);
+    const microseconds = (seconds: number, requests: number) => Math.round((seconds * 1e6) / requests);
+    const cpuPerRequest = {
+      dryRunEngine: microseconds(dryRunCpu, report.requests),
+      mock: microseconds(mockAfterFirst.cpuSeconds - mockBefore.cpuSeconds, report.requests),
+      baselineClient: microseconds(baselineCpu, total),
+      bare: microseconds(bareStats.cpuSeconds - bareBefore.cpuSeconds, total),
+    };
     const treePeakMb = peakRssMb() + mockAfterSecond.peakRssMb + bareStats.peakRssMb;
     const secondShare = secondMs / dryRunMs;
 
@@ -194,6 +216,7 @@ async function main(): Promise<void> {
           ),
         0,
       ),
+      cpuMicrosecondsPerRequest: cpuPerRequest,
       rssMbAfterDryRun: Math.round(rssMb),
       secondCycleRequests: second.requests,
       secondCycleSeconds: +(secondMs / 1000).toFixed(2),
@@ -233,6 +256,9 @@ async function main(): Promise<void> {
         `  ${total} requests in ${figures.baselineSeconds} s = ${figures.baselineRequestsPerSecond} req/s`,
       );
       console.log(`Ratio dry run / baseline: ${(ratio * 100).toFixed(1)}% (target ≥ 60%)`);
+      console.log(
+        `CPU per request: dry run ${cpuPerRequest.dryRunEngine} µs engine + ${cpuPerRequest.mock} µs mock; baseline ${cpuPerRequest.baselineClient} µs client + ${cpuPerRequest.bare} µs bare server`,
+      );
       console.log(
         `Second, unchanged cycle: ${second.requests} requests, mock still holds ${mockAfterSecond.users} users, ${figures.secondCycleSeconds} s = ${(secondShare * 100).toFixed(1)}% of the first (target no writes, < 20%), reconciled ${second.reconciled}`,
       );

@@ -9,3 +9,12 @@ export function listResponse(
 ): Record<string, unknown> {
   return { schemas: [LIST_RESPONSE_SCHEMA], totalResults, Resources: resources, startIndex, itemsPerPage };
 }
+
+/** JSON.stringify(listResponse(...)) for resources already serialised (resource.ts resourceJson). */
+export function listResponseJson(resourceJsons: string[], totalResults: number, startIndex: number): string {
+  return (
+    `{"schemas":${JSON.stringify([LIST_RESPONSE_SCHEMA])},"totalResults":${JSON.stringify(totalResults)},` +
+    `"Resources":[${resourceJsons.join(',')}],"startIndex":${JSON.stringify(startIndex)},` +
+    `"itemsPerPage":${JSON.stringify(resourceJsons.length)}}`
+  );
+}

@@ -64,7 +64,8 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
 
   let responseText: string | undefined;
   if (outcome) {
-    responseText = outcome.body === undefined ? undefined : JSON.stringify(outcome.body);
+    responseText =
+      outcome.bodyJson ?? (outcome.body === undefined ? undefined : JSON.stringify(outcome.body));
     const headers: Record<string, string | number> = { ...outcome.headers };
     if (responseText !== undefined) {
       headers['Content-Type'] = SCIM_CONTENT_TYPE;

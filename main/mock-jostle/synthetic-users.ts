@@ -46,7 +46,7 @@ export function generateUsers(store: UserStore, count: number): void {
     const givenName = GIVEN[serial % GIVEN.length] as string;
     const familyName = FAMILY[Math.floor(serial / GIVEN.length) % FAMILY.length] as string;
     const userName = `${givenName}.${familyName}.${serial}@example.test`.toLowerCase();
-    if (store.findByUserName(userName)) continue;
+    if (store.hasUserName(userName)) continue;
     const data: UserData = {
       userName,
       name: { givenName, familyName },

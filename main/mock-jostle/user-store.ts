@@ -1,66 +1,128 @@
 import { randomUUID } from 'node:crypto';
+import { JOSTLE_USER_EXTENSION } from '../../shared/jostle/schema';
 import { ScimHttpError, notFound } from './errors';
+import { hashKey, SlotIndex } from './slot-index';
 import { userNameOf, type StoredUser, type UserData } from './user-model';
+import { UserRecords } from './user-records';
+
+/** What a response needs of a stored user without parsing its attributes (resource.ts builds the JSON). */
+export interface StoredUserText {
+  id: string;
+  created: string;
+  lastModified: string;
+  /** The attributes exactly as JSON.stringify wrote them. */
+  dataJson: string;
+  hasExtension: boolean;
+}
 
 /**
- * In-memory users with two indexes: by id and by lower-cased userName (userName is unique regardless of
- * case, RFC 7643 caseExact=false). Every mutation checks and inserts synchronously, so concurrent identical
- * POSTs cannot both pass the uniqueness check in a single-threaded Node process.
+ * In-memory users, stored compactly (user-records.ts: one JSON record per user outside the JS heap) with two
+ * indexes: by id and by lower-cased userName (userName is unique regardless of case, RFC 7643
+ * caseExact=false). Every mutation checks and inserts synchronously, so concurrent identical POSTs cannot
+ * both pass the uniqueness check in a single-threaded Node process. Reads return fresh copies (parsed from
+ * the record), so no caller can change a stored user except through create/update/delete.
  */
 export class UserStore {
-  private readonly byId = new Map<string, StoredUser>();
-  private readonly byUserName = new Map<string, StoredUser>();
+  private readonly records = new UserRecords();
+  private readonly byId = new SlotIndex((slot) => this.records.head(slot).id);
+  private readonly byUserName = new SlotIndex((slot) => this.records.head(slot).key);
 
   get size(): number {
     return this.byId.size;
   }
 
   get(id: string): StoredUser | undefined {
-    return this.byId.get(id);
+    const slot = this.byId.find(id);
+    return slot < 0 ? undefined : this.materialize(slot);
   }
 
   require(id: string): StoredUser {
-    const user = this.byId.get(id);
+    const user = this.get(id);
     if (!user) throw notFound(`No user with id '${id}'.`);
     return user;
   }
 
   findByUserName(userName: string): StoredUser | undefined {
-    return this.byUserName.get(userName.toLowerCase());
+    const slot = this.byUserName.find(userName.toLowerCase());
+    return slot < 0 ? undefined : this.materialize(slot);
+  }
+
+  hasUserName(userName: string): boolean {
+    return this.byUserName.find(userName.toLowerCase()) >= 0;
+  }
+
+  /** The user's stored JSON, for answering a read without parsing it. */
+  textById(id: string): StoredUserText | undefined {
+    const slot = this.byId.find(id);
+    return slot < 0 ? undefined : this.text(slot);
+  }
+
+  textByUserName(userName: string): StoredUserText | undefined {
+    const slot = this.byUserName.find(userName.toLowerCase());
+    return slot < 0 ? undefined : this.text(slot);
   }
 
   /** Insertion order, which keeps pagination stable between pages. */
-  values(): IterableIterator<StoredUser> {
-    return this.byId.values();
+  *values(): IterableIterator<StoredUser> {
+    for (let slot = 0; slot < this.records.slots; slot += 1) {
+      if (this.records.isLive(slot)) yield this.materialize(slot);
+    }
+  }
+
+  /** `count` users from the 0-based position `skip` in insertion order; skipped ones are not parsed. */
+  page(skip: number, count: number): StoredUser[] {
+    const page: StoredUser[] = [];
+    let position = 0;
+    for (let slot = 0; slot < this.records.slots && page.length < count; slot += 1) {
+      if (!this.records.isLive(slot)) continue;
+      if (position >= skip) page.push(this.materialize(slot));
+      position += 1;
+    }
+    return page;
   }
 
   create(data: UserData, now = new Date().toISOString()): StoredUser {
-    this.assertUserNameFree(userNameOf(data), undefined);
-    const user: StoredUser = { id: randomUUID(), created: now, lastModified: now, data };
-    this.insert(user);
-    return user;
+    const key = userNameOf(data).toLowerCase();
+    this.assertUserNameFree(userNameOf(data), key, undefined);
+    let id = randomUUID();
+    while (this.byId.find(id) >= 0) id = randomUUID();
+    const slot = this.records.add(
+      { id, key, created: now, lastModified: now },
+      JSON.stringify(data),
+      hasExtension(data),
+    );
+    this.byId.insert(hashKey(id), slot);
+    this.byUserName.insert(hashKey(key), slot);
+    return { id, created: now, lastModified: now, data };
   }
 
   /** Replaces the attributes of an existing user (PUT and PATCH); id and created stay. */
   update(id: string, data: UserData): StoredUser {
-    const current = this.require(id);
-    this.assertUserNameFree(userNameOf(data), id);
-    const updated: StoredUser = { ...current, lastModified: new Date().toISOString(), data };
-    const oldKey = userNameOf(current.data).toLowerCase();
-    // Only delete when the key changes: deletes leave tombstones that make V8 rehash a 100k-entry Map,
-    // which showed up as a p99 spike under PATCH load.
-    if (oldKey !== userNameOf(data).toLowerCase()) this.byUserName.delete(oldKey);
-    this.insert(updated);
-    return updated;
+    const slot = this.byId.find(id);
+    if (slot < 0) throw notFound(`No user with id '${id}'.`);
+    const key = userNameOf(data).toLowerCase();
+    this.assertUserNameFree(userNameOf(data), key, slot);
+    const head = this.records.head(slot);
+    const lastModified = new Date().toISOString();
+    this.records.replace(slot, { ...head, key, lastModified }, JSON.stringify(data), hasExtension(data));
+    if (head.key !== key) {
+      this.byUserName.remove(hashKey(head.key), slot);
+      this.byUserName.insert(hashKey(key), slot);
+    }
+    return { id, created: head.created, lastModified, data };
   }
 
   delete(id: string): void {
-    const current = this.require(id);
-    this.byId.delete(id);
-    this.byUserName.delete(userNameOf(current.data).toLowerCase());
+    const slot = this.byId.find(id);
+    if (slot < 0) throw notFound(`No user with id '${id}'.`);
+    const { key } = this.records.head(slot);
+    this.byId.remove(hashKey(id), slot);
+    this.byUserName.remove(hashKey(key), slot);
+    this.records.remove(slot);
   }
 
   clear(): void {
+    this.records.clear();
     this.byId.clear();
     this.byUserName.clear();
   }
@@ -77,17 +139,32 @@ export class UserStore {
       names.add(name);
     }
     this.clear();
-    for (const user of users) this.insert(user);
+    for (const user of users) {
+      const key = userNameOf(user.data).toLowerCase();
+      const slot = this.records.add(
+        { id: user.id, key, created: user.created, lastModified: user.lastModified },
+        JSON.stringify(user.data),
+        hasExtension(user.data),
+      );
+      this.byId.insert(hashKey(user.id), slot);
+      this.byUserName.insert(hashKey(key), slot);
+    }
   }
 
-  private insert(user: StoredUser): void {
-    this.byId.set(user.id, user);
-    this.byUserName.set(userNameOf(user.data).toLowerCase(), user);
+  private materialize(slot: number): StoredUser {
+    const { id, created, lastModified } = this.records.head(slot);
+    return { id, created, lastModified, data: JSON.parse(this.records.dataJson(slot)) as UserData };
   }
 
-  private assertUserNameFree(userName: string, exceptId: string | undefined): void {
-    const holder = this.byUserName.get(userName.toLowerCase());
-    if (holder && holder.id !== exceptId) {
+  private text(slot: number): StoredUserText {
+    const { id, created, lastModified } = this.records.head(slot);
+    const dataJson = this.records.dataJson(slot);
+    return { id, created, lastModified, dataJson, hasExtension: this.records.hasExtension(slot) };
+  }
+
+  private assertUserNameFree(userName: string, key: string, exceptSlot: number | undefined): void {
+    const holder = this.byUserName.find(key);
+    if (holder >= 0 && holder !== exceptSlot) {
       throw new ScimHttpError(
         409,
         'uniqueness',
@@ -95,4 +172,8 @@ export class UserStore {
       );
     }
   }
+}
+
+function hasExtension(data: UserData): boolean {
+  return data[JOSTLE_USER_EXTENSION] !== undefined;
 }

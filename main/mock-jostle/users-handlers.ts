@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { notFound } from './errors';
 import { parseUserNameFilter } from './filter';
-import { listResponse } from './list-response';
+import { listResponse, listResponseJson } from './list-response';
 import { applyPatch } from './patch';
-import { projector, readPagination, toResource } from './resource';
+import { projector, projects, readPagination, resourceJson, toResource } from './resource';
 import { normalizeUserBody, type StoredUser } from './user-model';
 import type { UserStore } from './user-store';
 
 export interface HandlerResult {
   status: number;
   body?: unknown;
+  /** The body already serialised (exactly JSON.stringify(body) would give); sent instead of body. */
+  bodyJson?: string;
   headers?: Record<string, string>;
 }
 
@@ -32,6 +34,12 @@ export function listUsers(
   let page: StoredUser[];
   if (filter !== null) {
     const userName = parseUserNameFilter(filter);
+    if (!duplicateMatches && !projects(params)) {
+      // Entra's match lookup, as stored: no parse and no stringify of the user.
+      const stored = ctx.store.textByUserName(userName);
+      const resources = stored && startIndex === 1 && count > 0 ? [resourceJson(stored, ctx.usersUrl)] : [];
+      return { status: 200, bodyJson: listResponseJson(resources, stored ? 1 : 0, startIndex) };
+    }
     const found = ctx.store.findByUserName(userName);
     const matches = found ? [found] : [];
     // The duplicateMatches fault: Entra's match step sees two users and logs DuplicateTargetEntries.
@@ -40,14 +48,7 @@ export function listUsers(
     page = matches.slice(startIndex - 1, startIndex - 1 + count);
   } else {
     total = ctx.store.size;
-    page = [];
-    let index = 0;
-    for (const user of ctx.store.values()) {
-      index += 1;
-      if (index < startIndex) continue;
-      if (page.length >= count) break;
-      page.push(user);
-    }
+    page = ctx.store.page(startIndex - 1, count);
   }
   const resources = page.map((user) => project(toResource(user, ctx.usersUrl)));
   return { status: 200, body: listResponse(resources, total, startIndex, resources.length) };
@@ -64,17 +65,32 @@ function phantomDuplicate(userName: string): StoredUser {
 }
 
 export function getUser(ctx: UsersContext, id: string, params: URLSearchParams): HandlerResult {
+  if (!projects(params)) {
+    const stored = ctx.store.textById(id);
+    if (!stored) throw notFound(`No user with id '${id}'.`);
+    return { status: 200, bodyJson: resourceJson(stored, ctx.usersUrl) };
+  }
   const user = ctx.store.get(id);
   if (!user) throw notFound(`No user with id '${id}'.`);
   return { status: 200, body: projector(params)(toResource(user, ctx.usersUrl)) };
 }
 
+/** The user's resource: the stored JSON as is when nothing is projected (no stringify), else projected. */
+function resourceBody(
+  ctx: UsersContext,
+  user: StoredUser,
+  params: URLSearchParams,
+): Pick<HandlerResult, 'body' | 'bodyJson'> {
+  const stored = projects(params) ? undefined : ctx.store.textById(user.id);
+  if (stored) return { bodyJson: resourceJson(stored, ctx.usersUrl) };
+  return { body: projector(params)(toResource(user, ctx.usersUrl)) };
+}
+
 export function createUser(ctx: UsersContext, body: unknown, params: URLSearchParams): HandlerResult {
   const user = ctx.store.create(normalizeUserBody(body));
-  const resource = toResource(user, ctx.usersUrl);
   return {
     status: 201,
-    body: projector(params)(resource),
+    ...resourceBody(ctx, user, params),
     headers: { Location: `${ctx.usersUrl}/${user.id}` },
   };
 }
@@ -87,7 +103,7 @@ export function replaceUser(
 ): HandlerResult {
   ctx.store.require(id);
   const user = ctx.store.update(id, normalizeUserBody(body));
-  return { status: 200, body: projector(params)(toResource(user, ctx.usersUrl)) };
+  return { status: 200, ...resourceBody(ctx, user, params) };
 }
 
 export function patchUser(
@@ -98,7 +114,7 @@ export function patchUser(
 ): HandlerResult {
   const current = ctx.store.require(id);
   const user = ctx.store.update(id, applyPatch(current.data, body));
-  return { status: 200, body: projector(params)(toResource(user, ctx.usersUrl)) };
+  return { status: 200, ...resourceBody(ctx, user, params) };
 }
 
 export function deleteUser(ctx: UsersContext, id: string): HandlerResult {

@@ -5,22 +5,25 @@
 import { sleep } from '../scim/retry';
 
 export interface RateLimiter {
-  /** Resolves when the next request may go; rejects if the signal aborts while waiting. */
-  take(signal?: AbortSignal): Promise<void>;
+  /**
+   * null when the next request may go at once (no promise, no microtask: this is on every request's path);
+   * otherwise a promise that resolves when it may, and rejects if the signal aborts while waiting.
+   */
+  take(signal?: AbortSignal): Promise<void> | null;
 }
 
 export function createRateLimiter(requestsPerSecond: number | null | undefined): RateLimiter {
   if (!requestsPerSecond || requestsPerSecond <= 0 || !Number.isFinite(requestsPerSecond)) {
-    return { take: () => Promise.resolve() };
+    return { take: () => null };
   }
   const interval = 1000 / requestsPerSecond;
   let nextSlot = 0;
   return {
-    async take(signal) {
+    take(signal) {
       const now = performance.now();
       const slot = Math.max(now, nextSlot);
       nextSlot = slot + interval;
-      if (slot > now) await sleep(slot - now, signal);
+      return slot > now ? sleep(slot - now, signal) : null;
     },
   };
 }

@@ -61,10 +61,13 @@ export function createRequestSender(
       let sentPath = request.path;
       for (let attempt = 1; attempt <= retry.maxAttempts; attempt += 1) {
         if (signal.aborted) break;
-        try {
-          await limiter.take(signal);
-        } catch {
-          break;
+        const wait = limiter.take(signal);
+        if (wait) {
+          try {
+            await wait;
+          } catch {
+            break;
+          }
         }
         attempts = attempt;
         requestCount += 1;
@@ -79,10 +82,10 @@ export function createRequestSender(
           networkError = error.info;
           sentPath = relative(error.info.requestLine);
         }
-        const wait = nextWait(response, attempt, retry);
-        if (wait === undefined) break;
+        const retryIn = nextWait(response, attempt, retry);
+        if (retryIn === undefined) break;
         try {
-          await sleep(wait, signal);
+          await sleep(retryIn, signal);
         } catch {
           break; // Cancelled while waiting: the last answer stands.
         }

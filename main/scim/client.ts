@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { ProxyAuthRequiredError } from '../network/proxy-auth';
 import type { HttpTransport } from '../network/transport';
 import { createUndiciTransport } from '../network/transport-undici';
+import { linkAbort } from './abort-link';
 import { classifyNetworkError, describeKind, ScimNetworkError } from './errors';
 import { BodyTooLargeError, discardBody, readBodyCapped } from './read-body';
 import { parseResponseBody } from './parse-body';
@@ -130,8 +131,7 @@ async function sendOnce(
   let route = 'direct';
   if (signal?.aborted) throw networkError(transport, { kind: 'aborted', requestLine, started, route });
   const controller = new AbortController();
-  const onCallerAbort = (): void => controller.abort();
-  signal?.addEventListener('abort', onCallerAbort, { once: true });
+  const unlink = linkAbort(signal, controller);
   // Our own per-phase deadlines: undici's body timeout is an idle timer, which a byte-a-second server defeats.
   let timedOut: 'headers' | 'body' | undefined;
   let timer = setTimeout(() => {
@@ -188,9 +188,9 @@ async function sendOnce(
       throw redirectError(transport, url, response.status, location, requestLine, started, route);
     }
     const buffer = await readBodyCapped(response.body, transport.maxBodyBytes, headers['content-length']);
-    const parsed = parseResponseBody(buffer, headers);
-    const shownText =
-      parsed.problem?.kind === 'encoded' ? `(${buffer.length} compressed bytes)` : buffer.toString('utf8');
+    const decoded = buffer.toString('utf8');
+    const parsed = parseResponseBody(buffer, headers, false, decoded);
+    const shownText = parsed.problem?.kind === 'encoded' ? `(${buffer.length} compressed bytes)` : decoded;
     const redactedText = redactSecret(shownText, transport.secrets);
     const { text, truncated } = truncate(redactedText, transport.maxTextChars);
     // Without a backslash in the raw text every parsed string (and key) is a substring of that text, so a
@@ -251,7 +251,7 @@ async function sendOnce(
     throw networkError(transport, { ...classified, message, requestLine, started, route });
   } finally {
     clearTimeout(timer);
-    signal?.removeEventListener('abort', onCallerAbort);
+    unlink();
   }
 }
 
@@ -306,14 +306,24 @@ function flattenHeaders(
   secrets: readonly string[],
 ): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(raw)) {
+  let all = '';
+  for (const name of Object.keys(raw)) {
+    const value = raw[name];
     if (value === undefined) continue;
     const lower = name.toLowerCase();
     const joined = Array.isArray(value) ? value.join(', ') : value;
-    headers[redactSecret(lower, secrets)] =
-      lower === 'set-cookie' ? '[redacted]' : redactSecret(joined, secrets);
+    const shown = lower === 'set-cookie' ? '[redacted]' : joined;
+    headers[lower] = shown;
+    all += `${lower}\n${shown}\n`;
   }
-  return headers;
+  // One redaction pass over all names and values: when it finds nothing, no single one holds a form of the
+  // secret (a match in one is a match in the whole), so the per-header passes below are skipped.
+  if (redactSecret(all, secrets) === all) return headers;
+  const redacted: Record<string, string> = {};
+  for (const [lower, value] of Object.entries(headers)) {
+    redacted[redactSecret(lower, secrets)] = lower === 'set-cookie' ? value : redactSecret(value, secrets);
+  }
+  return redacted;
 }
 
 function elapsed(started: number): number {

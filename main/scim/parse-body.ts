@@ -17,8 +17,20 @@ function isJsonType(contentType: string | undefined): boolean {
   return /^application\/(?:scim\+)?json\b|\+json\b/i.test((contentType ?? '').trim());
 }
 
+/** How many `{` and `[` the text holds, counting no further than `limit + 1` (native searches, no char loop). */
+function openersUpTo(text: string, limit: number): number {
+  let count = 0;
+  for (const opener of ['{', '[']) {
+    for (let at = text.indexOf(opener); at >= 0 && count <= limit; at = text.indexOf(opener, at + 1))
+      count += 1;
+  }
+  return count;
+}
+
 /** Depth of [ and { outside strings; stops counting once past `limit`. */
 export function jsonDepthExceeds(text: string, limit: number): boolean {
+  // Nesting deeper than `limit` needs more than `limit` openers: the common small answer skips the scan.
+  if (openersUpTo(text, limit) <= limit) return false;
   let depth = 0;
   let inString = false;
   for (let index = 0; index < text.length; index += 1) {
@@ -39,6 +51,8 @@ export function parseResponseBody(
   buffer: Buffer,
   headers: Record<string, string>,
   requestedEncoding = false,
+  /** `buffer` already decoded as UTF-8, when the caller has it (saves decoding it twice). */
+  decoded?: string,
 ): ParsedBody {
   const encoding = (headers['content-encoding'] ?? '').trim().toLowerCase();
   if (!requestedEncoding && encoding !== '' && encoding !== 'identity') {
@@ -50,7 +64,7 @@ export function parseResponseBody(
       },
     };
   }
-  const text = buffer.toString('utf8').trim();
+  const text = (decoded ?? buffer.toString('utf8')).trim();
   const jsonType = isJsonType(headers['content-type']);
   if (text === '') return { body: undefined };
   if (!text.startsWith('{') && !text.startsWith('[')) {

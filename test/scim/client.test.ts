@@ -77,6 +77,51 @@ describe('requests', () => {
     expect(response.text).not.toContain(TOKEN);
   });
 
+  it('redacts the token a server echoes in a header name or value, and hides cookies', async () => {
+    const server = await serve((request, response) => {
+      const key = (request.headers.authorization ?? '').replace(/^Bearer /, '');
+      response.setHeader('x-echo', `you sent ${key}`);
+      response.setHeader(`x-${key.toLowerCase()}`, 'in the name');
+      response.setHeader('x-plain', 'nothing here');
+      response.setHeader('set-cookie', ['a=1', 'b=2']);
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end('{}');
+    });
+    const response = await client(server.url).request({ method: 'GET', path: '/Users' });
+    expect(JSON.stringify(response.headers).toLowerCase()).not.toContain(TOKEN.toLowerCase());
+    expect(response.headers['x-echo']).toBe('you sent [redacted]');
+    expect(response.headers['x-plain']).toBe('nothing here');
+    expect(response.headers['set-cookie']).toBe('[redacted]');
+  });
+
+  it('aborts every request in flight that shares the caller signal, and only while in flight', async () => {
+    let answered = 0;
+    const server = await serve((request, response) => {
+      if (request.url?.includes('hang')) return;
+      answered += 1;
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end('{}');
+    });
+    const scim = client(server.url);
+    const controller = new AbortController();
+    // Finished requests first: their link to the signal must be gone, so the abort reaches only the rest.
+    for (let i = 0; i < 3; i += 1)
+      await scim.request({ method: 'GET', path: '/Users', signal: controller.signal });
+    const hanging = Array.from({ length: 20 }, () =>
+      scim
+        .request({ method: 'GET', path: '/hang', signal: controller.signal })
+        .catch((caught: unknown) => caught),
+    );
+    setTimeout(() => controller.abort(), 100);
+    const errors = await Promise.all(hanging);
+    expect(errors.map((error) => (error as ScimNetworkError).kind)).toEqual(Array(20).fill('aborted'));
+    expect(answered).toBe(3);
+    const after = await scim
+      .request({ method: 'GET', path: '/Users', signal: controller.signal })
+      .catch((caught: unknown) => caught);
+    expect((after as ScimNetworkError).kind).toBe('aborted');
+  });
+
   it('rejects plain http except on loopback, before any traffic', () => {
     expect(() => createScimClient({ baseUrl: 'http://api-prod.jostle.us/scim2', token: TOKEN })).toThrow(
       ScimConfigError,
