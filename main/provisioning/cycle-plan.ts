@@ -6,7 +6,13 @@
  * threshold.
  */
 import type { UserOutcome } from './types';
-import { updateFingerprint, type CompiledSource } from './source-plan';
+import {
+  plannedUser,
+  rowObjectId,
+  rowUserPrincipalName,
+  updateFingerprint,
+  type CompiledSource,
+} from './source-plan';
 import type { SyncJob } from './sync-job';
 
 /** HOW: "users are hard-deleted 30 days after they're soft-deleted", and then Entra sends the DELETE. */
@@ -18,7 +24,7 @@ export interface UserState {
   userPrincipalName: string;
   targetId: string | null;
   /** Fingerprint of what was last synced successfully; null = never, or must be retried (escrow). */
-  fingerprint: string | null;
+  fingerprint: number | null;
   /** Active in Jostle after the last successful sync. */
   active: boolean;
   deleted: boolean;
@@ -31,12 +37,21 @@ export interface UserState {
   missingSinceDay: number | null;
   cycle: number;
   outcome: UserOutcome['outcome'];
+  /** The plan that last found the user in the import (see planCycle); 0 = none yet. */
+  seenInPlan: number;
 }
 
 export interface PlannedJob {
   job: SyncJob;
-  fingerprint: string | null;
+  /**
+   * What the sync would store on success; undefined = not worked out yet (a user with nothing to compare
+   * against, as in the initial cycle), computed when the result is recorded (user-state.ts).
+   */
+  fingerprint: number | null | undefined;
 }
+
+/** Numbers the plans, so a state can say which plan saw it without a set of 500,000 ids. */
+let planSerial = 0;
 
 export interface CyclePlan {
   jobs: PlannedJob[];
@@ -74,20 +89,30 @@ export function planCycle(
   const wanted: PlannedJob[] = [];
   const unchanged: UserState[] = [];
   let outOfScope = 0;
-  for (const planned of source.users) {
-    const { objectId, userPrincipalName } = planned.user;
+  const serial = (planSerial += 1);
+  for (let row = 0; row < source.users.length; row += 1) {
+    const objectId = rowObjectId(source, row);
     const state = states.get(objectId);
-    if (state) state.missingSinceDay = null; // Back in the import: restored from the recycle bin.
+    if (state) {
+      state.missingSinceDay = null; // Back in the import: restored from the recycle bin.
+      state.seenInPlan = serial;
+    }
+    const planned = plannedUser(source, row);
     const known = state !== undefined && !state.deleted && state.targetId !== null;
     if (!planned.inScope && !known && !source.syncAll) {
       outOfScope += 1; // Sync only assigned: Entra never evaluates users who are not assigned.
       continue;
     }
-    const { fingerprint } = updateFingerprint(source, planned);
-    if (state && !state.deleted && state.fingerprint === fingerprint) {
-      unchanged.push(state);
-      continue;
+    // Only a user synced before can be unchanged; for the others the fingerprint waits until it is stored.
+    let fingerprint: number | undefined;
+    if (state && !state.deleted && state.fingerprint !== null) {
+      fingerprint = updateFingerprint(source, planned).fingerprint;
+      if (state.fingerprint === fingerprint) {
+        unchanged.push(state);
+        continue;
+      }
     }
+    const userPrincipalName = rowUserPrincipalName(source, row);
     const targetId = known ? state.targetId : null;
     const wasActive = known && state.active;
     const job: SyncJob = { kind: 'upsert', objectId, userPrincipalName, planned, targetId, wasActive };
@@ -98,7 +123,7 @@ export function planCycle(
     wanted.push({ job, fingerprint });
   }
   for (const state of states.values()) {
-    if (state.deleted || state.targetId === null || source.byObjectId.has(state.objectId)) continue;
+    if (state.deleted || state.targetId === null || state.seenInPlan === serial) continue;
     // Missing from the import: deleted in the directory.
     if (!state.managed) continue; // Unassigned or out of scope before: Entra sends nothing now.
     state.missingSinceDay ??= limits.today;

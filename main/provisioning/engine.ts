@@ -177,7 +177,7 @@ export function createProvisioningEngine(options: ProvisioningEngineOptions): Pr
           diff: [],
           exchanges: [],
         });
-        recordResult(states, staged, result, cycle);
+        recordResult(states, staged, result, cycle, source);
       }
       if (plan.deletionThresholdExceeded)
         cycleQuarantine = deletionVerdict(plan.deletionsPlanned, deletionThreshold!);
@@ -199,7 +199,7 @@ export function createProvisioningEngine(options: ProvisioningEngineOptions): Pr
         alreadyDone: plan.unchanged.length + plan.staged.length + plan.overLimit.length,
         total: plan.considered,
         onResult(planned, result) {
-          recordResult(states, planned, result, cycle);
+          recordResult(states, planned, result, cycle, source);
           log.add({
             cycle,
             ...result,

@@ -9,3 +9,7 @@ export { parseAssignmentsCsv } from './assignments-csv';
 export type { AssignedGroup, AssignmentList } from './assignments-csv';
 export { generateSyntheticTenant, toAssignmentsCsv } from './synthetic-tenant';
 export type { SyntheticTenant, SyntheticTenantOptions } from './synthetic-tenant';
+export { importDownloadUsersCsv, DownloadUsersImporter } from './users-csv';
+export { UserTable, UserTableBuilder, userTableFrom } from './user-table';
+export type { UserList } from './user-list';
+export { objectIdAt, userPrincipalNameAt } from './user-list';
