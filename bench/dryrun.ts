@@ -91,12 +91,13 @@ async function main(): Promise<void> {
   const { createScimClient } = await import('../main/scim');
   const { createProvisioningEngine, DEFAULT_LOOPBACK_CONCURRENCY } = await import('../main/provisioning');
   const { GALLERY_DEFAULT_CONFIG, compileMapping } = await import('../shared/mapping');
-  const { generateSyntheticTenant } = await import('../shared/source-data');
+  const { generateSyntheticTable } = await import('../shared/source-data');
 
   const [mock, bare] = await Promise.all([spawnChild('mock'), spawnChild('bare')]);
   try {
     let phase = performance.now();
-    const { users } = generateSyntheticTenant({ users: userCount, seed: 42 });
+    // As the app holds an import: the compact table, not an array of user objects.
+    const { users } = generateSyntheticTable({ users: userCount, seed: 42 });
     const generateMs = performance.now() - phase;
 
     const engine = createProvisioningEngine({
@@ -133,7 +134,7 @@ async function main(): Promise<void> {
       env: {},
       retry: { maxAttempts: 1 },
     });
-    const body = compileMapping(GALLERY_DEFAULT_CONFIG).build(users[0]!, {
+    const body = compileMapping(GALLERY_DEFAULT_CONFIG).build(users.at(0)!, {
       operation: 'create',
       isSoftDeleted: false,
     }).resource;
@@ -145,14 +146,14 @@ async function main(): Promise<void> {
       while (sent < total) {
         const serial = sent;
         sent += 1;
-        const user = users[Math.floor(serial / 2) % users.length]!;
+        const userPrincipalName = users.userPrincipalNameAt(Math.floor(serial / 2) % users.length);
         const response =
           serial % 2 === 1 && serial / 2 < creates
             ? await client.request({ method: 'POST', path: '/Users', body })
             : await client.request({
                 method: 'GET',
                 path: '/Users',
-                query: { filter: `userName eq "${user.userPrincipalName}"` },
+                query: { filter: `userName eq "${userPrincipalName}"` },
               });
         if (response.status >= 400) throw new Error(`baseline got HTTP ${response.status}`);
       }

@@ -28,3 +28,13 @@ export function objectIdAt(list: UserList, index: number): string {
 export function userPrincipalNameAt(list: UserList, index: number): string {
   return isKeyed(list) ? list.userPrincipalNameAt(index) : (list.at(index) as SourceUser).userPrincipalName;
 }
+
+/** The first row whose keys match, or -1; reads only the keys, so a table builds no rows. */
+export function findRow(
+  list: UserList,
+  matches: (objectId: string, userPrincipalName: string) => boolean,
+): number {
+  for (let index = 0; index < list.length; index += 1)
+    if (matches(objectIdAt(list, index), userPrincipalNameAt(list, index))) return index;
+  return -1;
+}
