@@ -69,6 +69,12 @@ export class UserTable implements UserList {
     return this.columns.slice(2).map((column) => column.name);
   }
 
+  /** Strings the column keeps: each distinct repeated value once (interning), so far fewer than rows. */
+  storedStrings(attribute: string): number {
+    this.byName ??= new Map(this.columns.slice(2).map((column) => [column.name, column]));
+    return this.byName.get(attribute)?.strings.length ?? 0;
+  }
+
   objectIdAt(index: number): string {
     return this.columns[0]!.strings.get(this.columns[0]!.codes[index]!);
   }
