@@ -145,8 +145,10 @@ export class DownloadUsersImporter {
   private readonly stream: CsvTableStream;
   private columns: string[] = [];
   private multiValued: boolean[] = [];
-  private template: Record<string, SourceValue> = {};
   private mirrorOtherMails = false;
+  /** The table's column names for this file (its columns, then a mirrored otherMails) and a row's values. */
+  private names: string[] = [];
+  private values: SourceValue[] = [];
   private readonly byObjectId = new KeyIndex();
   private readonly byUpn = new KeyIndex();
   /** The file line of each row, for "already appears on line N". */
@@ -198,37 +200,44 @@ export class DownloadUsersImporter {
     }
     this.columns = columns;
     this.multiValued = columns.map((column) => findSourceAttribute(column)?.multiValued === true);
-    // Copying a template keeps each row's object in V8's compact "fast properties" layout.
-    this.template = Object.fromEntries(columns.map((column) => [column, null]));
     // The export's alternateEmailAddress is the user's "Other emails", which provisioning reads as
     // [otherMails] (our reading of the portal; the export has no otherMails column). Mirror it so mappings
     // such as the gallery defaults' Item([otherMails], 1) see it.
     this.mirrorOtherMails = columns.includes('alternateEmailAddress') && !columns.includes('otherMails');
-    if (this.mirrorOtherMails) this.template.otherMails = null;
-    this.builder.declareColumns(Object.keys(this.template));
+    // By position, not as object keys: a column named "2024" would otherwise be put first.
+    this.names = this.mirrorOtherMails ? [...columns, 'otherMails'] : columns;
+    this.values = new Array<SourceValue>(this.names.length).fill(null);
+    this.builder.declareColumns(this.names);
   }
 
   private row(row: CsvRecord): void {
-    const { columns, multiValued } = this;
-    const attributes: Record<string, SourceValue> = { ...this.template };
+    const { columns, multiValued, values } = this;
+    // One reused array of values in column order: no object per user (the table copies what it keeps).
+    values.fill(null);
+    let objectId: SourceValue = null;
+    let upn: SourceValue = null;
+    let alternateEmail: SourceValue = null;
     for (let index = 0; index < row.cells.length; index += 1) {
       const column = columns[index] as string;
       const cell = trimCell(row.cells[index] as string);
-      if (cell === '') continue; // Stays null from the template.
+      if (cell === '') continue; // Stays null.
+      let value: SourceValue;
       if (column === 'accountEnabled') {
         const enabled = parseBooleanCell(cell);
         if (enabled === undefined) {
           throw new SourceDataError(`accountEnabled is "${cell}"; expected True or False`, row.line);
         }
-        attributes[column] = enabled;
-      } else if (multiValued[index]) attributes[column] = cell.split(';').map((part) => part.trim());
-      else attributes[column] = cell;
+        value = enabled;
+      } else if (multiValued[index]) value = cell.split(';').map((part) => part.trim());
+      else value = cell;
+      values[index] = value;
+      if (column === 'objectId') objectId = value;
+      else if (column === 'userPrincipalName') upn = value;
+      else if (column === 'alternateEmailAddress') alternateEmail = value;
     }
-    if (this.mirrorOtherMails && typeof attributes.alternateEmailAddress === 'string') {
-      attributes.otherMails = attributes.alternateEmailAddress.split(';').map((part) => part.trim());
+    if (this.mirrorOtherMails && typeof alternateEmail === 'string') {
+      values[columns.length] = alternateEmail.split(';').map((part) => part.trim());
     }
-    const objectId = attributes.objectId;
-    const upn = attributes.userPrincipalName;
     if (typeof objectId !== 'string') throw new SourceDataError('objectId is empty', row.line);
     if (typeof upn !== 'string' || !upn.includes('@')) {
       throw new SourceDataError(`userPrincipalName "${upn ?? ''}" is not of the form name@domain`, row.line);
@@ -254,7 +263,7 @@ export class DownloadUsersImporter {
       this.lines = grown;
     }
     this.lines[rowIndex] = row.line;
-    this.builder.add(objectId, upn, attributes);
+    this.builder.addValues(objectId, upn, this.names, values);
   }
 }
 
