@@ -33,6 +33,8 @@ class Column {
   codes: Int32Array;
   readonly strings = new PackedStrings();
   dictionary: Map<string, number> | null = new Map();
+  /** Strings encoded so far (one per row that has one). */
+  private encoded = 0;
 
   constructor(
     readonly name: string,
@@ -43,13 +45,14 @@ class Column {
 
   encodeString(value: string): number {
     const dictionary = this.dictionary;
+    this.encoded += 1;
     if (dictionary === null) return this.strings.push(value);
     const known = dictionary.get(value);
     if (known !== undefined) return known;
     const code = this.strings.push(value);
     if (dictionary.size < DICTIONARY_LIMIT) dictionary.set(detached(value), code);
-    // Full and still meeting new values on most rows: a unique column, where looking up only costs time.
-    else if (code > 4 * DICTIONARY_LIMIT && code * 2 > this.strings.length) this.dictionary = null;
+    // Full and still meeting a new value on most rows: a unique column, where looking up only costs time.
+    else if (code > 4 * DICTIONARY_LIMIT && code * 2 > this.encoded) this.dictionary = null;
     return code;
   }
 }
