@@ -21,6 +21,8 @@ export interface PlannedUser {
   inScope: boolean;
   softDeleted: boolean;
   appRoles: readonly string[];
+  /** The row, once built for this job (sourceUser): the sync and the fingerprint share one build. */
+  user?: SourceUser;
 }
 
 export interface CompiledSource {
@@ -60,7 +62,7 @@ export function plannedUser(source: CompiledSource, row: number): PlannedUser {
 
 /** The user behind a planned row, built from the snapshot's list (a table builds it on each call). */
 export function sourceUser(source: CompiledSource, planned: PlannedUser): SourceUser {
-  return source.users.at(planned.row)!;
+  return (planned.user ??= source.users.at(planned.row)!);
 }
 
 export const rowObjectId = (source: CompiledSource, row: number): string => objectIdAt(source.users, row);
