@@ -15,7 +15,6 @@ import {
   type SourceValue,
 } from '../../../shared/source-data/source-user';
 
-
 /** Other spellings seen for the same columns (Graph names and display labels). */
 const ALIASES: Readonly<Record<string, string>> = {
   id: 'objectId',
@@ -177,4 +176,3 @@ export function referenceParseDownloadUsersCsv(text: string, fileName?: string):
     return failure(error, fileName);
   }
 }
-
