@@ -68,6 +68,15 @@ export function buildAssignmentIndex(list: AssignmentList, users: UserList): Ass
       addRole(assignment, group.appRole);
     }
   }
+  // Most users share one of a few assignments (the same groups and roles): one object for each, not one per
+  // user, so 400,000 assigned users cost a map entry each. Read-only from here on.
+  const shared = new Map<string, UserAssignment>();
+  for (const [objectId, assignment] of byObjectId) {
+    const key = `${assignment.direct ? 1 : 0}\u0000${assignment.viaGroups.join('\u0001')}\u0000${assignment.appRoles.join('\u0001')}`;
+    const one = shared.get(key);
+    if (one === undefined) shared.set(key, assignment);
+    else byObjectId.set(objectId, one);
+  }
   return {
     lookup: (user) => byObjectId.get(user.objectId),
     unresolved: [...unresolved],
