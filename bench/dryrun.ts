@@ -98,12 +98,13 @@ async function main(): Promise<void> {
   const { createScimClient } = await import('../main/scim');
   const { createProvisioningEngine, DEFAULT_LOOPBACK_CONCURRENCY } = await import('../main/provisioning');
   const { GALLERY_DEFAULT_CONFIG, compileMapping } = await import('../shared/mapping');
-  const { generateSyntheticTenant } = await import('../shared/source-data');
+  const { generateSyntheticTable } = await import('../shared/source-data');
 
   const [mock, bare] = await Promise.all([spawnChild('mock'), spawnChild('bare')]);
   try {
     let phase = performance.now();
-    const { users } = generateSyntheticTenant({ users: userCount, seed: 42 });
+    // As the app holds an import: the compact table, not an array of user objects.
+    const { users } = generateSyntheticTable({ users: userCount, seed: 42 });
     const generateMs = performance.now() - phase;
 
     const mockBefore = await ask(mock.child);
@@ -144,7 +145,7 @@ async function main(): Promise<void> {
       retry: { maxAttempts: 1 },
     });
     const bareBefore = await ask(bare.child);
-    const body = compileMapping(GALLERY_DEFAULT_CONFIG).build(users[0]!, {
+    const body = compileMapping(GALLERY_DEFAULT_CONFIG).build(users.at(0)!, {
       operation: 'create',
       isSoftDeleted: false,
     }).resource;
@@ -157,7 +158,7 @@ async function main(): Promise<void> {
       while (sent < total) {
         const serial = sent;
         sent += 1;
-        const user = users[Math.floor(serial / 2) % users.length]!;
+        const userPrincipalName = users.userPrincipalNameAt(Math.floor(serial / 2) % users.length);
         // As the dry run sends them: no User-Agent (docs/entra-fidelity.md F25).
         const response =
           serial % 2 === 1 && serial / 2 < creates
@@ -165,7 +166,7 @@ async function main(): Promise<void> {
             : await client.request({
                 method: 'GET',
                 path: '/Users',
-                query: { filter: `userName eq "${user.userPrincipalName}"` },
+                query: { filter: `userName eq "${userPrincipalName}"` },
                 userAgent: false,
               });
         if (response.status >= 400) throw new Error(`baseline got HTTP ${response.status}`);

@@ -2,14 +2,22 @@ import type { z } from 'zod';
 import type { importStatusSchema } from '../../shared/api/contracts/source-data';
 import { ApiError } from '../../shared/api/errors';
 import {
-  generateSyntheticTenant,
+  DownloadUsersImporter,
+  generateSyntheticTable,
+  importFailure,
   parseAssignmentsCsv,
-  parseDownloadUsersCsv,
   parseGraphUsersPages,
+  userTableFrom,
   type ImportResult,
+  type UserList,
 } from '../../shared/source-data';
 import type { AppContext } from '../app/context';
-import { readPickedFile } from '../host/picked-files';
+import {
+  readPickedFile,
+  readPickedFileChunks,
+  type PickedFile,
+  type ReadProgress,
+} from '../host/picked-files';
 import type { HandlerTable } from './handler-table';
 
 type ImportStatus = z.output<typeof importStatusSchema>;
@@ -18,7 +26,12 @@ type Channels =
 
 async function importStatus(context: AppContext, warnings: string[] = []): Promise<ImportStatus> {
   const [users, assignments] = await Promise.all([
-    context.configuration.importedUsers(),
+    // A damaged saved import reads as none, with the reason: the admin imports again.
+    context.configuration.importedUsers().catch((error: unknown) => {
+      if (!(error instanceof ApiError)) throw error;
+      warnings = [...warnings, error.message];
+      return null;
+    }),
     context.configuration.importedAssignments(),
   ]);
   return {
@@ -49,23 +62,59 @@ export function sourceDataHandlers(context: AppContext): Pick<HandlerTable, Chan
   const changed = () => context.preview.invalidate();
   const usersImport = context.jobs.slot('importJob', 'A user import is already running.');
 
-  async function importUsersFrom(files: { name: string; text: string }[], signal?: AbortSignal) {
-    const json = files.every((file) => looksLikeJson(file.text));
-    if (!json && files.length > 1) {
+  /**
+   * One CSV is read in chunks straight into the compact table (never the whole text); a file that turns out
+   * to be JSON is gathered and handed back as text, to be read as a Graph page.
+   */
+  async function streamCsv(
+    file: PickedFile,
+    onRead: ReadProgress,
+  ): Promise<{ table: ImportResult<UserList> } | { text: string }> {
+    const importer = new DownloadUsersImporter();
+    let json: string[] | null = null;
+    let first = true;
+    try {
+      await readPickedFileChunks(
+        file,
+        ['.csv', '.json'],
+        (text) => {
+          if (first && text !== '') {
+            first = false;
+            if (looksLikeJson(text)) json = [];
+          }
+          if (json) json.push(text);
+          else importer.push(text);
+        },
+        onRead,
+      );
+      if (json) return { text: (json as string[]).join('') };
+      const table = importer.finish();
+      return { table: { ok: true, value: table, warnings: importer.warnings } };
+    } catch (error) {
+      return { table: importFailure(error, file.name) };
+    }
+  }
+
+  /** Several files: Graph JSON pages only (a Download users CSV is one file). */
+  function parsePages(files: { name: string; text: string }[]): ImportResult<UserList> {
+    if (!files.every((file) => looksLikeJson(file.text))) {
       throw new ApiError(
         'invalid-request',
         'Import one Download users CSV at a time, or any number of Graph JSON pages.',
       );
     }
-    const { value, warnings } = accepted(
-      json ? parseGraphUsersPages(files) : parseDownloadUsersCsv(files[0]!.text, files[0]!.name),
-    );
-    if (value.length === 0) throw new ApiError('invalid-request', `${files[0]!.name} holds no users.`);
+    const pages = parseGraphUsersPages(files);
+    return pages.ok ? { ...pages, value: userTableFrom(pages.value) } : pages;
+  }
+
+  async function saveUsers(names: string[], parsed: ImportResult<UserList>, signal?: AbortSignal) {
+    const { value, warnings } = accepted(parsed);
+    if (value.length === 0) throw new ApiError('invalid-request', `${names[0]} holds no users.`);
     // Cancelled while parsing: nothing is saved, the previous import stays.
     if (signal?.aborted)
       throw new ApiError('invalid-request', 'The import was cancelled; nothing was changed.');
     await context.configuration.saveImportedUsers({
-      fileName: files.map((file) => file.name).join(', '),
+      fileName: names.join(', '),
       importedAt: new Date().toISOString(),
       users: value,
     });
@@ -89,18 +138,27 @@ export function sourceDataHandlers(context: AppContext): Pick<HandlerTable, Chan
             totalBytes: read.reduce((sum, file) => sum + file.totalBytes, 0),
             rows,
           });
-        const files = await Promise.all(
-          request.files.map((file, index) =>
-            readPickedFile(file, ['.csv', '.json'], (state) => {
-              // Cancelled (cancelJob): stop reading; the previous import stays.
-              signal.throwIfAborted();
-              read[index] = state;
-              // A CSV's header line is not a user.
-              report(read.reduce((sum, file) => sum + Math.max(0, file.lines - 1), 0));
-            }),
-          ),
-        );
-        const users = await importUsersFrom(files, signal);
+        const onRead = (index: number) => (state: (typeof read)[number]) => {
+          // Cancelled (cancelJob): stop reading; the previous import stays.
+          signal.throwIfAborted();
+          read[index] = state;
+          // A CSV's header line is not a user.
+          report(read.reduce((sum, file) => sum + Math.max(0, file.lines - 1), 0));
+        };
+        const names = request.files.map((file) => file.name);
+        let users;
+        if (request.files.length === 1) {
+          const file = request.files[0]!;
+          const streamed = await streamCsv(file, onRead(0));
+          const parsed =
+            'table' in streamed ? streamed.table : parsePages([{ name: file.name, text: streamed.text }]);
+          users = await saveUsers(names, parsed, signal);
+        } else {
+          const files = await Promise.all(
+            request.files.map((file, index) => readPickedFile(file, ['.csv', '.json'], onRead(index))),
+          );
+          users = await saveUsers(names, parsePages(files), signal);
+        }
         report(users.count);
         return users.status;
       }).done,
@@ -118,7 +176,7 @@ export function sourceDataHandlers(context: AppContext): Pick<HandlerTable, Chan
     },
 
     generateSyntheticUsers: async ({ count, seed }) => {
-      const tenant = generateSyntheticTenant({ users: count, ...(seed === undefined ? {} : { seed }) });
+      const tenant = generateSyntheticTable({ users: count, ...(seed === undefined ? {} : { seed }) });
       const importedAt = new Date().toISOString();
       await context.configuration.saveImport(
         { fileName: `synthetic tenant (${count} users)`, importedAt, users: tenant.users },

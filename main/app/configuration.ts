@@ -3,7 +3,7 @@
  * (see data-files.ts). Files that are missing mean the defaults; files that are unreadable are reported,
  * never silently replaced.
  */
-import { access, readFile, rm } from 'node:fs/promises';
+import { access, readFile, rm, stat } from 'node:fs/promises';
 import { DEFAULT_APP_PATH, type AppPath } from '../../shared/app-path/app-path';
 import {
   defaultMappingFor,
@@ -21,10 +21,12 @@ import {
   type ScopeConfig,
   type ScopeProblem,
 } from '../../shared/scoping';
-import type { AssignmentList, SourceUser } from '../../shared/source-data';
+import { ApiError } from '../../shared/api/errors';
+import { UserTable, type AssignmentList, type UserList } from '../../shared/source-data';
 import { serialised, writeJsonAtomic } from './atomic-files';
 import { dataFiles } from './data-files';
 import { clearImportsCommit, commitImport } from './import-store';
+import { readSavedUsers, savedUsersLines, SavedUsersError, upgradeLegacyUsers } from './saved-users';
 
 export interface MappingState {
   config: MappingConfig;
@@ -41,7 +43,8 @@ export interface ScopeState {
 export interface ImportedUsers {
   fileName: string;
   importedAt: string;
-  users: SourceUser[];
+  /** Saved from any list; read back as a compact UserTable. */
+  users: UserList;
 }
 
 export interface ImportedAssignments {
@@ -65,7 +68,12 @@ export function writeJsonFile(file: string, value: unknown): Promise<void> {
   return writeJsonAtomic(file, value);
 }
 
+const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
+
 export class ConfigurationStore {
+  /** The last users read, by file and modification time: a generation folder never changes once written. */
+  private usersCache: { key: string; value: Promise<ImportedUsers | null> } | null = null;
+
   /** `appPath`: the setup path in force; an unsaved mapping is that path's defaults (issue 22). */
   constructor(
     private readonly dataDir: string,
@@ -149,17 +157,60 @@ export class ConfigurationStore {
 
   /** Cheap: the status rail asks on every change, and an import can hold 100,000 users. */
   async hasImportedUsers(): Promise<boolean> {
-    return access(dataFiles.importedUsers(this.dataDir)).then(
-      () => true,
-      () => false,
+    const exists = (file: string) =>
+      access(file).then(
+        () => true,
+        () => false,
+      );
+    return (
+      (await exists(dataFiles.importedUsers(this.dataDir))) ||
+      exists(dataFiles.legacyImportedUsers(this.dataDir))
     );
   }
 
+  /**
+   * The saved users as a compact table, or null when none are imported. A damaged file is an ApiError that
+   * names it (never read as "no users", which would let a dry run or export go on without them).
+   */
   async importedUsers(): Promise<ImportedUsers | null> {
-    return (
-      ((await readJson(dataFiles.importedUsers(this.dataDir)).catch(() => undefined)) as
-        ImportedUsers | undefined) ?? null
+    const file = dataFiles.importedUsers(this.dataDir);
+    const legacy = dataFiles.legacyImportedUsers(this.dataDir);
+    const found = await stat(file).then(
+      (info) => ({ file, info }),
+      () =>
+        stat(legacy).then(
+          (info) => ({ file: legacy, info }),
+          () => null,
+        ),
     );
+    if (!found) return null;
+    const key = `${found.file}:${found.info.mtimeMs}:${found.info.size}`;
+    if (this.usersCache?.key !== key) {
+      const value = this.readUsers(found.file, found.file === legacy);
+      this.usersCache = { key, value };
+      value.catch(() => {
+        if (this.usersCache?.value === value) this.usersCache = null;
+      });
+    }
+    return this.usersCache.value;
+  }
+
+  private async readUsers(file: string, legacy: boolean): Promise<ImportedUsers | null> {
+    try {
+      if (!legacy) return await readSavedUsers(file);
+      let json: unknown;
+      try {
+        json = JSON.parse(await readFile(file, 'utf8'));
+      } catch (error) {
+        if (isMissing(error)) return null;
+        throw new SavedUsersError(`${file} is not valid JSON (it is damaged); import the users again`);
+      }
+      return upgradeLegacyUsers(json, file);
+    } catch (error) {
+      if (isMissing(error)) return null; // Replaced by a newer import while we looked.
+      if (error instanceof SavedUsersError) throw new ApiError('invalid-request', error.message);
+      throw error;
+    }
   }
 
   async importedAssignments(): Promise<ImportedAssignments | null> {
@@ -171,7 +222,17 @@ export class ConfigurationStore {
 
   /** New users; the current assignments are carried over into the same committed unit. */
   async saveImportedUsers(value: ImportedUsers): Promise<void> {
-    await commitImport(this.dataDir, { write: value }, 'keep');
+    await commitImport(this.dataDir, { lines: savedUsersLines(value) }, 'keep');
+    await this.remember(value);
+  }
+
+  /** The users just saved are the ones the next read would load: keep them rather than read them back. */
+  private async remember(value: ImportedUsers): Promise<void> {
+    if (!(value.users instanceof UserTable)) return;
+    const file = dataFiles.importedUsers(this.dataDir);
+    const info = await stat(file).catch(() => null);
+    if (info)
+      this.usersCache = { key: `${file}:${info.mtimeMs}:${info.size}`, value: Promise.resolve(value) };
   }
 
   async saveImportedAssignments(value: ImportedAssignments | null): Promise<void> {
@@ -182,9 +243,10 @@ export class ConfigurationStore {
   async saveImport(users: ImportedUsers, assignments: ImportedAssignments | null): Promise<void> {
     await commitImport(
       this.dataDir,
-      { write: users },
+      { lines: savedUsersLines(users) },
       assignments === null ? 'remove' : { write: assignments },
     );
+    await this.remember(users);
   }
 
   async clearImports(): Promise<void> {

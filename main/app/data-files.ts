@@ -5,7 +5,8 @@
  * Imported users and assignments belong together (one import writes both), so they live in a generation
  * folder `imports/<generation>/` named by the pointer file `imports/current.json`; a new import writes a new
  * folder completely and then switches the pointer with one rename (import-store.ts). Data folders from before
- * the pointer existed keep working: without a pointer, `imports/users.json` is read as before.
+ * the pointer existed keep working: without a pointer, `imports/users.json` is read as before. Users are
+ * saved as `users.ndjson` (saved-users.ts); a `users.json` from an older version is still read.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -50,8 +51,10 @@ export const dataFiles = {
   mapping: (dataDir: string) => join(dataDir, 'mapping.json'),
   /** The scope (shared/scoping `ScopeConfig`); absent = "Sync only assigned users and groups". */
   scope: (dataDir: string) => join(dataDir, 'scope.json'),
-  /** Imported users: `{ fileName, importedAt, users: SourceUser[] }`. Stays on this machine. */
-  importedUsers: (dataDir: string) => importFile(dataDir, 'users.json'),
+  /** Imported users, as JSON lines (saved-users.ts), read back into a compact table. Stays on this machine. */
+  importedUsers: (dataDir: string) => importFile(dataDir, 'users.ndjson'),
+  /** Imported users as saved before the JSON-lines format, `{ fileName, importedAt, users: SourceUser[] }`: still read. */
+  legacyImportedUsers: (dataDir: string) => importFile(dataDir, 'users.json'),
   /** Imported assignments: `{ fileName, importedAt, assignments: AssignmentList }`. */
   importedAssignments: (dataDir: string) => importFile(dataDir, 'assignments.json'),
   /** The imported Entra synchronization schema: `{ fileName, importedAt, schema }` (shared/entra-schema). */

@@ -6,12 +6,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import { copyFile, mkdir, readdir, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import { saveFailure, serialised, writeFileAtomic } from './atomic-files';
+import { basename, join } from 'node:path';
+import { saveFailure, serialised, writeChunksAtomic, writeFileAtomic } from './atomic-files';
 import { currentImportGeneration, dataFiles, IMPORT_POINTER } from './data-files';
 
-/** What to do with one of the two files: write this value, remove it, or carry the current one over. */
-export type ImportPart = { write: unknown } | 'remove' | 'keep';
+/**
+ * What to do with one of the two files: write this value (as JSON), write these lines (the users' JSON
+ * lines, produced as they are written), remove it, or carry the current one over.
+ */
+export type ImportPart = { write: unknown } | { lines: Iterable<string> } | 'remove' | 'keep';
 
 /** Old generations younger than this are left alone: another process may be about to point at one. */
 const STALE_GENERATION_MS = 60_000;
@@ -20,9 +23,10 @@ export function commitImport(dataDir: string, users: ImportPart, assignments: Im
   return serialised(`imports:${dataDir}`, async () => {
     const importsDir = join(dataDir, 'imports');
     const previous = currentImportGeneration(dataDir);
+    // Each part with the files it may be kept in: users in the current format or, not yet re-imported, the old.
     const before = {
-      users: dataFiles.importedUsers(dataDir),
-      assignments: dataFiles.importedAssignments(dataDir),
+      users: [dataFiles.importedUsers(dataDir), dataFiles.legacyImportedUsers(dataDir)],
+      assignments: [dataFiles.importedAssignments(dataDir)],
     };
     const generation = `g-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
     const folder = join(importsDir, generation);
@@ -34,13 +38,16 @@ export function commitImport(dataDir: string, users: ImportPart, assignments: Im
       ['assignments', assignments],
     ];
     for (const [name, part] of parts) {
-      const target = join(folder, `${name}.json`);
       if (part === 'remove') continue;
       if (part === 'keep') {
-        await copyFile(before[name], target).catch((error: NodeJS.ErrnoException) => {
-          if (error.code !== 'ENOENT') throw error;
-        });
-      } else await writeFileAtomic(target, JSON.stringify(part.write, null, 2));
+        for (const file of before[name]) {
+          await copyFile(file, join(folder, basename(file))).catch((error: NodeJS.ErrnoException) => {
+            if (error.code !== 'ENOENT') throw error;
+          });
+        }
+      } else if ('lines' in part)
+        await writeChunksAtomic(join(folder, basename(before[name][0]!)), part.lines);
+      else await writeFileAtomic(join(folder, `${name}.json`), JSON.stringify(part.write, null, 2));
     }
     // The one step that makes the new pair current.
     await writeFileAtomic(join(importsDir, IMPORT_POINTER), JSON.stringify({ generation }));
@@ -61,6 +68,7 @@ export function clearImportsCommit(dataDir: string): Promise<void> {
 async function removeStale(importsDir: string, keep: Set<string>): Promise<void> {
   // The layout from before generations: superseded once a pointer exists.
   await rm(join(importsDir, 'users.json'), { force: true });
+  await rm(join(importsDir, 'users.ndjson'), { force: true });
   await rm(join(importsDir, 'assignments.json'), { force: true });
   const entries = await readdir(importsDir).catch(() => [] as string[]);
   const now = Date.now();

@@ -6,7 +6,7 @@ import type { TargetObjectActions } from '../../shared/entra-schema';
 import { DEFAULT_APP_PATH, parseAppPath, type AppPath } from '../../shared/app-path/app-path';
 import type { MappingConfig } from '../../shared/mapping';
 import type { ScopeConfig } from '../../shared/scoping';
-import type { AssignmentList, SourceUser } from '../../shared/source-data';
+import type { AssignmentList, UserList } from '../../shared/source-data';
 import { UsageError } from './command';
 
 /** The parseArgs options of the input files, the same for every command that reads them. */
@@ -46,7 +46,7 @@ export interface InputPaths {
 }
 
 export interface LoadedInputs {
-  users: SourceUser[];
+  users: UserList;
   assignments: AssignmentList | undefined;
   scope: ScopeConfig;
   mapping: MappingConfig;

@@ -3,18 +3,20 @@
  * (--assignments), and the mapping and scope files (--mapping, --scope) or, in their place, Entra's
  * synchronization schema (--entra-schema), with the same defaults, checks and messages.
  */
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { defaultMappingFor, parseMappingForPath, type MappingConfig } from '../../shared/mapping';
 import { importSynchronizationSchema } from '../../shared/entra-schema';
 import { DEFAULT_SCOPE_CONFIG, parseScopeConfig, type ScopeConfig } from '../../shared/scoping';
 import {
+  DownloadUsersImporter,
+  importDownloadUsersCsv,
+  importFailure,
   parseAssignmentsCsv,
-  parseDownloadUsersCsv,
   parseGraphUsersPages,
   type AssignmentList,
   type ImportResult,
-  type SourceUser,
+  type UserList,
 } from '../../shared/source-data';
 import { UsageError, type CliIo } from './command';
 import { appPathOption, type InputPaths, type LoadedInputs } from './input-options';
@@ -55,7 +57,45 @@ async function readJson(path: string): Promise<unknown> {
   }
 }
 
-export async function loadUsers(paths: string[], io: CliIo): Promise<SourceUser[]> {
+/**
+ * A Download users CSV read in 1 MiB chunks straight into the compact table (never the whole text). A UTF-16
+ * file (Excel's "Unicode text") is decoded whole, as readText does.
+ */
+async function importUsersCsv(path: string): Promise<ImportResult<UserList>> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw new InputFileError(
+      `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
+  }
+  try {
+    const buffer = Buffer.allocUnsafe(1024 * 1024);
+    const first = await handle.read(buffer, 0, buffer.length, 0);
+    const utf16 = (buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff);
+    if (utf16) return importDownloadUsersCsv([await readText(path)], basename(path));
+    const importer = new DownloadUsersImporter();
+    const decoder = new TextDecoder('utf-8');
+    try {
+      let got = first.bytesRead;
+      for (let position = 0; got > 0;) {
+        importer.push(decoder.decode(buffer.subarray(0, got), { stream: true }));
+        position += got;
+        got = (await handle.read(buffer, 0, buffer.length, position)).bytesRead;
+      }
+      importer.push(decoder.decode());
+      const table = importer.finish();
+      return { ok: true, value: table, warnings: importer.warnings };
+    } catch (error) {
+      return importFailure(error, basename(path));
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function loadUsers(paths: string[], io: CliIo): Promise<UserList> {
   const json = paths.map((path) => /\.json$/i.test(path));
   if (json.some(Boolean) && !json.every(Boolean)) {
     throw new UsageError('Give either one CSV file or one or more JSON pages to --users, not both');
@@ -69,7 +109,7 @@ export async function loadUsers(paths: string[], io: CliIo): Promise<SourceUser[
     return unwrap(parseGraphUsersPages(pages), io);
   }
   const path = paths[0] as string;
-  return unwrap(parseDownloadUsersCsv(await readText(path), basename(path)), io);
+  return unwrap(await importUsersCsv(path), io);
 }
 
 interface ConfigProblem {

@@ -3,8 +3,10 @@
  * and the records themselves only when the admin opts in.
  */
 import type { z } from 'zod';
+import type { UserList } from '../../shared/source-data';
+import { ConfigurationStore } from '../app/configuration';
 import { dataFiles } from '../app/data-files';
-import { assignmentsImportSchema, userImportSchema } from './imported-data-schema';
+import { assignmentsImportSchema, type StoredUserImport } from './imported-data-schema';
 import { MAX_EXPORTED_USERS, type ImportedDataSection } from './model';
 import { readJsonFile } from './read-json-file';
 
@@ -19,7 +21,8 @@ export async function collectImportedData(
   dataDir: string,
   includeUserData: boolean,
 ): Promise<ImportedDataSection> {
-  const users = await readImport(dataFiles.importedUsers(dataDir), userImportSchema);
+  // Through the store: it reads the current JSON-lines file and the format before it. Damaged reads as none.
+  const users = await new ConfigurationStore(dataDir).importedUsers().catch(() => null);
   const assignments = await readImport(dataFiles.importedAssignments(dataDir), assignmentsImportSchema);
   return {
     userDataIncluded: includeUserData,
@@ -27,7 +30,7 @@ export async function collectImportedData(
       fileName: users.fileName ?? null,
       importedAt: users.importedAt ?? null,
       count: users.users.length,
-      ...(includeUserData ? { list: users.users.slice(0, MAX_EXPORTED_USERS) } : {}),
+      ...(includeUserData ? { list: sample(users.users, MAX_EXPORTED_USERS) } : {}),
     },
     assignments: assignments && {
       fileName: assignments.fileName ?? null,
@@ -41,4 +44,17 @@ export async function collectImportedData(
       ...(includeUserData ? { list: assignments.assignments } : {}),
     },
   };
+}
+
+/** The first users, as the export's schema types them (read-only lists are copied, not cast). */
+function sample(users: UserList, limit: number): StoredUserImport['users'] {
+  const list: StoredUserImport['users'] = [];
+  for (let index = 0; index < Math.min(limit, users.length); index += 1) {
+    const user = users.at(index)!;
+    const attributes: StoredUserImport['users'][number]['attributes'] = {};
+    for (const [name, value] of Object.entries(user.attributes))
+      attributes[name] = Array.isArray(value) ? [...(value as string[])] : (value as string | boolean | null);
+    list.push({ objectId: user.objectId, userPrincipalName: user.userPrincipalName, attributes });
+  }
+  return list;
 }

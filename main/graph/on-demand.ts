@@ -4,6 +4,7 @@
  * documented on the reference page, so we read it loosely (assumed, docs/entra-fidelity.md M9).
  */
 import { runPreview, type PreviewRow } from '../../shared/mapping';
+import { findRow, objectIdAt } from '../../shared/source-data';
 import type { AppContext } from '../app/context';
 
 export interface OnDemandStep {
@@ -42,9 +43,9 @@ export async function predictionFor(context: AppContext, userObjectId: string): 
     context.configuration.mapping(),
     context.configuration.scope(),
   ]);
-  const user = users?.users.find(
-    (candidate) => candidate.objectId.toLowerCase() === userObjectId.toLowerCase(),
-  );
+  const key = userObjectId.toLowerCase();
+  const row = users ? findRow(users.users, (objectId) => objectId.toLowerCase() === key) : -1;
+  const user = row === -1 ? undefined : users!.users.at(row);
   if (!user) return null;
   const result = runPreview({
     users: [user],
@@ -59,8 +60,10 @@ export async function predictionFor(context: AppContext, userObjectId: string): 
 export async function findSavedUser(context: AppContext, idOrUpn: string): Promise<string | null> {
   const users = (await context.configuration.importedUsers())?.users ?? [];
   const key = idOrUpn.toLowerCase();
-  return (
-    users.find((user) => user.objectId.toLowerCase() === key || user.userPrincipalName.toLowerCase() === key)
-      ?.objectId ?? null
+  const row = findRow(
+    users,
+    (objectId, userPrincipalName) =>
+      objectId.toLowerCase() === key || userPrincipalName.toLowerCase() === key,
   );
+  return row === -1 ? null : objectIdAt(users, row);
 }

@@ -25,10 +25,27 @@ export async function readPickedFile(
   extensions: readonly string[],
   onRead?: ReadProgress,
 ): Promise<{ name: string; text: string }> {
+  const parts: string[] = [];
+  await readPickedFileChunks(file, extensions, (part) => parts.push(part), onRead);
+  return { name: file.name, text: parts.join('') };
+}
+
+/**
+ * The same file, handed over as decoded pieces (a character split between reads is completed first), so a
+ * streaming import (shared/source-data DownloadUsersImporter) never holds the whole text. An error thrown
+ * by `onText` stops the reading and is passed on.
+ */
+export async function readPickedFileChunks(
+  file: PickedFile,
+  extensions: readonly string[],
+  onText: (text: string) => void,
+  onRead?: ReadProgress,
+): Promise<void> {
   if (file.text !== undefined) {
     const bytes = Buffer.byteLength(file.text);
     onRead?.({ bytesRead: bytes, totalBytes: bytes, lines: countLines(file.text) });
-    return { name: file.name, text: file.text };
+    onText(file.text);
+    return;
   }
   const path = file.path!;
   if (!extensions.includes(extname(path).toLowerCase())) {
@@ -56,7 +73,6 @@ export async function readPickedFile(
     // In chunks, so the window hears how far a 100 MB file is; the BOM is kept, as readFile('utf8') did.
     const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-    const parts: string[] = [];
     let bytesRead = 0;
     let lines = 0;
     for (;;) {
@@ -67,11 +83,11 @@ export async function readPickedFile(
         throw new ApiError('invalid-request', `${file.name} grew past the size limit while it was read.`);
       const part = decoder.decode(buffer.subarray(0, got), { stream: true });
       lines += countLines(part);
-      parts.push(part);
+      onText(part);
       onRead?.({ bytesRead, totalBytes: stat.size, lines });
     }
-    parts.push(decoder.decode());
-    return { name: file.name, text: parts.join('') };
+    const last = decoder.decode();
+    if (last !== '') onText(last);
   } finally {
     await handle.close();
   }

@@ -5,41 +5,22 @@
  * user Entra no longer managed gets nothing), and applies the start-small limit and the accidental-deletion
  * threshold.
  */
-import type { UserOutcome } from './types';
-import { updateFingerprint, type CompiledSource } from './source-plan';
+import { JobList } from './job-list';
+import type { PlannedJob, UserState } from './plan-types';
+import { plannedUser, rowObjectId, updateFingerprint, type CompiledSource } from './source-plan';
 import type { SyncJob } from './sync-job';
 
 /** HOW: "users are hard-deleted 30 days after they're soft-deleted", and then Entra sends the DELETE. */
 export const SOFT_DELETE_RETENTION_DAYS = 30;
 
-/** What the engine remembers about a user between cycles (Entra's cached target id plus our snapshot). */
-export interface UserState {
-  objectId: string;
-  userPrincipalName: string;
-  targetId: string | null;
-  /** Fingerprint of what was last synced successfully; null = never, or must be retried (escrow). */
-  fingerprint: string | null;
-  /** Active in Jostle after the last successful sync. */
-  active: boolean;
-  deleted: boolean;
-  /**
-   * Entra still manages the user: in scope at the last sync. A user disabled because they were unassigned or
-   * filtered out is no longer managed, so deleting them from the directory sends nothing (HOW, Known limitations).
-   */
-  managed: boolean;
-  /** Simulated day the user was first missing from an import (soft-deleted); null while present. */
-  missingSinceDay: number | null;
-  cycle: number;
-  outcome: UserOutcome['outcome'];
-}
+export type { PlannedJob, UserState } from './plan-types';
 
-export interface PlannedJob {
-  job: SyncJob;
-  fingerprint: string | null;
-}
+/** Numbers the plans, so a state can say which plan saw it without a set of 500,000 ids. */
+let planSerial = 0;
 
 export interface CyclePlan {
-  jobs: PlannedJob[];
+  /** Compact: each job is built when it is read (job-list.ts). */
+  jobs: JobList;
   staged: PlannedJob[];
   overLimit: PlannedJob[];
   unchanged: UserState[];
@@ -71,34 +52,41 @@ export function planCycle(
   admitted: Set<string>,
   limits: PlanLimits,
 ): CyclePlan {
-  const wanted: PlannedJob[] = [];
+  const wanted = new JobList(source, states);
   const unchanged: UserState[] = [];
   let outOfScope = 0;
-  for (const planned of source.users) {
-    const { objectId, userPrincipalName } = planned.user;
+  const serial = (planSerial += 1);
+  for (let row = 0; row < source.users.length; row += 1) {
+    const objectId = rowObjectId(source, row);
     const state = states.get(objectId);
-    if (state) state.missingSinceDay = null; // Back in the import: restored from the recycle bin.
+    if (state) {
+      state.missingSinceDay = null; // Back in the import: restored from the recycle bin.
+      state.seenInPlan = serial;
+    }
+    const planned = plannedUser(source, row);
     const known = state !== undefined && !state.deleted && state.targetId !== null;
     if (!planned.inScope && !known && !source.syncAll) {
       outOfScope += 1; // Sync only assigned: Entra never evaluates users who are not assigned.
       continue;
     }
-    const { fingerprint } = updateFingerprint(source, planned);
-    if (state && !state.deleted && state.fingerprint === fingerprint) {
-      unchanged.push(state);
-      continue;
+    // Only a user synced before can be unchanged; for the others the fingerprint waits until it is stored.
+    let fingerprint: number | undefined;
+    if (state && !state.deleted && state.fingerprint !== null) {
+      fingerprint = updateFingerprint(source, planned).fingerprint;
+      if (state.fingerprint === fingerprint) {
+        unchanged.push(state);
+        continue;
+      }
     }
-    const targetId = known ? state.targetId : null;
-    const wasActive = known && state.active;
-    const job: SyncJob = { kind: 'upsert', objectId, userPrincipalName, planned, targetId, wasActive };
-    if (!known && !planned.inScope) job.kind = 'notEntitled';
-    else if (!known && planned.softDeleted) job.kind = 'notEntitled';
-    else if (known && !planned.inScope && limits.skipOutOfScopeDeletions) job.kind = 'keepOutOfScope';
-    else if (known && planned.softDeleted) job.kind = 'disable';
-    wanted.push({ job, fingerprint });
+    let kind: SyncJob['kind'] = 'upsert';
+    if (!known && !planned.inScope) kind = 'notEntitled';
+    else if (!known && planned.softDeleted) kind = 'notEntitled';
+    else if (known && !planned.inScope && limits.skipOutOfScopeDeletions) kind = 'keepOutOfScope';
+    else if (known && planned.softDeleted) kind = 'disable';
+    wanted.pushRow(row, kind, fingerprint);
   }
   for (const state of states.values()) {
-    if (state.deleted || state.targetId === null || source.byObjectId.has(state.objectId)) continue;
+    if (state.deleted || state.targetId === null || state.seenInPlan === serial) continue;
     // Missing from the import: deleted in the directory.
     if (!state.managed) continue; // Unassigned or out of scope before: Entra sends nothing now.
     state.missingSinceDay ??= limits.today;
@@ -106,7 +94,7 @@ export function planCycle(
       isPermanentlyDeleted(source, state) ||
       limits.today - state.missingSinceDay >= SOFT_DELETE_RETENTION_DAYS;
     if (!hardDeleted && !state.active) continue; // Soft-deleted and already disabled: wait for the 30 days.
-    wanted.push({
+    wanted.pushJob({
       job: {
         kind: hardDeleted ? 'delete' : 'softDelete',
         objectId: state.objectId,
@@ -120,29 +108,35 @@ export function planCycle(
   }
 
   // Accidental deletions (ADP FAQ): disables of active users plus deletes, counted before anything is sent.
-  const isDeletion = (job: SyncJob) =>
-    job.kind === 'delete' || ((job.kind === 'disable' || job.kind === 'softDelete') && job.wasActive);
-  const deletionsPlanned = wanted.filter((planned) => isDeletion(planned.job)).length;
+  const isDeletion = (index: number) => {
+    const kind = wanted.kindAt(index);
+    return kind === 'delete' || ((kind === 'disable' || kind === 'softDelete') && wanted.wasActiveAt(index));
+  };
+  let deletionsPlanned = 0;
+  for (let index = 0; index < wanted.length; index += 1) if (isDeletion(index)) deletionsPlanned += 1;
   const exceeded = limits.deletionThreshold !== null && deletionsPlanned > limits.deletionThreshold;
 
-  const jobs: PlannedJob[] = [];
+  // Usually every wanted job runs: then the list is the plan's, with no copy.
+  const filtering = exceeded || limits.maxUsersPerRun !== null;
+  const jobs = filtering ? new JobList(source, states) : wanted;
   const staged: PlannedJob[] = [];
   const overLimit: PlannedJob[] = [];
-  for (const planned of wanted) {
-    if (exceeded && isDeletion(planned.job)) {
-      staged.push(planned);
+  for (let index = 0; filtering && index < wanted.length; index += 1) {
+    if (exceeded && isDeletion(index)) {
+      staged.push(wanted.at(index));
       continue;
     }
-    const { objectId } = planned.job;
-    const sendsNothing = planned.job.kind === 'notEntitled' || planned.job.kind === 'keepOutOfScope';
+    const kind = wanted.kindAt(index);
+    const objectId = wanted.objectIdAt(index);
+    const sendsNothing = kind === 'notEntitled' || kind === 'keepOutOfScope';
     if (limits.maxUsersPerRun !== null && !sendsNothing && !admitted.has(objectId)) {
       if (admitted.size >= limits.maxUsersPerRun) {
-        overLimit.push(planned);
+        overLimit.push(wanted.at(index));
         continue;
       }
       admitted.add(objectId);
     }
-    jobs.push(planned);
+    jobs.pushFrom(wanted, index);
   }
   return {
     jobs,

@@ -178,7 +178,7 @@ export function createProvisioningEngine(options: ProvisioningEngineOptions): Pr
           diff: [],
           exchanges: [],
         });
-        recordResult(states, staged, result, cycle);
+        recordResult(states, staged, result, cycle, source);
       }
       if (plan.deletionThresholdExceeded)
         cycleQuarantine = deletionVerdict(plan.deletionsPlanned, deletionThreshold!);
@@ -200,7 +200,7 @@ export function createProvisioningEngine(options: ProvisioningEngineOptions): Pr
         alreadyDone: plan.unchanged.length + plan.staged.length + plan.overLimit.length,
         total: plan.considered,
         onResult(planned, result) {
-          recordResult(states, planned, result, cycle);
+          recordResult(states, planned, result, cycle, source);
           log.add({
             cycle,
             ...result,

@@ -7,6 +7,7 @@ import { setMaxListeners } from 'node:events';
 import type { PatchDialect } from '../../shared/mapping';
 import type { CycleSummary, QuarantineVerdict } from '../../shared/provisioning/summary';
 import type { PlannedJob } from './cycle-plan';
+import type { JobQueue } from './job-list';
 import type { RequestSender } from './request-sender';
 import type { CompiledSource } from './source-plan';
 import { escrowVerdict } from './thresholds';
@@ -14,7 +15,7 @@ import type { ProvisioningProgress, QuarantineThresholds, TargetObjectActions } 
 import { syncUser, type SyncResult } from './user-sync';
 
 export interface RunJobsInput {
-  jobs: PlannedJob[];
+  jobs: JobQueue;
   cycle: number;
   kind: 'initial' | 'incremental';
   concurrency: number;
@@ -96,7 +97,7 @@ export async function runJobs(input: RunJobsInput): Promise<RunJobsOutcome> {
 
   const worker = async () => {
     while (!stopDispatch && !controller.signal.aborted && next < jobs.length) {
-      const planned = jobs[next]!;
+      const planned = jobs.at(next);
       next += 1;
       const result = await syncUser(planned.job, context);
       finished += 1;
@@ -122,7 +123,7 @@ export async function runJobs(input: RunJobsInput): Promise<RunJobsOutcome> {
   input.signal?.removeEventListener('abort', onAbort);
   progress(true);
   return {
-    notDispatched: jobs.slice(next),
+    notDispatched: Array.from({ length: jobs.length - next }, (_, index) => jobs.at(next + index)),
     cancelled: input.signal?.aborted === true,
     quarantineStatus,
     escrowVerdict: escrow,

@@ -3,7 +3,6 @@
  * unassigned, out of scope or accountEnabled false), the values Entra would flow, and a fingerprint of them
  * so an unchanged user costs no request in incremental cycles.
  */
-import { createHash } from 'node:crypto';
 import {
   compileMapping,
   getScimValue,
@@ -12,22 +11,30 @@ import {
   type ScimResource,
 } from '../../shared/mapping';
 import { buildAssignmentIndex, compileScope, type ScopeDecision } from '../../shared/scoping';
-import type { SourceUser } from '../../shared/source-data';
+import { objectIdAt, userPrincipalNameAt, type SourceUser, type UserList } from '../../shared/source-data';
 import type { SourceSnapshot } from './types';
 
+/** One user's verdicts for a cycle, made on demand from the compact per-row arrays of {@link CompiledSource}. */
 export interface PlannedUser {
-  user: SourceUser;
+  /** The user's row in the snapshot's list. */
+  row: number;
   inScope: boolean;
   softDeleted: boolean;
   appRoles: readonly string[];
+  /** The row, once built for this job (sourceUser): the sync and the fingerprint share one build. */
+  user?: SourceUser;
 }
 
 export interface CompiledSource {
   mapping: CompiledMapping;
   /** Target paths Entra matches on, by matching precedence (Jostle can filter on userName only). */
   matchingPaths: string[];
-  users: PlannedUser[];
-  byObjectId: Map<string, PlannedUser>;
+  /** The snapshot's users; read a row with {@link sourceUser} when it is needed, not before. */
+  users: UserList;
+  /** Per row: bit 1 in scope, bit 2 soft-deleted. One byte a user rather than an object. */
+  verdicts: Uint8Array;
+  /** Per row: the user's app roles (shared arrays: most users have the same few). */
+  appRoles: Array<readonly string[]>;
   inScope: number;
   /** "Sync all users and groups": out-of-scope users are evaluated and logged as skipped (LOGS). */
   syncAll: boolean;
@@ -42,6 +49,28 @@ export interface CompiledSource {
   unmatchedAssignments: number;
 }
 
+const IN_SCOPE = 1;
+const SOFT_DELETED = 2;
+
+export function plannedUser(source: CompiledSource, row: number): PlannedUser {
+  const verdict = source.verdicts[row]!;
+  return {
+    row,
+    inScope: (verdict & IN_SCOPE) !== 0,
+    softDeleted: (verdict & SOFT_DELETED) !== 0,
+    appRoles: source.appRoles[row]!,
+  };
+}
+
+/** The user behind a planned row, built from the snapshot's list (a table builds it on each call). */
+export function sourceUser(source: CompiledSource, planned: PlannedUser): SourceUser {
+  return (planned.user ??= source.users.at(planned.row)!);
+}
+
+export const rowObjectId = (source: CompiledSource, row: number): string => objectIdAt(source.users, row);
+export const rowUserPrincipalName = (source: CompiledSource, row: number): string =>
+  userPrincipalNameAt(source.users, row);
+
 export function matchingPathsOf(config: MappingConfig): string[] {
   return config.mappings
     .filter((mapping) => mapping.matchingPrecedence !== undefined)
@@ -54,20 +83,17 @@ export function compileSource(snapshot: SourceSnapshot): CompiledSource {
   const assignments = snapshot.assignments
     ? buildAssignmentIndex(snapshot.assignments, snapshot.users)
     : undefined;
-  const users: PlannedUser[] = [];
-  const byObjectId = new Map<string, PlannedUser>();
+  const users = snapshot.users;
+  const verdicts = new Uint8Array(users.length);
+  const appRoles: Array<readonly string[]> = new Array<readonly string[]>(users.length);
   let inScope = 0;
-  for (const user of snapshot.users) {
+  for (let row = 0; row < users.length; row += 1) {
+    const user = users.at(row)!;
     const decision: ScopeDecision = scope.evaluate(user, assignments);
-    const planned: PlannedUser = {
-      user,
-      inScope: decision.inScope,
-      softDeleted: !decision.inScope || user.attributes.accountEnabled === false,
-      appRoles: decision.appRoles,
-    };
-    if (planned.inScope) inScope += 1;
-    users.push(planned);
-    byObjectId.set(user.objectId, planned);
+    const softDeleted = !decision.inScope || user.attributes.accountEnabled === false;
+    verdicts[row] = (decision.inScope ? IN_SCOPE : 0) | (softDeleted ? SOFT_DELETED : 0);
+    appRoles[row] = decision.appRoles;
+    if (decision.inScope) inScope += 1;
   }
   const matchingPaths = matchingPathsOf(snapshot.mapping);
   const syncAll = snapshot.scope.scope === 'allUsers';
@@ -76,7 +102,8 @@ export function compileSource(snapshot: SourceSnapshot): CompiledSource {
     mapping: compileMapping(snapshot.mapping),
     matchingPaths: matchingPaths.length ? matchingPaths : ['userName'],
     users,
-    byObjectId,
+    verdicts,
+    appRoles,
     inScope,
     syncAll,
     permanentlyDeleted: new Set((snapshot.permanentlyDeleted ?? []).map((id) => id.trim().toLowerCase())),
@@ -89,21 +116,35 @@ export function compileSource(snapshot: SourceSnapshot): CompiledSource {
   };
 }
 
-/** The values an update would flow, and their fingerprint (md5 is plenty: this detects change, not tampering). */
+/**
+ * The values an update would flow, and their fingerprint: a 52-bit hash of the body (this detects change, not
+ * tampering), held as a number, so 500,000 users' snapshots cost a double each rather than a digest string.
+ * `user` saves building the row again when the caller has it.
+ */
 export function updateFingerprint(
   source: CompiledSource,
   planned: PlannedUser,
-): { resource: ScimResource; failures: number; fingerprint: string } {
-  const built = source.mapping.build(planned.user, {
+  user: SourceUser = sourceUser(source, planned),
+): { resource: ScimResource; failures: number; fingerprint: number } {
+  const built = source.mapping.build(user, {
     operation: 'update',
     isSoftDeleted: planned.softDeleted,
     appRoles: planned.appRoles,
   });
-  const fingerprint = createHash('md5')
-    .update(planned.softDeleted ? 'D' : 'A')
-    .update(JSON.stringify(built.resource))
-    .digest('base64');
+  const fingerprint = hash52(`${planned.softDeleted ? 'D' : 'A'}${JSON.stringify(built.resource)}`);
   return { resource: built.resource, failures: built.failures.length, fingerprint };
+}
+
+/** Two 32-bit FNV-1a style hashes (different primes) folded to 52 bits: an exact integer in a double. */
+export function hash52(text: string): number {
+  let low = 0x811c9dc5;
+  let high = 0x01000193;
+  for (let at = 0; at < text.length; at += 1) {
+    const char = text.charCodeAt(at);
+    low = Math.imul(low ^ char, 0x01000193);
+    high = Math.imul(high ^ char, 0x5bd1e995);
+  }
+  return (high >>> 12) * 0x100000000 + (low >>> 0);
 }
 
 /** The value to look the user up by, for the first matching attribute that has one. */

@@ -10,12 +10,13 @@ import type {
   ProvisioningStatus,
 } from '../../shared/provisioning/summary';
 import type { ScopeConfig } from '../../shared/scoping';
-import type { AssignmentList, SourceUser } from '../../shared/source-data';
+import type { AssignmentList, UserList } from '../../shared/source-data';
 import type { ScimClientOptions, ScimTimeouts } from '../scim/types';
 
 /** One import of the source directory: what a cycle sees. A later import with changes drives an incremental cycle. */
 export interface SourceSnapshot {
-  users: readonly SourceUser[];
+  /** A plain array or an import's UserTable: the engine reads rows one at a time and keeps none. */
+  users: UserList;
   /** Required for "Sync only assigned users and groups". */
   assignments?: AssignmentList;
   scope: ScopeConfig;

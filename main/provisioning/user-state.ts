@@ -5,6 +5,7 @@
 import { CODES } from './entra-codes';
 import type { PlannedJob, UserState } from './cycle-plan';
 import type { SyncResult } from './user-sync';
+import { updateFingerprint, type CompiledSource } from './source-plan';
 
 const outcomes = new Map<string, UserState['outcome']>();
 
@@ -21,6 +22,7 @@ export function recordResult(
   planned: PlannedJob,
   result: SyncResult,
   cycle: number,
+  source: CompiledSource | null,
 ): void {
   const { job } = planned;
   const state: UserState = states.get(job.objectId) ?? {
@@ -34,6 +36,7 @@ export function recordResult(
     missingSinceDay: null,
     cycle,
     outcome: 'NotProcessed',
+    seenInPlan: 0,
   };
   state.userPrincipalName = job.userPrincipalName;
   state.targetId = result.targetId;
@@ -56,7 +59,12 @@ export function recordResult(
   } else {
     const { inScope, softDeleted } = job.planned!;
     state.deleted = false;
-    state.fingerprint = planned.fingerprint;
+    state.fingerprint =
+      planned.fingerprint !== undefined
+        ? planned.fingerprint
+        : source
+          ? updateFingerprint(source, job.planned!).fingerprint
+          : null;
     state.managed = inScope && job.kind !== 'notEntitled';
     if (job.kind === 'keepOutOfScope') state.managed = false;
     else if (!actionOff) state.active = result.targetId !== null && !softDeleted;
@@ -83,6 +91,7 @@ export function recordNotProcessed(states: Map<string, UserState>, planned: Plan
       missingSinceDay: null,
       cycle,
       outcome,
+      seenInPlan: 0,
     });
   }
 }

@@ -17,7 +17,7 @@ import {
   type SyncResult,
 } from './turn';
 import { deleteUser, notEntitled, softDelete } from './user-removal';
-
+import { sourceUser } from './source-plan';
 import type { SyncJob } from './sync-job';
 
 export type { JobKind, SyncJob } from './sync-job';
@@ -40,8 +40,9 @@ export async function syncUser(job: SyncJob, context: SyncContext): Promise<Sync
   const turn = new Turn(job, context, disabling ? 'Disable' : 'Update');
   const planned = job.planned!;
   const source = context.source!;
+  const user = sourceUser(source, planned);
   const build = (operation: 'create' | 'update', current?: ScimResource) =>
-    source.mapping.build(planned.user, {
+    source.mapping.build(user, {
       operation,
       isSoftDeleted: planned.softDeleted,
       appRoles: planned.appRoles,

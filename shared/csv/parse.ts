@@ -39,6 +39,10 @@ export class CsvSyntaxError extends Error {
 export interface CsvOptions {
   /** One character other than `"`, CR or LF; detected with {@link detectDelimiter} when left out. */
   delimiter?: string;
+  /** The line `text` starts on, when it is a later piece of a file (./chunked.ts). Default 1. */
+  firstLine?: number;
+  /** Skip a leading byte-order mark. Default true; false for pieces after the first. */
+  skipBom?: boolean;
 }
 
 const QUOTE = 34;
@@ -177,8 +181,8 @@ export function* csvRecords(text: string, options: CsvOptions = {}): Generator<C
   }
   const delimiter = delimiterText.charCodeAt(0);
   const length = text.length;
-  let index = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let line = 1;
+  let index = options.skipBom !== false && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let line = options.firstLine ?? 1;
   // Fast path: a line (up to LF) with no quote and no lone CR is split natively. The next quote and CR are
   // looked up once and kept until passed, so quote-free text is scanned for them only once in all.
   // Files with CR-only line ends have no LF to search for; they all go the careful way.

@@ -6,7 +6,7 @@ import { buildAssignmentIndex } from '../scoping/assignments';
 import { compileScope, type ScopeDecision } from '../scoping/evaluate';
 import type { ScopeConfig } from '../scoping/model';
 import type { AssignmentList } from '../source-data/assignments-csv';
-import type { SourceUser } from '../source-data/source-user';
+import type { UserList } from '../source-data/user-list';
 import { compileMapping, type BuildNotes, type MappingFailure } from './build-user';
 import { jostleVerdictFor } from './jostle-verdict';
 import type { AttributeMapping, MappingConfig } from './model';
@@ -15,7 +15,8 @@ import { StartSmallPicker } from './start-small-picks';
 import { REQUIRED_TARGETS } from './validate';
 
 export interface PreviewInput {
-  users: readonly SourceUser[];
+  /** A plain array or an import's UserTable: rows are read one at a time. */
+  users: UserList;
   /** Required for "Sync only assigned users and groups"; without it nobody is assigned. */
   assignments?: AssignmentList;
   scope: ScopeConfig;
@@ -131,7 +132,8 @@ class LazyPreviewRow implements PreviewRow {
   failures: MappingFailure[];
   notes: string[];
   readonly #details: RowDetails;
-  readonly #user: SourceUser;
+  readonly #users: UserList;
+  readonly #index: number;
   readonly #hasPayload: boolean;
   readonly #appRoles: readonly string[];
   readonly #isSoftDeleted: boolean;
@@ -139,7 +141,8 @@ class LazyPreviewRow implements PreviewRow {
   constructor(
     row: Omit<PreviewRow, 'payload' | 'scope'>,
     details: RowDetails,
-    user: SourceUser,
+    users: UserList,
+    index: number,
     hasPayload: boolean,
     appRoles: readonly string[],
     isSoftDeleted: boolean,
@@ -153,19 +156,20 @@ class LazyPreviewRow implements PreviewRow {
     this.failures = row.failures;
     this.notes = row.notes;
     this.#details = details;
-    this.#user = user;
+    this.#users = users;
+    this.#index = index;
     this.#hasPayload = hasPayload;
     this.#appRoles = appRoles;
     this.#isSoftDeleted = isSoftDeleted;
   }
 
   get scope(): ScopeDecision {
-    return this.#details.scope.evaluate(this.#user, this.#details.assignments);
+    return this.#details.scope.evaluate(this.#users.at(this.#index)!, this.#details.assignments);
   }
 
   get payload(): ScimResource | null {
     if (!this.#hasPayload) return null;
-    return this.#details.mapping.build(this.#user, {
+    return this.#details.mapping.build(this.#users.at(this.#index)!, {
       operation: 'create',
       isSoftDeleted: this.#isSoftDeleted,
       appRoles: this.#appRoles,
@@ -223,7 +227,9 @@ export function runPreview(input: PreviewInput): PreviewResult {
   let withMappingFailures = 0;
   let wouldCreate = 0;
   const startSmall = new StartSmallPicker();
-  for (const user of input.users) {
+  for (let index = 0; index < input.users.length; index += 1) {
+    // A table builds the row here; it is dropped once the row's verdicts are worked out.
+    const user = input.users.at(index)!;
     const decision = scope.evaluate(user, assignments);
     const activeInSource = user.attributes.accountEnabled !== false;
     let payload: ScimResource | null = null;
@@ -269,7 +275,17 @@ export function runPreview(input: PreviewInput): PreviewResult {
       failures: failures.length === 0 ? NO_FAILURES : failures,
       notes: notes.length === 0 ? NO_NOTES : notes,
     };
-    rows.push(new LazyPreviewRow(row, details, user, payload !== null, decision.appRoles, !activeInSource));
+    rows.push(
+      new LazyPreviewRow(
+        row,
+        details,
+        input.users,
+        index,
+        payload !== null,
+        decision.appRoles,
+        !activeInSource,
+      ),
+    );
   }
   return {
     summary: {

@@ -4,6 +4,7 @@
  */
 import type { AssignmentList } from '../source-data/assignments-csv';
 import { caseKey, type SourceUser } from '../source-data/source-user';
+import { objectIdAt, userPrincipalNameAt, type UserList } from '../source-data/user-list';
 
 export interface UserAssignment {
   direct: boolean;
@@ -20,17 +21,19 @@ export interface AssignmentIndex {
   unresolved: string[];
 }
 
-export function buildAssignmentIndex(list: AssignmentList, users: readonly SourceUser[]): AssignmentIndex {
+export function buildAssignmentIndex(list: AssignmentList, users: UserList): AssignmentIndex {
   // Index only the references the list uses (far fewer than users × 2 spellings), then resolve them in
   // one pass over the users.
   const canonical = new Map<string, string>();
   for (const user of list.users) canonical.set(caseKey(user.id), '');
   for (const group of list.groups) for (const member of group.memberUsers) canonical.set(caseKey(member), '');
-  for (const user of users) {
-    const byId = caseKey(user.objectId);
-    if (canonical.has(byId)) canonical.set(byId, user.objectId);
-    const byUpn = caseKey(user.userPrincipalName);
-    if (canonical.has(byUpn)) canonical.set(byUpn, user.objectId);
+  // By index and key: a table answers these without building each row.
+  for (let index = 0; index < users.length; index += 1) {
+    const objectId = objectIdAt(users, index);
+    const byId = caseKey(objectId);
+    if (canonical.has(byId)) canonical.set(byId, objectId);
+    const byUpn = caseKey(userPrincipalNameAt(users, index));
+    if (canonical.has(byUpn)) canonical.set(byUpn, objectId);
   }
   const byObjectId = new Map<string, UserAssignment>();
   const unresolved = new Set<string>();
@@ -64,6 +67,15 @@ export function buildAssignmentIndex(list: AssignmentList, users: readonly Sourc
       if (!assignment.viaGroups.includes(name)) assignment.viaGroups.push(name);
       addRole(assignment, group.appRole);
     }
+  }
+  // Most users share one of a few assignments (the same groups and roles): one object for each, not one per
+  // user, so 400,000 assigned users cost a map entry each. Read-only from here on.
+  const shared = new Map<string, UserAssignment>();
+  for (const [objectId, assignment] of byObjectId) {
+    const key = `${assignment.direct ? 1 : 0}\u0000${assignment.viaGroups.join('\u0001')}\u0000${assignment.appRoles.join('\u0001')}`;
+    const one = shared.get(key);
+    if (one === undefined) shared.set(key, assignment);
+    else byObjectId.set(objectId, one);
   }
   return {
     lookup: (user) => byObjectId.get(user.objectId),

@@ -3,6 +3,7 @@
  * leading lines, check every row has as many cells, and report problems as {@link SourceDataError}.
  */
 import { csvRecords, CsvSyntaxError, detectDelimiter, isBlankRecord, type CsvRecord } from '../csv';
+import { CsvRecordStream } from '../csv/chunked';
 import { SourceDataError } from './source-user';
 
 export interface CsvTable {
@@ -24,6 +25,10 @@ function toSourceDataError(error: unknown): unknown {
  */
 function refuseNonCsv(text: string): void {
   if (text.replace(/^\uFEFF/, '').trim() === '') throw new SourceDataError('The file is empty');
+  refuseNonText(text);
+}
+
+function refuseNonText(text: string): void {
   if (text.startsWith('PK\u0003\u0004')) {
     throw new SourceDataError(
       'This is a zip or Excel workbook (.xlsx), not a CSV file. Download the CSV again, or in Excel use ' +
@@ -95,4 +100,78 @@ export function readCsv(
 /** Header names compare without case, spaces, dashes or underscores: "User principal name" = userPrincipalName. */
 export function headerKey(name: string): string {
   return name.toLowerCase().replace(/[\s_\-.]/g, '');
+}
+
+function noHeader(
+  firstEntry: CsvRecord | undefined,
+  describeMissing?: (firstCells: string[]) => string | undefined,
+): SourceDataError {
+  const missing = firstEntry && describeMissing?.(firstEntry.cells.map((cell) => cell.trim()));
+  if (missing) return new SourceDataError(missing, firstEntry?.line);
+  return new SourceDataError('No header row found: expected column names such as userPrincipalName', 1);
+}
+
+export interface CsvTableHandlers {
+  headerMatches(cells: string[]): boolean;
+  describeMissing?(firstCells: string[]): string | undefined;
+  onHeader(header: string[], headerLine: number): void;
+  onRow(row: CsvRecord): void;
+}
+
+/**
+ * {@link readCsv} for a file given in pieces (push each decoded chunk, then end): the same checks, the same
+ * messages and line numbers, without ever holding the whole text.
+ */
+export class CsvTableStream {
+  private readonly records: CsvRecordStream;
+  private header: string[] | undefined;
+  private firstEntry: CsvRecord | undefined;
+  private sawText = false;
+
+  constructor(private readonly handlers: CsvTableHandlers) {
+    this.records = new CsvRecordStream((record) => this.record(record), {
+      onHead: (head) => refuseNonText(head),
+    });
+  }
+
+  push(text: string): void {
+    if (!this.sawText && text.replace(/^\uFEFF/, '').trim() !== '') this.sawText = true;
+    this.guard(() => this.records.push(text));
+  }
+
+  end(): void {
+    this.guard(() => this.records.end());
+    if (!this.sawText) throw new SourceDataError('The file is empty');
+    if (!this.header) throw noHeader(this.firstEntry, this.handlers.describeMissing);
+  }
+
+  private guard(run: () => void): void {
+    try {
+      run();
+    } catch (error) {
+      throw toSourceDataError(error);
+    }
+  }
+
+  private record(entry: CsvRecord): void {
+    if (isBlankRecord(entry.cells)) return;
+    const header = this.header;
+    if (header) {
+      if (entry.cells.length !== header.length) {
+        throw new SourceDataError(
+          `Expected ${header.length} cells like the header but found ${entry.cells.length}; ` +
+            'check for an unquoted comma or a missing cell',
+          entry.line,
+        );
+      }
+      this.handlers.onRow(entry);
+      return;
+    }
+    this.firstEntry ??= entry;
+    const cells = entry.cells.map((cell) => cell.trim());
+    if (this.handlers.headerMatches(cells)) {
+      this.header = cells;
+      this.handlers.onHeader(cells, entry.line);
+    }
+  }
 }

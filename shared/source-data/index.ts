@@ -1,11 +1,15 @@
 export { ENTRA_USER_ATTRIBUTES, findSourceAttribute } from './entra-attributes';
 export type { SourceAttribute, SourceAttributeType } from './entra-attributes';
-export { SourceDataError } from './source-user';
+export { failure as importFailure, SourceDataError } from './source-user';
 export type { ImportFailure, ImportResult, ImportSuccess, SourceUser, SourceValue } from './source-user';
 export { DOWNLOAD_USERS_COLUMNS, parseDownloadUsersCsv, toDownloadUsersCsv } from './users-csv';
 export { parseGraphUsersPages } from './users-graph';
 export type { GraphPage } from './users-graph';
 export { parseAssignmentsCsv } from './assignments-csv';
 export type { AssignedGroup, AssignmentList } from './assignments-csv';
-export { generateSyntheticTenant, toAssignmentsCsv } from './synthetic-tenant';
+export { generateSyntheticTable, generateSyntheticTenant, toAssignmentsCsv } from './synthetic-tenant';
 export type { SyntheticTenant, SyntheticTenantOptions } from './synthetic-tenant';
+export { importDownloadUsersCsv, DownloadUsersImporter } from './users-csv';
+export { UserTable, UserTableBuilder, userTableFrom } from './user-table';
+export type { UserList } from './user-list';
+export { findRow, objectIdAt, userPrincipalNameAt } from './user-list';

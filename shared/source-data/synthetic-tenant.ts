@@ -4,7 +4,8 @@
  * disabled accounts, missing mail, and multi-valued otherMails.
  */
 import type { AssignmentList } from './assignments-csv';
-import type { SourceUser } from './source-user';
+import type { SourceUser, SourceValue } from './source-user';
+import { UserTableBuilder, type UserTable } from './user-table';
 import { normalizeDiacritics } from '../expressions/normalize-diacritics';
 
 /** mulberry32: tiny, fast and good enough for test data; Math.random cannot be seeded. */
@@ -78,14 +79,40 @@ export interface SyntheticTenant {
   assignments: AssignmentList;
 }
 
+/** Where the generator puts its users: a plain array or a table builder. */
+interface UserSink {
+  add(objectId: string, userPrincipalName: string, attributes: Record<string, SourceValue>): void;
+  objectIdAt(index: number): string;
+  userPrincipalNameAt(index: number): string;
+}
+
 export function generateSyntheticTenant(options: SyntheticTenantOptions): SyntheticTenant {
+  const users: SourceUser[] = [];
+  const assignments = generate(options, {
+    add: (objectId, userPrincipalName, attributes) => users.push({ objectId, userPrincipalName, attributes }),
+    objectIdAt: (index) => users[index]!.objectId,
+    userPrincipalNameAt: (index) => users[index]!.userPrincipalName,
+  });
+  return { users, assignments };
+}
+
+/** The same tenant (same seed, same users), held as the app holds an import: a compact {@link UserTable}. */
+export function generateSyntheticTable(options: SyntheticTenantOptions): {
+  users: UserTable;
+  assignments: AssignmentList;
+} {
+  const builder = new UserTableBuilder();
+  const assignments = generate(options, builder);
+  return { users: builder.finish(), assignments };
+}
+
+function generate(options: SyntheticTenantOptions, sink: UserSink): AssignmentList {
   const random = randomSource(options.seed ?? 1);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const hex = (length: number) =>
     Array.from({ length }, () => Math.floor(random() * 16).toString(16)).join('');
   const guid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
   const domain = options.domain ?? 'contoso.example';
-  const users: SourceUser[] = [];
   for (let index = 0; index < options.users; index += 1) {
     const givenName = pick(GIVEN);
     const surname = pick(FAMILY);
@@ -98,7 +125,7 @@ export function generateSyntheticTenant(options: SyntheticTenantOptions): Synthe
     const userPrincipalName = guest ? `${alias}_partner.example#EXT#@${domain}` : `${alias}@${domain}`;
     const [country, city, state, postalCode] = pick(PLACES);
     const objectId = guid();
-    const attributes: SourceUser['attributes'] = {
+    const attributes: Record<string, SourceValue> = {
       userPrincipalName,
       displayName: `${givenName} ${surname}`,
       surname,
@@ -122,7 +149,7 @@ export function generateSyntheticTenant(options: SyntheticTenantOptions): Synthe
       employeeId: guest ? null : String(1000000 + index),
       otherMails: random() < 0.2 ? [`${alias}@home.example`] : null,
     };
-    users.push({ objectId, userPrincipalName, attributes });
+    sink.add(objectId, userPrincipalName, attributes);
   }
   const groupCount = options.groups ?? Math.max(1, Math.min(20, Math.ceil(options.users / 500)));
   const groups = Array.from({ length: groupCount }, (_, index) => ({
@@ -133,14 +160,14 @@ export function generateSyntheticTenant(options: SyntheticTenantOptions): Synthe
     appRole: 'User',
   }));
   const direct: AssignmentList['users'] = [];
-  for (const user of users) {
+  for (let index = 0; index < options.users; index += 1) {
     const roll = random();
     // About 70% come in through an assigned group, 10% are assigned directly, 20% are not assigned.
-    if (roll < 0.7) pick(groups).memberUsers.push(user.objectId);
-    else if (roll < 0.8) direct.push({ id: user.userPrincipalName, appRole: 'User' });
+    if (roll < 0.7) pick(groups).memberUsers.push(sink.objectIdAt(index));
+    else if (roll < 0.8) direct.push({ id: sink.userPrincipalNameAt(index), appRole: 'User' });
   }
   if (groups.length > 1) groups[0]!.memberGroups.push(groups[1]!.id);
-  return { users, assignments: { users: direct, groups } };
+  return { users: direct, groups };
 }
 
 /** Writes an assignment list in the CSV format parseAssignmentsCsv reads. */

@@ -7,7 +7,8 @@
  * (MicrosoftDocs/entra-docs users-bulk-download.md). Newer portal builds write `id` for objectId and some
  * tools write display labels ("User principal name"), so headers match loosely.
  */
-import { headerKey, readCsv } from './csv-table';
+import type { CsvRecord } from '../csv';
+import { CsvTableStream, headerKey } from './csv-table';
 import { findSourceAttribute } from './entra-attributes';
 import {
   caseKey,
@@ -18,6 +19,7 @@ import {
   type SourceUser,
   type SourceValue,
 } from './source-user';
+import { UserTableBuilder, type UserTable } from './user-table';
 
 export const DOWNLOAD_USERS_COLUMNS = [
   'userPrincipalName',
@@ -104,109 +106,183 @@ function trimCell(cell: string): string {
   return first <= 32 || last <= 32 || first === 160 || last === 160 ? cell.trim() : cell;
 }
 
-/**
- * Distinct values a column's pool keeps before it stops growing: departments, cities and job titles repeat
- * across a tenant and are stored once each; unique columns (objectId, UPN) fill the pool once and then pass
- * through without costing a Map entry per user.
- */
-const POOL_LIMIT = 4_096;
+/** Case-insensitive duplicate check of ids and UPNs, keyed by a number hash: no 500,000 string keys. */
+class KeyIndex {
+  private readonly firstRow = new Map<number, number | number[]>();
 
-/** One copy of each repeated string per column: 500,000 users share their few hundred department names. */
-class StringPool {
-  private readonly values = new Map<string, string>();
-
-  intern(value: string): string {
-    const known = this.values.get(value);
-    if (known !== undefined) return known;
-    if (this.values.size < POOL_LIMIT) this.values.set(value, value);
-    return value;
+  /** The earlier row with this key, or undefined (and `row` is remembered). */
+  claim(key: string, row: number, keyAt: (row: number) => string): number | undefined {
+    const folded = caseKey(key);
+    const hash = hashOf(folded);
+    const known = this.firstRow.get(hash);
+    if (known === undefined) {
+      this.firstRow.set(hash, row);
+      return undefined;
+    }
+    const rows = typeof known === 'number' ? [known] : known;
+    for (const earlier of rows) if (caseKey(keyAt(earlier)) === folded) return earlier;
+    rows.push(row);
+    if (typeof known === 'number') this.firstRow.set(hash, rows);
+    return undefined;
   }
 }
 
-function parse(text: string): { users: SourceUser[]; warnings: string[] } {
-  const table = readCsv(text, isUsersHeader, describeMissingColumns);
-  const warnings: string[] = [];
-  const columns = table.header.map((header) => canonicalColumn(header) ?? header);
-  const seen = new Map<string, number>();
-  columns.forEach((column, index) => {
-    if (seen.has(column.toLowerCase())) {
-      throw new SourceDataError(`Column "${table.header[index]}" appears twice`, table.headerLine);
+/** FNV-1a over UTF-16 units, as a small integer (V8 keeps Smis in Maps without boxing). */
+function hashOf(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let at = 0; at < text.length; at += 1) hash = Math.imul(hash ^ text.charCodeAt(at), 0x01000193);
+  return hash >>> 1;
+}
+
+/**
+ * Reads a Download users CSV given in pieces, straight into a {@link UserTable}: push each decoded chunk,
+ * then {@link finish}. Any broken row throws {@link SourceDataError} with its line number; the caller turns
+ * it into an ImportFailure and drops the builder, so a failed import keeps nothing.
+ */
+export class DownloadUsersImporter {
+  readonly warnings: string[] = [];
+  private readonly builder = new UserTableBuilder();
+  private readonly stream: CsvTableStream;
+  private columns: string[] = [];
+  private multiValued: boolean[] = [];
+  private mirrorOtherMails = false;
+  /** The table's column names for this file (its columns, then a mirrored otherMails) and a row's values. */
+  private names: string[] = [];
+  private values: SourceValue[] = [];
+  private readonly byObjectId = new KeyIndex();
+  private readonly byUpn = new KeyIndex();
+  /** The file line of each row, for "already appears on line N". */
+  private lines = new Int32Array(1024);
+
+  constructor() {
+    this.stream = new CsvTableStream({
+      headerMatches: isUsersHeader,
+      describeMissing: describeMissingColumns,
+      onHeader: (header, line) => this.header(header, line),
+      onRow: (row) => this.row(row),
+    });
+  }
+
+  push(text: string): void {
+    this.stream.push(text);
+  }
+
+  /** Rows read so far (progress). */
+  get rows(): number {
+    return this.builder.length;
+  }
+
+  finish(): UserTable {
+    this.stream.end();
+    if (this.builder.length === 0) this.warnings.push('The file has a header but no users');
+    return this.builder.finish();
+  }
+
+  private header(header: string[], headerLine: number): void {
+    const columns = header.map((name) => canonicalColumn(name) ?? name);
+    const seen = new Map<string, number>();
+    columns.forEach((column, index) => {
+      if (seen.has(column.toLowerCase())) {
+        throw new SourceDataError(`Column "${header[index]}" appears twice`, headerLine);
+      }
+      seen.set(column.toLowerCase(), index);
+    });
+    const unknown = header.filter((name) => canonicalColumn(name) === undefined);
+    if (unknown.length > 0) {
+      this.warnings.push(`Columns kept as they are (not Entra source attributes): ${unknown.join(', ')}`);
     }
-    seen.set(column.toLowerCase(), index);
-  });
-  const unknown = table.header.filter((header) => canonicalColumn(header) === undefined);
-  if (unknown.length > 0) {
-    warnings.push(`Columns kept as they are (not Entra source attributes): ${unknown.join(', ')}`);
+    const absentNames = NAME_COLUMNS.filter((name) => !columns.includes(name));
+    if (absentNames.length > 0) {
+      this.warnings.push(
+        `The file has no ${absentNames.join(' or ')} column, so that value is empty for every user; ` +
+          'Jostle refuses a user whose name.givenName or name.familyName is empty',
+      );
+    }
+    this.columns = columns;
+    this.multiValued = columns.map((column) => findSourceAttribute(column)?.multiValued === true);
+    // The export's alternateEmailAddress is the user's "Other emails", which provisioning reads as
+    // [otherMails] (our reading of the portal; the export has no otherMails column). Mirror it so mappings
+    // such as the gallery defaults' Item([otherMails], 1) see it.
+    this.mirrorOtherMails = columns.includes('alternateEmailAddress') && !columns.includes('otherMails');
+    // By position, not as object keys: a column named "2024" would otherwise be put first.
+    this.names = this.mirrorOtherMails ? [...columns, 'otherMails'] : columns;
+    this.values = new Array<SourceValue>(this.names.length).fill(null);
+    this.builder.declareColumns(this.names);
   }
-  const absentNames = NAME_COLUMNS.filter((name) => !columns.includes(name));
-  if (absentNames.length > 0) {
-    warnings.push(
-      `The file has no ${absentNames.join(' or ')} column, so that value is empty for every user; ` +
-        'Jostle refuses a user whose name.givenName or name.familyName is empty',
-    );
-  }
-  const multiValued = columns.map((column) => findSourceAttribute(column)?.multiValued === true);
-  const pools = columns.map(() => new StringPool());
-  // Copying a template keeps every user object in V8's compact "fast properties" layout (~250 bytes);
-  // adding 25 computed keys one by one switches objects to dictionary mode (~1.6 KB each), which made
-  // 100,000 users cost 220 MB.
-  const template: Record<string, SourceValue> = Object.fromEntries(columns.map((column) => [column, null]));
-  // The export's alternateEmailAddress is the user's "Other emails", which provisioning reads as
-  // [otherMails] (our reading of the portal; the export has no otherMails column). Mirror it so mappings
-  // such as the gallery defaults' Item([otherMails], 1) see it.
-  const mirrorOtherMails = columns.includes('alternateEmailAddress') && !columns.includes('otherMails');
-  if (mirrorOtherMails) template.otherMails = null;
-  const byObjectId = new Map<string, number>();
-  const byUpn = new Map<string, number>();
-  const users: SourceUser[] = [];
-  for (const row of table.rows) {
-    const attributes: Record<string, SourceValue> = { ...template };
+
+  private row(row: CsvRecord): void {
+    const { columns, multiValued, values } = this;
+    // One reused array of values in column order: no object per user (the table copies what it keeps).
+    values.fill(null);
+    let objectId: SourceValue = null;
+    let upn: SourceValue = null;
+    let alternateEmail: SourceValue = null;
     for (let index = 0; index < row.cells.length; index += 1) {
       const column = columns[index] as string;
       const cell = trimCell(row.cells[index] as string);
-      if (cell === '') continue; // Stays null from the template.
+      if (cell === '') continue; // Stays null.
+      let value: SourceValue;
       if (column === 'accountEnabled') {
         const enabled = parseBooleanCell(cell);
         if (enabled === undefined) {
           throw new SourceDataError(`accountEnabled is "${cell}"; expected True or False`, row.line);
         }
-        attributes[column] = enabled;
-      } else if (multiValued[index]) attributes[column] = cell.split(';').map((part) => part.trim());
-      else attributes[column] = (pools[index] as StringPool).intern(cell);
+        value = enabled;
+      } else if (multiValued[index]) value = cell.split(';').map((part) => part.trim());
+      else value = cell;
+      values[index] = value;
+      if (column === 'objectId') objectId = value;
+      else if (column === 'userPrincipalName') upn = value;
+      else if (column === 'alternateEmailAddress') alternateEmail = value;
     }
-    if (mirrorOtherMails && typeof attributes.alternateEmailAddress === 'string') {
-      attributes.otherMails = attributes.alternateEmailAddress.split(';').map((part) => part.trim());
+    if (this.mirrorOtherMails && typeof alternateEmail === 'string') {
+      values[columns.length] = alternateEmail.split(';').map((part) => part.trim());
     }
-    const objectId = attributes.objectId;
-    const upn = attributes.userPrincipalName;
     if (typeof objectId !== 'string') throw new SourceDataError('objectId is empty', row.line);
     if (typeof upn !== 'string' || !upn.includes('@')) {
       throw new SourceDataError(`userPrincipalName "${upn ?? ''}" is not of the form name@domain`, row.line);
     }
-    const sameId = byObjectId.get(caseKey(objectId));
+    const rowIndex = this.builder.length;
+    const sameId = this.byObjectId.claim(objectId, rowIndex, (earlier) => this.builder.objectIdAt(earlier));
     if (sameId !== undefined) {
-      throw new SourceDataError(`objectId ${objectId} already appears on line ${sameId}`, row.line);
+      throw new SourceDataError(
+        `objectId ${objectId} already appears on line ${this.lines[sameId]}`,
+        row.line,
+      );
     }
-    const sameUpn = byUpn.get(caseKey(upn));
+    const sameUpn = this.byUpn.claim(upn, rowIndex, (earlier) => this.builder.userPrincipalNameAt(earlier));
     if (sameUpn !== undefined) {
-      throw new SourceDataError(`userPrincipalName ${upn} already appears on line ${sameUpn}`, row.line);
+      throw new SourceDataError(
+        `userPrincipalName ${upn} already appears on line ${this.lines[sameUpn]}`,
+        row.line,
+      );
     }
-    byObjectId.set(caseKey(objectId), row.line);
-    byUpn.set(caseKey(upn), row.line);
-    users.push({ objectId, userPrincipalName: upn, attributes });
+    if (rowIndex === this.lines.length) {
+      const grown = new Int32Array(this.lines.length * 2);
+      grown.set(this.lines);
+      this.lines = grown;
+    }
+    this.lines[rowIndex] = row.line;
+    this.builder.addValues(objectId, upn, this.names, values);
   }
-  if (users.length === 0) warnings.push('The file has a header but no users');
-  return { users, warnings };
+}
+
+/** Reads a whole Download users CSV (or its chunks) into a table, or fails with the file and line. */
+export function importDownloadUsersCsv(chunks: Iterable<string>, fileName?: string): ImportResult<UserTable> {
+  try {
+    const importer = new DownloadUsersImporter();
+    for (const chunk of chunks) importer.push(chunk);
+    const table = importer.finish();
+    return { ok: true, value: table, warnings: importer.warnings };
+  } catch (error) {
+    return failure(error, fileName);
+  }
 }
 
 /** Parses the whole file or nothing: any broken row fails the import with its line number. */
 export function parseDownloadUsersCsv(text: string, fileName?: string): ImportResult<SourceUser[]> {
-  try {
-    const { users, warnings } = parse(text);
-    return { ok: true, value: users, warnings };
-  } catch (error) {
-    return failure(error, fileName);
-  }
+  const result = importDownloadUsersCsv([text], fileName);
+  return result.ok ? { ...result, value: result.value.toArray() } : result;
 }
 
 function csvCell(value: SourceValue | undefined): string {

@@ -25,7 +25,11 @@ const pair = (marker: string, count = 10) =>
     {
       fileName: marker,
       importedAt: '2026-01-01T00:00:00Z',
-      users: Array.from({ length: count }, (_, index) => ({ id: `${marker}-${index}` })) as never,
+      users: Array.from({ length: count }, (_, index) => ({
+        objectId: `${marker}-${index}`,
+        userPrincipalName: `${marker}-${index}@example.com`,
+        attributes: {},
+      })),
     },
     { fileName: marker, importedAt: '2026-01-01T00:00:00Z', assignments: { users: [], groups: [] } as never },
   ] as const;
@@ -91,10 +95,8 @@ describe('data files', () => {
       await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 250));
       child.kill('SIGKILL');
       await new Promise((resolve) => child.once('exit', resolve));
-      const users = JSON.parse(readFileSync(dataFiles.importedUsers(dir), 'utf8')) as {
-        fileName: string;
-        users: unknown[];
-      };
+      // Read as the app reads it: a torn users file would fail here (its line count is checked).
+      const users = (await new ConfigurationStore(dir).importedUsers())!;
       const assignments = JSON.parse(readFileSync(dataFiles.importedAssignments(dir), 'utf8')) as {
         fileName: string;
       };

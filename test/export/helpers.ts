@@ -121,7 +121,12 @@ export function saveScope(dataDir: string, config: ScopeConfig): void {
 
 export function saveImports(dataDir: string, users: SourceUser[], assignments: AssignmentList): void {
   const importedAt = '2025-03-04T09:10:11.000Z';
-  writeJson(dataFiles.importedUsers(dataDir), { fileName: 'exportUsers_2025-3-4.csv', importedAt, users });
+  // The format before JSON lines: what an admin upgrading has on disk, read as the app reads it.
+  writeJson(dataFiles.legacyImportedUsers(dataDir), {
+    fileName: 'exportUsers_2025-3-4.csv',
+    importedAt,
+    users,
+  });
   writeJson(dataFiles.importedAssignments(dataDir), { fileName: 'assignments.csv', importedAt, assignments });
 }
 

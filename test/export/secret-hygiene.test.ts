@@ -149,7 +149,7 @@ describe('secret hygiene', () => {
         expect.stringMatching(/logs[\\/]main\.log$/),
         expect.stringMatching(/results[\\/]probe-report\.json$/),
         expect.stringMatching(/results[\\/]dry-run-summary\.json$/),
-        expect.stringMatching(/imports[\\/](?:g-[\w-]+[\\/])?users\.json$/),
+        expect.stringMatching(/imports[\\/](?:g-[\w-]+[\\/])?users\.(?:nd)?json$/),
       ]),
     );
     const exports = seen.filter(([where]) => where === 'API exportSummary');
