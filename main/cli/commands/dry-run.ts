@@ -14,7 +14,7 @@ import { dialectOfTenantUrl, writeConfirmed } from '../../../shared/connection/v
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { tokenForUrl } from '../token';
 import { InputFileError, loadInputs, loadUsers } from '../load-inputs';
-import { estimateRangeText } from '../../../shared/provisioning/duration-text';
+import { describeInitialCycleEstimate } from '../../../shared/provisioning/cycle-estimate';
 import { dryRunDefaults } from '../../../shared/provisioning/dry-run-defaults';
 import { days, parse, positiveInteger, targetObjectActions, usage } from './dry-run-options';
 
@@ -64,13 +64,7 @@ function printText(result: DryRunResult, io: CliIo): void {
   for (const error of summary.firstErrors.slice(0, 10)) {
     io.stdout(`  ${error.action} failed for ${error.user}: ${error.errorCode}: ${error.message}`);
   }
-  const { estimate } = summary;
-  io.stdout(
-    estimate.formula === 'none'
-      ? 'Microsoft publishes no estimate of the initial cycle for "Sync all users and groups"; incremental cycles follow about every 40 minutes.'
-      : `Microsoft's estimate for the real initial cycle (${estimate.objectsInScope} assigned users, groups and group members): ` +
-          `${estimateRangeText(estimate.minMinutes, estimate.maxMinutes)}; incremental cycles follow about every 40 minutes.`,
-  );
+  io.stdout(describeInitialCycleEstimate(summary.estimate));
 }
 
 export const dryRunCommand: CliCommand = {
