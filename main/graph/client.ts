@@ -74,10 +74,12 @@ const MAX_BODY_BYTES = 64 * 1024 * 1024;
 export function createGraphClient(options: GraphClientOptions): GraphClient {
   const base = new URL(options.graphUrl);
   // The same transport as the SCIM client, built on the first request (the settings may wait on the keychain).
+  const network = Promise.resolve(options.network ?? {});
+  network.catch(() => undefined); // A failed read surfaces on the first request, not as an unhandled rejection.
   let http: Promise<HttpTransport> | undefined;
   const transport = () =>
-    (http ??= Promise.resolve(options.network ?? {}).then((network) =>
-      transportFor(network, { connectMs: 15_000, headersMs: 120_000, bodyMs: 120_000 }),
+    (http ??= network.then((settings) =>
+      transportFor(settings, { connectMs: 15_000, headersMs: 120_000, bodyMs: 120_000 }),
     ));
   const responseMs = options.responseMs ?? 120_000;
   const maxWait = options.maxRetryWaitMs ?? 120_000;
@@ -102,6 +104,11 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   async function send(request: GraphRequest): Promise<GraphResponse> {
     const url = urlFor(request.path, request.query);
     for (let attempt = 1; ; attempt += 1) {
+      // Taken before the token: MSAL may ask for the proxy sign-in first, and that answer is this request's.
+      const sentAt = await network.then(
+        (settings) => settings.signIn?.clock(),
+        () => undefined,
+      );
       const token = await options.token(request.action);
       const deadline = pausableDeadline(responseMs, options.signal);
       let response;
@@ -120,6 +127,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
           body: request.body === undefined ? undefined : JSON.stringify(request.body),
           signal: deadline.signal,
           holdDeadline: deadline.hold,
+          ...(sentAt === undefined ? {} : { sentAt }),
         });
       } catch (error) {
         throw networkFailure(error, base.host, request.what, deadline.expired() ? responseMs : undefined);

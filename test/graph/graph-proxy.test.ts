@@ -67,7 +67,11 @@ afterAll(async () => {
 });
 
 /** A broker whose "window" answers each prompt with the next of `answers` (null: Cancel) after `delayMs`. */
-function answeringBroker(answers: Array<{ username: string; password: string } | null>, delayMs = 10) {
+function answeringBroker(
+  answers: Array<{ username: string; password: string } | null>,
+  delayMs = 10,
+  reuseMs = 0,
+) {
   const prompts: Array<{ realm: string; refused: boolean }> = [];
   const broker: ProxySignInBroker = new ProxySignInBroker(
     (event) => {
@@ -75,7 +79,7 @@ function answeringBroker(answers: Array<{ username: string; password: string } |
       prompts.push(event.prompt);
       setTimeout(() => broker.answer(event.prompt.promptId, answers.shift() ?? null), delayMs);
     },
-    { reuseMs: 0 },
+    { reuseMs },
   );
   return { broker, prompts };
 }
@@ -144,6 +148,36 @@ describe('Graph requests through a proxy that asks for Basic sign-in', () => {
     } finally {
       await client.close();
     }
+  });
+
+  it('a token call that asked first (an MSAL refresh) answers the Graph request too: one prompt', async () => {
+    const { broker, prompts } = answeringBroker([rightAnswer], 10, 10_000);
+    // Stands for MSAL refreshing the token through the same proxy: it meets the prompt first, once.
+    let refreshed = false;
+    const token = async () => {
+      if (refreshed) return bearer;
+      refreshed = true;
+      const result = await broker.ask({
+        proxy: proxy.hostPort,
+        realm: 'Graph realm',
+        scheme: 'Basic',
+        refused: false,
+        sentAt: broker.clock(),
+      });
+      expect(result.outcome).toBe('answered');
+      return bearer;
+    };
+    const client = createGraphClient({
+      graphUrl: `https://${GRAPH_HOST}`,
+      token,
+      network: networkWith(broker),
+    });
+    try {
+      expect((await listJostleApps(client)).length).toBeGreaterThan(0);
+    } finally {
+      await client.close();
+    }
+    expect(prompts).toHaveLength(1);
   });
 
   it('Cancel ends in the 407 diagnosis, saying the prompt was cancelled', async () => {
