@@ -8,6 +8,7 @@ import {
   describeProxy,
   liveClientSettings,
   proxyCredentialVault,
+  startNetworkRun,
   systemCaSupported,
   TrustedCertificates,
   type SavedCertificates,
@@ -138,6 +139,7 @@ export function networkHandlers(
           throw new ApiError('not-found', 'Save your Jostle Base URL first (step 3), or enter an address.');
         target = new URL(`${saved.baseUrl.replace(/\/+$/, '')}/ServiceProviderConfig`);
       }
+      startNetworkRun(context);
       const result = await checkRoute(target, await liveClientSettings(context));
       context.logger.log('info', 'network route checked', {
         host: target.host,

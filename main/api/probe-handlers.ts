@@ -4,6 +4,7 @@ import { ApiError } from '../../shared/api/errors';
 import type { AppContext } from '../app/context';
 import { RESULT_NAMES } from '../app/data-files';
 import { runProbeJob } from '../app/probe-job';
+import { startNetworkRun } from '../network/client-settings';
 import type { HandlerTable } from './handler-table';
 
 const PROBE_REPORT = RESULT_NAMES.probeReport;
@@ -31,6 +32,8 @@ export function probeHandlers(
   return {
     runProbes: ({ target, write, confirmHost }) =>
       job.run(async ({ signal, progress }) => {
+        // A new Test connection asks the proxy sign-in again, even just after a Cancel.
+        startNetworkRun(context);
         const { baseUrl, token } = await resolveTarget(context, target);
         const report = await runProbeJob(context, {
           baseUrl,

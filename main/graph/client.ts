@@ -1,11 +1,14 @@
 /**
- * A small Microsoft Graph client on undici. It goes out the same way the SCIM client does (system or
- * environment proxy, the admin's extra trusted certificates: main/network), follows @odata.nextLink, and
- * honours 429 + Retry-After up to a bound. Why not the Graph SDK: it is not installed, and we call a dozen
+ * A small Microsoft Graph client. It goes out the same way the SCIM client does (main/network: Chromium's
+ * stack in the desktop app, undici with the system or environment proxy and the admin's extra trusted
+ * certificates elsewhere, and the window's proxy sign-in prompt), follows @odata.nextLink, and honours
+ * 429 + Retry-After up to a bound. Why not the Graph SDK: it is not installed, and we call a dozen
  * endpoints whose shapes we pin in the tests anyway.
  */
-import { createUndiciTransport } from '../network/transport-undici';
-import type { ClientSettings } from '../network/client-settings';
+import { transportFor, type ClientSettings } from '../network/client-settings';
+import { pausableDeadline } from '../network/pausable-deadline';
+import { ProxyAuthRequiredError } from '../network/proxy-auth';
+import type { HttpTransport } from '../network/transport';
 import { BodyTooLargeError, readBodyCapped } from '../scim/read-body';
 import { parseRetryAfter, sleep } from '../scim/retry';
 import { USER_AGENT } from '../scim/user-agent';
@@ -36,7 +39,10 @@ export interface GraphResponse {
 export interface GraphClientOptions {
   graphUrl: string;
   token: TokenProvider;
-  network?: ClientSettings;
+  /** A promise when the settings need a keychain read first (liveClientSettings); read on the first request. */
+  network?: ClientSettings | Promise<ClientSettings>;
+  /** How long Graph has to start answering one request; stopped while a proxy sign-in prompt is open. */
+  responseMs?: number;
   /** Longest Retry-After we wait for; a longer one fails the call with a throttling message. */
   maxRetryWaitMs?: number;
   maxAttempts?: number;
@@ -67,18 +73,15 @@ const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 export function createGraphClient(options: GraphClientOptions): GraphClient {
   const base = new URL(options.graphUrl);
-  const network = options.network ?? {};
-  // The same transport as the SCIM client: Chromium's in the desktop app, undici in the Node modes.
-  const http = (network.transport ?? createUndiciTransport)({
-    connectMs: 15_000,
-    headersMs: 120_000,
-    bodyMs: 120_000,
-    env: network.env ?? process.env,
-    ...(network.caFile ? { caFile: network.caFile } : {}),
-    ...(network.useSystemCa === undefined ? {} : { useSystemCa: network.useSystemCa }),
-    ...(network.resolveProxy ? { resolveProxy: network.resolveProxy } : {}),
-    ...(network.proxyCredentials ? { proxyCredentials: network.proxyCredentials } : {}),
-  });
+  // The same transport as the SCIM client, built on the first request (the settings may wait on the keychain).
+  const network = Promise.resolve(options.network ?? {});
+  network.catch(() => undefined); // A failed read surfaces on the first request, not as an unhandled rejection.
+  let http: Promise<HttpTransport> | undefined;
+  const transport = () =>
+    (http ??= network.then((settings) =>
+      transportFor(settings, { connectMs: 15_000, headersMs: 120_000, bodyMs: 120_000 }),
+    ));
+  const responseMs = options.responseMs ?? 120_000;
   const maxWait = options.maxRetryWaitMs ?? 120_000;
   const maxAttempts = options.maxAttempts ?? 6;
 
@@ -101,10 +104,18 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   async function send(request: GraphRequest): Promise<GraphResponse> {
     const url = urlFor(request.path, request.query);
     for (let attempt = 1; ; attempt += 1) {
+      // Taken before the token: MSAL may ask for the proxy sign-in first, and that answer is this request's.
+      const sentAt = await network.then(
+        (settings) => settings.signIn?.clock(),
+        () => undefined,
+      );
       const token = await options.token(request.action);
+      const deadline = pausableDeadline(responseMs, options.signal);
       let response;
       try {
-        response = await http.send({
+        response = await (
+          await transport()
+        ).send({
           url,
           method: request.method,
           headers: {
@@ -114,14 +125,15 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
             ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
           },
           body: request.body === undefined ? undefined : JSON.stringify(request.body),
-          signal: options.signal ?? new AbortController().signal,
+          signal: deadline.signal,
+          holdDeadline: deadline.hold,
+          ...(sentAt === undefined ? {} : { sentAt }),
         });
       } catch (error) {
-        throw new GraphError(
-          'network',
-          `Could not reach ${base.host} for ${request.what}: ${(error as Error).message}`,
-          'Check the network settings under **Diagnostics > Network** (proxy, trusted certificates).',
-        );
+        throw networkFailure(error, base.host, request.what, deadline.expired() ? responseMs : undefined);
+      } finally {
+        // The deadline covers the wait for an answer; the body has undici's idle timer and the size cap.
+        deadline.clear();
       }
       const declared = response.headers['content-length'];
       let text: string;
@@ -187,8 +199,23 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       }
       return all;
     },
-    close: () => http.close(),
+    close: async () => {
+      if (http) await (await http).close();
+    },
   };
+}
+
+function networkFailure(error: unknown, host: string, what: string, expiredMs?: number): GraphError {
+  if (error instanceof ProxyAuthRequiredError)
+    // The proxy's diagnosis (scheme, and whether the prompt was cancelled) is the whole story.
+    return new GraphError('network', `Could not reach ${host} for ${what}.`, error.message);
+  const reason =
+    expiredMs === undefined ? (error as Error).message : `no answer within ${Math.round(expiredMs / 1000)} s`;
+  return new GraphError(
+    'network',
+    `Could not reach ${host} for ${what}: ${reason}`,
+    'Check the network settings under **Diagnostics > Network** (proxy, trusted certificates).',
+  );
 }
 
 function safeJson(text: string): unknown {

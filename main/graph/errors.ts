@@ -143,6 +143,13 @@ export function graphErrorFor(
 
 /** AADSTS codes from the sign-in service (MSAL errors), with the fix. Unknown codes keep MSAL's text. */
 export function explainSignInError(error: unknown): GraphError {
+  // A proxy on the way asked for sign-in (msal-network.ts): its diagnosis says what to do.
+  if ((error as { errorCode?: unknown }).errorCode === 'proxy_auth_required')
+    return new GraphError(
+      'network',
+      'Could not reach the Microsoft sign-in service.',
+      (error as { errorMessage?: string }).errorMessage ?? String(error),
+    );
   // MSAL's ServerError keeps the AADSTS number in errorNo and the server's text in errorMessage.
   const detail = error as { errorNo?: unknown; errorMessage?: unknown };
   const text = [

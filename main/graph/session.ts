@@ -4,7 +4,7 @@
  */
 import type { PublicClientApplication } from '@azure/msal-node';
 import type { AppContext } from '../app/context';
-import { clientSettings } from '../network';
+import { liveClientSettings, startNetworkRun } from '../network';
 import { keychainServiceName, type SecretStore } from '../secrets';
 import { KeyringSecretStore, probeKeyring } from '../secrets/keyring-store';
 import { MemorySecretStore } from '../secrets/memory-store';
@@ -67,7 +67,11 @@ async function create(context: AppContext): Promise<GraphSession> {
     if (cached?.key !== key)
       cached = {
         key,
-        client: createPublicClient(current, store, msalNetworkModule(clientSettings(context))),
+        client: createPublicClient(
+          current,
+          store,
+          msalNetworkModule(() => liveClientSettings(context)),
+        ),
       };
     return cached.client;
   };
@@ -105,10 +109,13 @@ export function graphClientFor(
     maxRetryWaitMs?: number;
   } = {},
 ): GraphClient {
+  // Each Graph call (pull, apply, monitor logs) is a run of its own: a Cancel before it does not answer it.
+  startNetworkRun(context);
   return createGraphClient({
     graphUrl: session.graphUrl(),
     token: (action) => session.tokens.token(action),
-    network: clientSettings(context),
+    // With the saved proxy sign-in and the window's prompt, as probes have them.
+    network: liveClientSettings(context),
     ...options,
   });
 }

@@ -9,8 +9,9 @@ import type { NetworkSettings } from '../settings/schema';
 import type { Redactor } from '../logging/redactor';
 import { peekProxyCredentials, proxyCredentialVault } from './proxy-credentials';
 import type { ProxyCredentials } from './proxy-auth';
-import type { HttpTransportFactory } from './transport';
-import { proxySignInBroker, type ProxySignIn } from './proxy-sign-in';
+import type { HttpTransport, HttpTransportFactory } from './transport';
+import { createUndiciTransport } from './transport-undici';
+import { ProxySignInBroker, proxySignInBroker, type ProxySignIn } from './proxy-sign-in';
 
 /** How one SCIM (or Graph) client reaches its server: timeouts, trust, proxy and retries. */
 export interface ClientSettings {
@@ -71,6 +72,32 @@ function signInFor(context: Partial<WindowSources>): { signIn?: ProxySignIn } {
   // The CLI has nobody to ask: it keeps the proxy URL, the saved sign-in and the 407 message.
   if (!context.events || !context.transport || context.transport === 'cli') return {};
   return { signIn: proxySignInBroker(context as WindowSources) };
+}
+
+/**
+ * The transport for one client built from its ClientSettings: the injected one (Chromium's in the desktop
+ * app) or undici, with the same trust, proxy, saved sign-in and window prompt. The Graph client, MSAL's
+ * network module and the route check all build theirs here, so none of them can forget the prompt.
+ */
+export function transportFor(
+  settings: ClientSettings,
+  timers: { connectMs: number; headersMs: number; bodyMs: number },
+): HttpTransport {
+  return (settings.transport ?? createUndiciTransport)({
+    ...timers,
+    env: settings.env ?? process.env,
+    ...(settings.caFile ? { caFile: settings.caFile } : {}),
+    ...(settings.useSystemCa === undefined ? {} : { useSystemCa: settings.useSystemCa }),
+    ...(settings.resolveProxy ? { resolveProxy: settings.resolveProxy } : {}),
+    ...(settings.proxyCredentials ? { proxyCredentials: settings.proxyCredentials } : {}),
+    ...(settings.signIn ? { signIn: settings.signIn } : {}),
+  });
+}
+
+/** Marks the start of a run for the window's prompt (ProxySignInBroker.startRun); nothing in the CLI. */
+export function startNetworkRun(context: Partial<WindowSources>): void {
+  const { signIn } = signInFor(context);
+  if (signIn instanceof ProxySignInBroker) signIn.startRun();
 }
 
 /** `tls.getCACertificates('system')` exists from Node 22.15 (Electron 45); Node 20 (CLI, browser mode) lacks it. */

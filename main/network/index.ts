@@ -2,6 +2,7 @@ export {
   clientSettings,
   describeProxy,
   liveClientSettings,
+  startNetworkRun,
   systemCaSupported,
   type ClientSettings,
 } from './client-settings';

@@ -138,6 +138,18 @@ export class ProxySignInBroker implements ProxySignIn {
     });
   }
 
+  /**
+   * A new run starts (a probe job, a Graph call, a route check): a Cancel or time-out from before it is
+   * not its answer. Chromium's prompts carry no send time, so without this a Test connection clicked
+   * within `reuseMs` of a Cancel would get that Cancel. It is sound because a run starts only when its
+   * slot is free, so no request of the run that was cancelled is still on its way; a request of another
+   * kind of job still running may then ask again, and shares the prompt the new run opens. An answer is
+   * kept: reusing it for requests already on their way costs no one a prompt.
+   */
+  startRun(): void {
+    for (const [key, entry] of this.recent) if (entry.result.outcome !== 'answered') this.recent.delete(key);
+  }
+
   /** The prompt with this id, while it is open. */
   prompt(promptId: string): ProxySignInPrompt | null {
     for (const open of this.open.values()) if (open.prompt.promptId === promptId) return open.prompt;

@@ -8,25 +8,19 @@ import type { routeCheckSchema } from '../../shared/api/contracts/network';
 import { classifyNetworkError, describeKind } from '../scim/errors';
 import { discardBody } from '../scim/read-body';
 import { USER_AGENT } from '../scim/user-agent';
-import type { ClientSettings } from './client-settings';
+import { transportFor, type ClientSettings } from './client-settings';
+import { pausableDeadline } from './pausable-deadline';
 import { ProxyAuthRequiredError } from './proxy-auth';
-import { createUndiciTransport } from './transport-undici';
 
 export type RouteCheck = z.output<typeof routeCheckSchema>;
 
 export const ROUTE_CHECK_TIMEOUT_MS = 10_000;
 
 export async function checkRoute(target: URL, settings: ClientSettings): Promise<RouteCheck> {
-  const http = (settings.transport ?? createUndiciTransport)({
+  const http = transportFor(settings, {
     connectMs: ROUTE_CHECK_TIMEOUT_MS,
     headersMs: ROUTE_CHECK_TIMEOUT_MS,
     bodyMs: ROUTE_CHECK_TIMEOUT_MS,
-    env: settings.env ?? process.env,
-    ...(settings.caFile ? { caFile: settings.caFile } : {}),
-    ...(settings.useSystemCa === undefined ? {} : { useSystemCa: settings.useSystemCa }),
-    ...(settings.resolveProxy ? { resolveProxy: settings.resolveProxy } : {}),
-    ...(settings.proxyCredentials ? { proxyCredentials: settings.proxyCredentials } : {}),
-    ...(settings.signIn ? { signIn: settings.signIn } : {}),
   });
   const base = {
     url: target.href,
@@ -35,23 +29,15 @@ export async function checkRoute(target: URL, settings: ClientSettings): Promise
   };
   let route = 'direct';
   // Our own deadline, held while the window asks for a proxy sign-in (the admin typing is not the network).
-  const controller = new AbortController();
-  const startDeadline = () => setTimeout(() => controller.abort(), ROUTE_CHECK_TIMEOUT_MS);
-  let deadline = startDeadline();
+  const deadline = pausableDeadline(ROUTE_CHECK_TIMEOUT_MS);
   try {
     route = await http.describeRoute(target);
     const response = await http.send({
       url: target,
       method: 'GET',
       headers: { accept: 'application/scim+json, application/json', 'user-agent': USER_AGENT },
-      signal: controller.signal,
-      holdDeadline: () => {
-        clearTimeout(deadline);
-        return () => {
-          clearTimeout(deadline);
-          if (!controller.signal.aborted) deadline = startDeadline();
-        };
-      },
+      signal: deadline.signal,
+      holdDeadline: deadline.hold,
     });
     discardBody(response.body);
     return {
@@ -84,7 +70,7 @@ export async function checkRoute(target: URL, settings: ClientSettings): Promise
       proxyAnswer: null,
     };
   } finally {
-    clearTimeout(deadline);
+    deadline.clear();
     await http.close();
   }
 }

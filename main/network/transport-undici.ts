@@ -92,7 +92,7 @@ export function createUndiciTransport(settings: TransportSettings): HttpTranspor
     trustSources: trust.sources,
     describeRoute: async (url) => (await router.routeFor(url)).description,
     async send(request) {
-      const sentAt = settings.signIn?.clock();
+      const sentAt = request.sentAt ?? settings.signIn?.clock();
       for (let round = 1; ; round += 1) {
         try {
           return await sendOnce(request);

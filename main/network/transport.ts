@@ -28,6 +28,12 @@ export interface TransportRequest {
    * not a slow server); call the function it returns to start the deadline again, in full.
    */
   holdDeadline?: () => () => void;
+  /**
+   * When the caller's request began, on the sign-in broker's clock, if it waited before `send` (the Graph
+   * client waits for a token, which may itself have asked for the proxy sign-in): a prompt that closed
+   * while it waited then answers it too (SignInRequest.sentAt). Default: when `send` was called.
+   */
+  sentAt?: number;
 }
 
 export interface TransportResponse {

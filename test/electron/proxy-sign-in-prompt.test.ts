@@ -144,6 +144,26 @@ describe('desktop proxy sign-in prompt (stand-in)', () => {
     expect(check.message).toContain('cancelled');
   }, 30_000);
 
+  it('a new check right after a Cancel asks again (a new run), and passes with the answer', async () => {
+    const window = await start();
+    const first = window.route();
+    const cancelled = await window.asked();
+    await window.call('answerProxySignIn', { promptId: cancelled.promptId, credentials: null });
+    expect((await first).outcome).toBe('proxyAuth');
+    // Well inside the broker's 10 s reuse window: without the run boundary this got the old Cancel.
+    const second = window.route();
+    await expect.poll(() => window.events.filter((event) => event.type === 'asked').length).toBe(2);
+    const prompt = (
+      window.events.filter((event) => event.type === 'asked').at(-1) as Extract<Event, { type: 'asked' }>
+    ).prompt;
+    expect(prompt.promptId).not.toBe(cancelled.promptId);
+    await window.call('answerProxySignIn', {
+      promptId: prompt.promptId,
+      credentials: { username: USER, password: PASSWORD, remember: false },
+    });
+    expect(await second).toMatchObject({ outcome: 'answered' });
+  }, 30_000);
+
   it('Remember keeps it in the real keychain, never in settings; the next app signs in without asking', async () => {
     const window = await start();
     const checking = window.route();

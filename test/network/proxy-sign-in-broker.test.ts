@@ -100,6 +100,23 @@ describe('proxy sign-in broker', () => {
     expect(events.filter((event) => event.type === 'asked')).toHaveLength(2);
   });
 
+  it('a new run forgets a Cancel that Chromium (no send time) would reuse, but keeps an answer', async () => {
+    const { signIn, events } = broker();
+    const cancelled = signIn.ask(request);
+    signIn.answer(signIn.current()!.promptId, null);
+    await cancelled;
+    // The same run: a request already on its way gets the Cancel, no new prompt.
+    expect(await signIn.ask(request)).toEqual({ outcome: 'cancelled' });
+    signIn.startRun();
+    const asked = signIn.ask(request);
+    expect(events.filter((event) => event.type === 'asked')).toHaveLength(2);
+    signIn.answer(signIn.current()!.promptId, { username: 'u', password: 'p' });
+    await asked;
+    signIn.startRun();
+    expect(await signIn.ask(request)).toEqual({ outcome: 'answered', username: 'u', password: 'p' });
+    expect(events.filter((event) => event.type === 'asked')).toHaveLength(2);
+  });
+
   it('does not open a prompt when no window would see it', async () => {
     const { signIn, events } = broker({ canAsk: () => false });
     expect(await signIn.ask(request)).toEqual({ outcome: 'noWindow' });
