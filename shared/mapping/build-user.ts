@@ -3,7 +3,7 @@
  * an update would flow. Follows the mapping model of reference §11: default values only on create,
  * "Only during object creation" mappings skipped on update, null values never sent.
  */
-import type { ExpressionNode } from '../expressions/ast';
+import { referencedAttributes, type ExpressionNode } from '../expressions/ast';
 import {
   evaluateExpression,
   IS_SOFT_DELETED,
@@ -95,6 +95,8 @@ export interface CompiledMapping {
   build(user: SourceUser, options: BuildOptions): BuildResult;
   /** The clock and seed this compiled mapping uses for every user. */
   readonly clock: EvaluationClock;
+  /** Every source attribute `build` reads from `user.attributes`. */
+  readonly attributes: readonly string[];
 }
 
 function toTargetValue(value: ExpressionValue, target: JostleTargetAttribute): ScimScalar {
@@ -200,8 +202,22 @@ export function compileMapping(
     if (mapping.type === 'Direct') entry.source = findSourceAttribute(mapping.source)?.name ?? mapping.source;
     entries.push(entry);
   });
+  const attributes = new Set<string>();
+  for (const entry of entries) {
+    const names = entry.expression
+      ? referencedAttributes(entry.expression)
+      : entry.source
+        ? [entry.source]
+        : [];
+    for (const name of names) {
+      attributes.add(name);
+      // [originalUserPrincipalName] is read from userPrincipalName (UserContext.attribute).
+      if (name === ORIGINAL_UPN) attributes.add('userPrincipalName');
+    }
+  }
   return {
     clock,
+    attributes: [...attributes],
     build(user, options) {
       const context = new UserContext(user, options, clock);
       const notes: BuildNotes = { redactedTargets: [], assumptions: [] };

@@ -6,7 +6,7 @@ import { buildAssignmentIndex } from '../scoping/assignments';
 import { compileScope, type ScopeDecision } from '../scoping/evaluate';
 import type { ScopeConfig } from '../scoping/model';
 import type { AssignmentList } from '../source-data/assignments-csv';
-import type { UserList } from '../source-data/user-list';
+import { rowReader, type UserList } from '../source-data/user-list';
 import { compileMapping, type BuildNotes, type MappingFailure } from './build-user';
 import { jostleVerdictFor } from './jostle-verdict';
 import type { AttributeMapping, MappingConfig } from './model';
@@ -240,6 +240,9 @@ function refusalsFor(
   return found ?? [];
 }
 
+/** What the loop below reads from each user besides scope and mapping. */
+const ROW_ATTRIBUTES = ['accountEnabled', 'displayName', 'userType'];
+
 export function runPreview(input: PreviewInput): PreviewResult {
   const scope = compileScope(input.scope);
   const mapping = compileMapping(input.mapping);
@@ -253,9 +256,11 @@ export function runPreview(input: PreviewInput): PreviewResult {
   let withMappingFailures = 0;
   let wouldCreate = 0;
   const startSmall = new StartSmallPicker();
+  // A table builds only the cells scope, mapping and this loop read; the row is dropped once its verdicts are
+  // worked out (LazyPreviewRow reads the whole row again when asked).
+  const readRow = rowReader(input.users, [...scope.attributes, ...mapping.attributes, ...ROW_ATTRIBUTES]);
   for (let index = 0; index < input.users.length; index += 1) {
-    // A table builds the row here; it is dropped once the row's verdicts are worked out.
-    const user = input.users.at(index)!;
+    const user = readRow(index);
     const decision = scope.evaluate(user, assignments);
     const activeInSource = user.attributes.accountEnabled !== false;
     let payload: ScimResource | null = null;

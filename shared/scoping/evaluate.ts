@@ -98,6 +98,8 @@ interface CompiledClause {
 
 export interface CompiledScope {
   evaluate(user: SourceUser, assignments?: AssignmentIndex): ScopeDecision;
+  /** Every source attribute `evaluate` reads from `user.attributes`. */
+  readonly attributes: readonly string[];
 }
 
 /**
@@ -189,7 +191,16 @@ export function compileScope(config: ScopeConfig): CompiledScope {
     return sentence;
   };
 
+  const attributes = [
+    ...new Set(
+      filters
+        .flat()
+        .map((clause) => (clause.attribute === ORIGINAL_UPN ? 'userPrincipalName' : clause.attribute)),
+    ),
+  ];
+
   return {
+    attributes,
     evaluate(user, assignments) {
       let assignment: UserAssignment | undefined;
       let kind: ScopeDecision['assignment'] = 'sync-all';
