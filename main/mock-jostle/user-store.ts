@@ -82,18 +82,24 @@ export class UserStore {
   }
 
   create(data: UserData, now = new Date().toISOString()): StoredUser {
+    return this.createWithText(data, now).user;
+  }
+
+  /** create, also giving the stored text, so the 201 is written without reading the record back. */
+  createWithText(data: UserData, now = new Date().toISOString()): { user: StoredUser; text: StoredUserText } {
     const key = userNameOf(data).toLowerCase();
     this.assertUserNameFree(userNameOf(data), key, undefined);
     let id = randomUUID();
     while (this.byId.find(id) >= 0) id = randomUUID();
-    const slot = this.records.add(
-      { id, key, created: now, lastModified: now },
-      JSON.stringify(data),
-      hasExtension(data),
-    );
+    const dataJson = JSON.stringify(data);
+    const extension = hasExtension(data);
+    const slot = this.records.add({ id, key, created: now, lastModified: now }, dataJson, extension);
     this.byId.insert(hashKey(id), slot);
     this.byUserName.insert(hashKey(key), slot);
-    return { id, created: now, lastModified: now, data };
+    return {
+      user: { id, created: now, lastModified: now, data },
+      text: { id, created: now, lastModified: now, dataJson, hasExtension: extension },
+    };
   }
 
   /** Replaces the attributes of an existing user (PUT and PATCH); id and created stay. */

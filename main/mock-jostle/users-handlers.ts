@@ -5,7 +5,7 @@ import { listResponse, listResponseJson } from './list-response';
 import { applyPatch } from './patch';
 import { projector, projects, readPagination, resourceJson, toResource } from './resource';
 import { normalizeUserBody, type StoredUser } from './user-model';
-import type { UserStore } from './user-store';
+import type { StoredUserText, UserStore } from './user-store';
 
 export interface HandlerResult {
   status: number;
@@ -80,17 +80,19 @@ function resourceBody(
   ctx: UsersContext,
   user: StoredUser,
   params: URLSearchParams,
+  /** The user's stored text when the caller has it (a create just wrote it). */
+  known?: StoredUserText,
 ): Pick<HandlerResult, 'body' | 'bodyJson'> {
-  const stored = projects(params) ? undefined : ctx.store.textById(user.id);
+  const stored = projects(params) ? undefined : (known ?? ctx.store.textById(user.id));
   if (stored) return { bodyJson: resourceJson(stored, ctx.usersUrl) };
   return { body: projector(params)(toResource(user, ctx.usersUrl)) };
 }
 
 export function createUser(ctx: UsersContext, body: unknown, params: URLSearchParams): HandlerResult {
-  const user = ctx.store.create(normalizeUserBody(body));
+  const { user, text } = ctx.store.createWithText(normalizeUserBody(body));
   return {
     status: 201,
-    ...resourceBody(ctx, user, params),
+    ...resourceBody(ctx, user, params, text),
     headers: { Location: `${ctx.usersUrl}/${user.id}` },
   };
 }

@@ -11,7 +11,13 @@ import {
   type ScimResource,
 } from '../../shared/mapping';
 import { buildAssignmentIndex, compileScope, type ScopeDecision } from '../../shared/scoping';
-import { objectIdAt, userPrincipalNameAt, type SourceUser, type UserList } from '../../shared/source-data';
+import {
+  objectIdAt,
+  rowReader,
+  userPrincipalNameAt,
+  type SourceUser,
+  type UserList,
+} from '../../shared/source-data';
 import type { SourceSnapshot } from './types';
 
 /** One user's verdicts for a cycle, made on demand from the compact per-row arrays of {@link CompiledSource}. */
@@ -31,6 +37,8 @@ export interface CompiledSource {
   matchingPaths: string[];
   /** The snapshot's users; read a row with {@link sourceUser} when it is needed, not before. */
   users: UserList;
+  /** A row with only the attributes the mapping reads (what sourceUser gives the build). */
+  mappedRow: (row: number) => SourceUser;
   /** Per row: bit 1 in scope, bit 2 soft-deleted. One byte a user rather than an object. */
   verdicts: Uint8Array;
   /** Per row: the user's app roles (shared arrays: most users have the same few). */
@@ -62,9 +70,12 @@ export function plannedUser(source: CompiledSource, row: number): PlannedUser {
   };
 }
 
-/** The user behind a planned row, built from the snapshot's list (a table builds it on each call). */
+/**
+ * The user behind a planned row as the mapping sees it, built from the snapshot's list (a table builds it on
+ * each call, with only the attributes the mapping reads): only mapping.build reads it.
+ */
 export function sourceUser(source: CompiledSource, planned: PlannedUser): SourceUser {
-  return (planned.user ??= source.users.at(planned.row)!);
+  return (planned.user ??= source.mappedRow(planned.row));
 }
 
 export const rowObjectId = (source: CompiledSource, row: number): string => objectIdAt(source.users, row);
@@ -87,8 +98,10 @@ export function compileSource(snapshot: SourceSnapshot): CompiledSource {
   const verdicts = new Uint8Array(users.length);
   const appRoles: Array<readonly string[]> = new Array<readonly string[]>(users.length);
   let inScope = 0;
+  // Scope reads a few of a row's attributes: a table builds only those (UserTable.projection).
+  const scopedRow = rowReader(users, [...scope.attributes, 'accountEnabled']);
   for (let row = 0; row < users.length; row += 1) {
-    const user = users.at(row)!;
+    const user = scopedRow(row);
     const decision: ScopeDecision = scope.evaluate(user, assignments);
     const softDeleted = !decision.inScope || user.attributes.accountEnabled === false;
     verdicts[row] = (decision.inScope ? IN_SCOPE : 0) | (softDeleted ? SOFT_DELETED : 0);
@@ -98,8 +111,10 @@ export function compileSource(snapshot: SourceSnapshot): CompiledSource {
   const matchingPaths = matchingPathsOf(snapshot.mapping);
   const syncAll = snapshot.scope.scope === 'allUsers';
   const groups = snapshot.assignments?.groups ?? [];
+  const mapping = compileMapping(snapshot.mapping);
   return {
-    mapping: compileMapping(snapshot.mapping),
+    mapping,
+    mappedRow: rowReader(users, mapping.attributes),
     matchingPaths: matchingPaths.length ? matchingPaths : ['userName'],
     users,
     verdicts,

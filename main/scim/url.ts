@@ -37,15 +37,36 @@ export function parseBaseUrl(raw: string): URL {
   return url;
 }
 
+/** Path characters that parse the same in a whole URL as through the pathname setter (no ? # \\ or spaces). */
+const PLAIN_PATH = /^[A-Za-z0-9\-._~%!$&'()*+,;=:@/]*$/;
+
 /** Joins a SCIM path and query onto the Base URL; the query uses `+` for spaces as Entra's requests do. */
 export function buildRequestUrl(base: URL, path: string, query?: Record<string, string | number>): URL {
-  const url = new URL(base.href);
   const suffix = path.startsWith('/') ? path : `/${path}`;
-  url.pathname = `${base.pathname.replace(/\/$/, '')}${suffix}`;
-  if (query && Object.keys(query).length > 0) {
-    url.search = new URLSearchParams(
-      Object.entries(query).map(([key, value]): [string, string] => [key, String(value)]),
-    ).toString();
+  const pathname = `${base.pathname.replace(/\/$/, '')}${suffix}`;
+  let search = '';
+  if (query) {
+    const pairs = Object.entries(query);
+    if (pairs.length > 0) {
+      search = new URLSearchParams(
+        pairs.map(([key, value]): [string, string] => [key, String(value)]),
+      ).toString();
+    }
   }
+  // One parse of the whole address instead of a copy and two setters (the dry run sends 200,000 requests):
+  // only when the result is the same, that is a Base URL with nothing but scheme, host and path, and a
+  // path with no character the pathname setter would encode differently.
+  if (
+    base.username === '' &&
+    base.password === '' &&
+    base.search === '' &&
+    base.hash === '' &&
+    PLAIN_PATH.test(pathname)
+  ) {
+    return new URL(`${base.protocol}//${base.host}${pathname}${search === '' ? '' : `?${search}`}`);
+  }
+  const url = new URL(base.href);
+  url.pathname = pathname;
+  if (search !== '') url.search = search;
   return url;
 }

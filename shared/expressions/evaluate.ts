@@ -137,6 +137,16 @@ function compile(node: ExpressionNode): Compiled {
   }
 }
 
+/** The fixed clock's values that stood in for Now(), Guid() or RandomString(), when any ran. */
+function volatileUseOf(state: EvaluationState): VolatileUse | undefined {
+  return state.volatileUsed.length
+    ? { functions: state.volatileUsed, now: printEntraDate(state.clock.now), seed: state.clock.seed }
+    : undefined;
+}
+
+// Outcomes are read, never changed: most IgnoreFlowIfNullOrEmpty results can share one.
+const IGNORED: EvaluationOutcome = Object.freeze({ kind: 'ignored' });
+
 const compiledTrees = new WeakMap<ExpressionNode, Compiled>();
 
 /** "Unknown function", with a hint when only the letter case is wrong (the syntax is case-sensitive). */
@@ -166,13 +176,10 @@ export function evaluateExpression(node: ExpressionNode, context: EvaluationCont
     redacted: false,
     assumptions: [],
   };
-  const volatileUse = (): VolatileUse | undefined =>
-    state.volatileUsed.length
-      ? { functions: state.volatileUsed, now: printEntraDate(clock.now), seed: clock.seed }
-      : undefined;
   try {
     const value = compiled(state);
-    const volatile = volatileUse();
+    const volatile = volatileUseOf(state);
+    if (!volatile && !state.redacted && state.assumptions.length === 0) return { kind: 'value', value };
     return {
       kind: 'value',
       value,
@@ -182,8 +189,8 @@ export function evaluateExpression(node: ExpressionNode, context: EvaluationCont
     };
   } catch (error) {
     if (error instanceof IgnoreFlowSignal) {
-      const volatile = volatileUse();
-      return volatile ? { kind: 'ignored', volatile } : { kind: 'ignored' };
+      const volatile = volatileUseOf(state);
+      return volatile ? { kind: 'ignored', volatile } : IGNORED;
     }
     throw error;
   }

@@ -3,8 +3,13 @@
  * an update would flow. Follows the mapping model of reference §11: default values only on create,
  * "Only during object creation" mappings skipped on update, null values never sent.
  */
-import type { ExpressionNode } from '../expressions/ast';
-import { evaluateExpression, IS_SOFT_DELETED, type EvaluationContext } from '../expressions/evaluate';
+import { referencedAttributes, type ExpressionNode } from '../expressions/ast';
+import {
+  evaluateExpression,
+  IS_SOFT_DELETED,
+  type EvaluationContext,
+  type EvaluationOutcome,
+} from '../expressions/evaluate';
 import { runEvaluationClock, type EvaluationClock, type VolatileUse } from '../expressions/volatile';
 import { parseExpression } from '../expressions/parser';
 import {
@@ -90,6 +95,8 @@ export interface CompiledMapping {
   build(user: SourceUser, options: BuildOptions): BuildResult;
   /** The clock and seed this compiled mapping uses for every user. */
   readonly clock: EvaluationClock;
+  /** Every source attribute `build` reads from `user.attributes`. */
+  readonly attributes: readonly string[];
 }
 
 function toTargetValue(value: ExpressionValue, target: JostleTargetAttribute): ScimScalar {
@@ -148,6 +155,20 @@ class UserContext implements EvaluationContext {
 const CORE_ONLY: readonly string[] = Object.freeze([CORE_USER_SCHEMA]);
 const CREATE_META = Object.freeze({ resourceType: 'User' });
 
+/** Records what one expression's outcome tells the admin (a module function: no closure per user). */
+function noteOutcome(notes: BuildNotes, outcome: EvaluationOutcome, target: string): void {
+  if (outcome.volatile) {
+    const known = notes.volatile;
+    notes.volatile = {
+      ...outcome.volatile,
+      functions: [...new Set([...(known?.functions ?? []), ...outcome.volatile.functions])],
+      targets: [...(known?.targets ?? []), target],
+    };
+  }
+  if (outcome.kind === 'value' && outcome.redacted) notes.redactedTargets.push(target);
+  if (outcome.kind === 'value' && outcome.assumptions) notes.assumptions.push(...outcome.assumptions);
+}
+
 /**
  * Prepares a configuration (parses its expressions once) for building many users. Mappings that fail
  * validation are skipped with a failure per user; validate the configuration first for the reasons.
@@ -181,23 +202,25 @@ export function compileMapping(
     if (mapping.type === 'Direct') entry.source = findSourceAttribute(mapping.source)?.name ?? mapping.source;
     entries.push(entry);
   });
+  const attributes = new Set<string>();
+  for (const entry of entries) {
+    const names = entry.expression
+      ? referencedAttributes(entry.expression)
+      : entry.source
+        ? [entry.source]
+        : [];
+    for (const name of names) {
+      attributes.add(name);
+      // [originalUserPrincipalName] is read from userPrincipalName (UserContext.attribute).
+      if (name === ORIGINAL_UPN) attributes.add('userPrincipalName');
+    }
+  }
   return {
     clock,
+    attributes: [...attributes],
     build(user, options) {
       const context = new UserContext(user, options, clock);
       const notes: BuildNotes = { redactedTargets: [], assumptions: [] };
-      const noteOutcome = (outcome: ReturnType<typeof evaluateExpression>, target: string): void => {
-        if (outcome.volatile) {
-          const known = notes.volatile;
-          notes.volatile = {
-            ...outcome.volatile,
-            functions: [...new Set([...(known?.functions ?? []), ...outcome.volatile.functions])],
-            targets: [...(known?.targets ?? []), target],
-          };
-        }
-        if (outcome.kind === 'value' && outcome.redacted) notes.redactedTargets.push(target);
-        if (outcome.kind === 'value' && outcome.assumptions) notes.assumptions.push(...outcome.assumptions);
-      };
       // `schemas` first, as in Microsoft's sample bodies; it is completed once the extension use is known.
       const resource: ScimResource = { schemas: CORE_ONLY };
       const skipped: BuildResult['skipped'] = [];
@@ -223,7 +246,7 @@ export function compileMapping(
           else if (mapping.type === 'None') value = null;
           else {
             const outcome = evaluateExpression(entry.expression as ExpressionNode, context);
-            noteOutcome(outcome, target.path);
+            noteOutcome(notes, outcome, target.path);
             if (outcome.kind === 'ignored') {
               skipped.push({
                 mappingIndex: entry.index,
@@ -239,9 +262,7 @@ export function compileMapping(
           const targetEmpty =
             mapping.type === 'None' &&
             options.current !== undefined &&
-            isNullOrEmpty(
-              (getScimValue(options.current, target.path) as ExpressionValue | undefined) ?? null,
-            );
+            isNullOrEmpty((getScimValue(options.current, entry.path) as ExpressionValue | undefined) ?? null);
           if (isNullOrEmpty(value)) {
             if (mapping.defaultValue !== undefined && (options.operation === 'create' || targetEmpty))
               value = mapping.defaultValue;

@@ -6,11 +6,11 @@ import { buildAssignmentIndex } from '../scoping/assignments';
 import { compileScope, type ScopeDecision } from '../scoping/evaluate';
 import type { ScopeConfig } from '../scoping/model';
 import type { AssignmentList } from '../source-data/assignments-csv';
-import type { UserList } from '../source-data/user-list';
+import { rowReader, type UserList } from '../source-data/user-list';
 import { compileMapping, type BuildNotes, type MappingFailure } from './build-user';
 import { jostleVerdictFor } from './jostle-verdict';
 import type { AttributeMapping, MappingConfig } from './model';
-import { getScimValue, type ScimResource } from './scim-paths';
+import { getScimValue, parsePath, type ParsedPath, type ScimResource } from './scim-paths';
 import { StartSmallPicker } from './start-small-picks';
 import { REQUIRED_TARGETS } from './validate';
 
@@ -93,7 +93,7 @@ export interface PreviewResult {
  */
 function refusedTargets(
   config: MappingConfig,
-): Array<{ mappingIndex: number; target: string; message: string }> {
+): Array<{ mappingIndex: number; target: string; message: string; path: ParsedPath }> {
   return config.mappings.flatMap((mapping, mappingIndex) => {
     const verdict = jostleVerdictFor(mapping.target);
     return verdict.kind === 'rejected'
@@ -102,6 +102,7 @@ function refusedTargets(
             mappingIndex,
             target: mapping.target,
             message: `Jostle would refuse this user: ${verdict.jostle}`,
+            path: parsePath(mapping.target),
           },
         ]
       : [];
@@ -109,6 +110,13 @@ function refusedTargets(
 }
 
 const NO_FAILURES: MappingFailure[] = [];
+
+/** A refusal as reported: the failure alone, without the parsed path used to look for its target. */
+const withoutPath = ({ mappingIndex, target, message }: ReturnType<typeof refusedTargets>[number]) => ({
+  mappingIndex,
+  target,
+  message,
+});
 const NO_NOTES: string[] = [];
 
 interface RowDetails {
@@ -201,18 +209,39 @@ function emptyRequired(config: MappingConfig): (payload: ScimResource) => Mappin
   const checks = REQUIRED_NON_EMPTY.flatMap((target) => {
     const mappingIndex = config.mappings.findIndex((mapping) => mapping.target === target);
     const mapping = config.mappings[mappingIndex];
-    return mapping ? [{ target, mappingIndex, why: describeSource(mapping) }] : [];
+    return mapping ? [{ target, path: parsePath(target), mappingIndex, why: describeSource(mapping) }] : [];
   });
-  return (payload) =>
-    checks.flatMap(({ target, mappingIndex, why }) => {
-      const value = getScimValue(payload, target);
+  // A loop over paths parsed once: this runs for every in-scope user.
+  return (payload) => {
+    let failures: MappingFailure[] | undefined;
+    for (const { target, path, mappingIndex, why } of checks) {
+      const value = getScimValue(payload, path);
       const empty =
         value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-      return empty
-        ? [{ mappingIndex, target, message: `comes out empty (${why}); Jostle refuses a user without it` }]
-        : [];
-    });
+      if (!empty) continue;
+      (failures ??= []).push({
+        mappingIndex,
+        target,
+        message: `comes out empty (${why}); Jostle refuses a user without it`,
+      });
+    }
+    return failures ?? NO_FAILURES;
+  };
 }
+
+/** The refusals that apply to a body: those whose target it carries. */
+function refusalsFor(
+  refused: ReturnType<typeof refusedTargets>,
+  payload: ScimResource,
+): ReturnType<typeof refusedTargets> {
+  let found: ReturnType<typeof refusedTargets> | undefined;
+  for (const check of refused)
+    if (getScimValue(payload, check.path) !== undefined) (found ??= []).push(check);
+  return found ?? [];
+}
+
+/** What the loop below reads from each user besides scope and mapping. */
+const ROW_ATTRIBUTES = ['accountEnabled', 'displayName', 'userType'];
 
 export function runPreview(input: PreviewInput): PreviewResult {
   const scope = compileScope(input.scope);
@@ -227,9 +256,11 @@ export function runPreview(input: PreviewInput): PreviewResult {
   let withMappingFailures = 0;
   let wouldCreate = 0;
   const startSmall = new StartSmallPicker();
+  // A table builds only the cells scope, mapping and this loop read; the row is dropped once its verdicts are
+  // worked out (LazyPreviewRow reads the whole row again when asked).
+  const readRow = rowReader(input.users, [...scope.attributes, ...mapping.attributes, ...ROW_ATTRIBUTES]);
   for (let index = 0; index < input.users.length; index += 1) {
-    // A table builds the row here; it is dropped once the row's verdicts are worked out.
-    const user = input.users.at(index)!;
+    const user = readRow(index);
     const decision = scope.evaluate(user, assignments);
     const activeInSource = user.attributes.accountEnabled !== false;
     let payload: ScimResource | null = null;
@@ -247,12 +278,15 @@ export function runPreview(input: PreviewInput): PreviewResult {
       failures = built.failures;
       // Only a user Entra creates reaches Jostle; a disabled one is not created (see activeInSource).
       if (activeInSource) {
-        const known = new Set(failures.map((failure) => failure.target));
-        failures = [...failures, ...checkRequired(payload).filter((failure) => !known.has(failure.target))];
+        const empty = checkRequired(payload);
+        if (empty.length > 0) {
+          const known = new Set(failures.map((failure) => failure.target));
+          failures = [...failures, ...empty.filter((failure) => !known.has(failure.target))];
+        }
       }
       if (activeInSource && refused.length > 0) {
-        const refusals = refused.filter((check) => getScimValue(payload!, check.target) !== undefined);
-        if (refusals.length > 0) failures = [...failures, ...refusals];
+        const refusals = refusalsFor(refused, payload);
+        if (refusals.length > 0) failures = [...failures, ...refusals.map(withoutPath)];
       }
       notes = describeBuildNotes(built.notes);
       if (failures.length > 0) withMappingFailures += 1;

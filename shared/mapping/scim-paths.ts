@@ -31,30 +31,43 @@ const asObject = (value: unknown): Record<string, unknown> | undefined =>
     ? (value as Record<string, unknown>)
     : undefined;
 
+/**
+ * The value under `name`, matched case-insensitively: the first own key in insertion order whose lower case
+ * equals the name's. A plain loop, no closures: it runs several times for each of 500,000 previewed users.
+ */
+function readCaseless(object: Record<string, unknown> | undefined, name: string): unknown {
+  if (!object) return undefined;
+  const wanted = name.toLowerCase();
+  for (const candidate of Object.keys(object)) {
+    if (candidate === name || candidate.toLowerCase() === wanted) return object[candidate];
+  }
+  return undefined;
+}
+
+function typedEntry(list: unknown[], type: string): Record<string, unknown> | undefined {
+  const wanted = type.toLowerCase();
+  for (const item of list) {
+    const entry = asObject(item);
+    const entryType = readCaseless(entry, 'type');
+    if (String(entryType ?? '').toLowerCase() === wanted) return entry;
+  }
+  return undefined;
+}
+
 /** Reads a value; SCIM attribute names compare case-insensitively, type values too. */
-export function getScimValue(resource: ScimResource, path: string): unknown {
-  const parsed = parsePath(path);
-  const key = (object: Record<string, unknown>, name: string) =>
-    Object.keys(object).find((candidate) => candidate.toLowerCase() === name.toLowerCase());
-  const read = (object: Record<string, unknown> | undefined, name: string) => {
-    if (!object) return undefined;
-    const found = key(object, name);
-    return found === undefined ? undefined : object[found];
-  };
+export function getScimValue(resource: ScimResource, path: string | ParsedPath): unknown {
+  const parsed = typeof path === 'string' ? parsePath(path) : path;
   switch (parsed.kind) {
     case 'simple':
-      return read(resource, parsed.attribute);
+      return readCaseless(resource, parsed.attribute);
     case 'sub':
-      return read(asObject(read(resource, parsed.attribute)), parsed.sub);
+      return readCaseless(asObject(readCaseless(resource, parsed.attribute)), parsed.sub);
     case 'extension':
-      return read(asObject(read(resource, parsed.schema)), parsed.attribute);
+      return readCaseless(asObject(readCaseless(resource, parsed.schema)), parsed.attribute);
     case 'typed': {
-      const list = read(resource, parsed.attribute);
+      const list = readCaseless(resource, parsed.attribute);
       if (!Array.isArray(list)) return undefined;
-      const entry = list
-        .map(asObject)
-        .find((item) => String(read(item, 'type') ?? '').toLowerCase() === parsed.type.toLowerCase());
-      return read(entry, parsed.sub);
+      return readCaseless(typedEntry(list, parsed.type), parsed.sub);
     }
   }
 }
@@ -80,7 +93,14 @@ export function setScimValue(resource: ScimResource, path: string | ParsedPath, 
     }
     case 'typed': {
       const list = Array.isArray(resource[parsed.attribute]) ? (resource[parsed.attribute] as unknown[]) : [];
-      let entry = list.map(asObject).find((item) => item?.type === parsed.type);
+      let entry: Record<string, unknown> | undefined;
+      for (const item of list) {
+        const candidate = asObject(item);
+        if (candidate?.type === parsed.type) {
+          entry = candidate;
+          break;
+        }
+      }
       if (!entry) {
         entry =
           parsed.attribute === 'emails' && parsed.type === 'work'

@@ -35,47 +35,62 @@ export function buildAssignmentIndex(list: AssignmentList, users: UserList): Ass
     const byUpn = caseKey(userPrincipalNameAt(users, index));
     if (canonical.has(byUpn)) canonical.set(byUpn, objectId);
   }
+  // Most users share one of a few assignments (the same groups and roles): each user's entry is one of a
+  // few shared, read-only objects, and adding a direct or group assignment to one moves the user to the
+  // next, found once per distinct step. 400,000 assigned users then cost a map entry each, and no
+  // per-user object or key string is built.
   const byObjectId = new Map<string, UserAssignment>();
   const unresolved = new Set<string>();
-  const entry = (reference: string): UserAssignment | undefined => {
+  const interned = new Map<string, UserAssignment>();
+  const steps = new Map<UserAssignment, Map<string, UserAssignment>>();
+  const step = (
+    from: UserAssignment,
+    key: string,
+    direct: boolean,
+    group: string | null,
+    role: string | null,
+  ) => {
+    let next = steps.get(from)?.get(key);
+    if (next !== undefined) return next;
+    const viaGroups =
+      group !== null && !from.viaGroups.includes(group) ? [...from.viaGroups, group] : from.viaGroups;
+    const appRoles = role && !from.appRoles.includes(role) ? [...from.appRoles, role] : from.appRoles;
+    const made: UserAssignment = {
+      direct: from.direct || direct,
+      viaGroups: [...viaGroups],
+      appRoles: [...appRoles],
+    };
+    const content = `${made.direct ? 1 : 0}\u0000${made.viaGroups.join('\u0001')}\u0000${made.appRoles.join('\u0001')}`;
+    next = interned.get(content);
+    if (next === undefined) {
+      next = made;
+      interned.set(content, made);
+    }
+    let fromSteps = steps.get(from);
+    if (fromSteps === undefined) steps.set(from, (fromSteps = new Map()));
+    fromSteps.set(key, next);
+    return next;
+  };
+  const unassigned: UserAssignment = { direct: false, viaGroups: [], appRoles: [] };
+  const apply = (
+    reference: string,
+    key: string,
+    direct: boolean,
+    group: string | null,
+    role: string | null,
+  ) => {
     const objectId = canonical.get(caseKey(reference));
     if (!objectId) {
       unresolved.add(reference);
-      return undefined;
+      return;
     }
-    let assignment = byObjectId.get(objectId);
-    if (!assignment) {
-      assignment = { direct: false, viaGroups: [], appRoles: [] };
-      byObjectId.set(objectId, assignment);
-    }
-    return assignment;
+    byObjectId.set(objectId, step(byObjectId.get(objectId) ?? unassigned, key, direct, group, role));
   };
-  const addRole = (assignment: UserAssignment, role: string | null) => {
-    if (role && !assignment.appRoles.includes(role)) assignment.appRoles.push(role);
-  };
-  for (const user of list.users) {
-    const assignment = entry(user.id);
-    if (!assignment) continue;
-    assignment.direct = true;
-    addRole(assignment, user.appRole);
-  }
+  for (const user of list.users) apply(user.id, `d\u0000${user.appRole ?? ''}`, true, null, user.appRole);
   for (const group of list.groups) {
-    for (const member of group.memberUsers) {
-      const assignment = entry(member);
-      if (!assignment) continue;
-      const name = group.displayName ?? group.id;
-      if (!assignment.viaGroups.includes(name)) assignment.viaGroups.push(name);
-      addRole(assignment, group.appRole);
-    }
-  }
-  // Most users share one of a few assignments (the same groups and roles): one object for each, not one per
-  // user, so 400,000 assigned users cost a map entry each. Read-only from here on.
-  const shared = new Map<string, UserAssignment>();
-  for (const [objectId, assignment] of byObjectId) {
-    const key = `${assignment.direct ? 1 : 0}\u0000${assignment.viaGroups.join('\u0001')}\u0000${assignment.appRoles.join('\u0001')}`;
-    const one = shared.get(key);
-    if (one === undefined) shared.set(key, assignment);
-    else byObjectId.set(objectId, one);
+    const name = group.displayName ?? group.id;
+    const key = `g\u0000${name}\u0000${group.appRole ?? ''}`;
+    for (const member of group.memberUsers) apply(member, key, false, name, group.appRole);
   }
   return {
     lookup: (user) => byObjectId.get(user.objectId),

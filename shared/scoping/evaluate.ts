@@ -98,6 +98,8 @@ interface CompiledClause {
 
 export interface CompiledScope {
   evaluate(user: SourceUser, assignments?: AssignmentIndex): ScopeDecision;
+  /** Every source attribute `evaluate` reads from `user.attributes`. */
+  readonly attributes: readonly string[];
 }
 
 /**
@@ -114,6 +116,7 @@ export function compileScope(config: ScopeConfig): CompiledScope {
     })),
   );
   const titles = config.filters.map((filter, index) => filter.title || `filter ${index + 1}`);
+  const passSentences = titles.map((title) => `passes ${title}`);
 
   const runFilters = (
     user: SourceUser,
@@ -168,7 +171,7 @@ export function compileScope(config: ScopeConfig): CompiledScope {
         }
       }
       if (!failed) {
-        return { pass: true, clauses: outcomes, sentence: `passes ${titles[filterIndex]}` };
+        return { pass: true, clauses: outcomes, sentence: passSentences[filterIndex]! };
       }
       failures.push(failed);
     }
@@ -180,16 +183,44 @@ export function compileScope(config: ScopeConfig): CompiledScope {
     return { pass: false, clauses: failures, sentence };
   };
 
-  // Most users share one of a few sentences; keeping one copy of each saves memory on large previews.
-  const sentences = new Map<string, string>();
-  const intern = (sentence: string): string => {
-    const known = sentences.get(sentence);
+  // Most users share one of a few sentences; keeping one copy of each saves memory on large previews, and
+  // finding it by its two parts (each already one shared string) saves joining them for every user.
+  const sentences = new Map<string, Map<string, string>>();
+  let sentenceCount = 0;
+  const decidedBy = (how: string, sentence: string): string => {
+    let byFilter = sentences.get(how);
+    const known = byFilter?.get(sentence);
     if (known !== undefined) return known;
-    if (sentences.size < 10_000) sentences.set(sentence, sentence);
-    return sentence;
+    const joined = `${how}; ${sentence}`;
+    if (sentenceCount < 10_000) {
+      if (byFilter === undefined) sentences.set(how, (byFilter = new Map()));
+      byFilter.set(sentence, joined);
+      sentenceCount += 1;
+    }
+    return joined;
+  };
+  // Assignments share their group lists (assignments.ts), so the sentence naming the groups is made once each.
+  const viaSentences = new WeakMap<readonly string[], { group: string; both: string }>();
+  const assignedVia = (viaGroups: readonly string[]): { group: string; both: string } => {
+    let known = viaSentences.get(viaGroups);
+    if (known === undefined) {
+      const names = viaGroups.join(', ');
+      known = { group: `assigned via ${names}`, both: `assigned directly and via ${names}` };
+      viaSentences.set(viaGroups, known);
+    }
+    return known;
   };
 
+  const attributes = [
+    ...new Set(
+      filters
+        .flat()
+        .map((clause) => (clause.attribute === ORIGINAL_UPN ? 'userPrincipalName' : clause.attribute)),
+    ),
+  ];
+
   return {
+    attributes,
     evaluate(user, assignments) {
       let assignment: UserAssignment | undefined;
       let kind: ScopeDecision['assignment'] = 'sync-all';
@@ -220,13 +251,13 @@ export function compileScope(config: ScopeConfig): CompiledScope {
         kind === 'sync-all'
           ? 'sync all users'
           : kind === 'group'
-            ? `assigned via ${viaGroups.join(', ')}`
+            ? assignedVia(viaGroups).group
             : kind === 'direct'
               ? 'assigned directly'
-              : `assigned directly and via ${viaGroups.join(', ')}`;
+              : assignedVia(viaGroups).both;
       return {
         inScope: filterResult.pass,
-        decidedBy: intern(filterResult.clauses.length === 0 ? how : `${how}; ${filterResult.sentence}`),
+        decidedBy: filterResult.clauses.length === 0 ? how : decidedBy(how, filterResult.sentence),
         assignment: kind,
         viaGroups,
         appRoles,

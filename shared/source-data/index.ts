@@ -12,4 +12,4 @@ export type { SyntheticTenant, SyntheticTenantOptions } from './synthetic-tenant
 export { importDownloadUsersCsv, DownloadUsersImporter } from './users-csv';
 export { UserTable, UserTableBuilder, userTableFrom } from './user-table';
 export type { UserList } from './user-list';
-export { findRow, objectIdAt, userPrincipalNameAt } from './user-list';
+export { findRow, objectIdAt, rowReader, userPrincipalNameAt } from './user-list';

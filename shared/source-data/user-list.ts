@@ -29,6 +29,22 @@ export function userPrincipalNameAt(list: UserList, index: number): string {
   return isKeyed(list) ? list.userPrincipalNameAt(index) : (list.at(index) as SourceUser).userPrincipalName;
 }
 
+interface ProjectingList extends UserList {
+  projection(names: readonly string[]): (index: number) => SourceUser | undefined;
+}
+
+/**
+ * Reads rows for a pass that looks only at `attributes` of each: a table builds just those cells (see
+ * UserTable.projection); an array hands back its users as they are.
+ */
+export function rowReader(list: UserList, attributes: readonly string[]): (index: number) => SourceUser {
+  if (typeof (list as Partial<ProjectingList>).projection === 'function') {
+    const read = (list as ProjectingList).projection(attributes);
+    return (index) => read(index) as SourceUser;
+  }
+  return (index) => list.at(index) as SourceUser;
+}
+
 /** The first row whose keys match, or -1; reads only the keys, so a table builds no rows. */
 export function findRow(
   list: UserList,

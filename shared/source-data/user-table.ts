@@ -124,6 +124,37 @@ export class UserTable implements UserList {
     return { objectId, userPrincipalName, attributes };
   }
 
+  /**
+   * A reader of rows that holds only the named attributes (absent ones stay absent), for a pass that reads a
+   * known few: scope and mapping read 5–10 of a CSV's 25 columns, and building the other cells of 500,000
+   * rows was most of the preview's allocation. Rows read this way must not be shown or kept whole.
+   */
+  projection(names: readonly string[]): (index: number) => SourceUser | undefined {
+    const wanted = new Set(names);
+    const picked = this.columns.slice(2).filter((column) => wanted.has(column.name));
+    const template = this.template
+      ? Object.fromEntries(picked.map((column) => [column.name, null as SourceValue]))
+      : null;
+    return (index) => {
+      if (!Number.isInteger(index) || index < 0 || index >= this.length) return undefined;
+      const objectId = this.objectIdAt(index);
+      const userPrincipalName = this.userPrincipalNameAt(index);
+      const attributes: Record<string, SourceValue> = template ? { ...template } : {};
+      for (let at = 0; at < picked.length; at += 1) {
+        const column = picked[at]!;
+        const code = column.codes[index]!;
+        if (code === ABSENT) continue;
+        attributes[column.name] =
+          code === SAME_AS_KEY
+            ? column.name === 'objectId'
+              ? objectId
+              : userPrincipalName
+            : (this.decode(column, index) as SourceValue);
+      }
+      return { objectId, userPrincipalName, attributes };
+    };
+  }
+
   *[Symbol.iterator](): Iterator<SourceUser> {
     for (let index = 0; index < this.length; index += 1) yield this.at(index)!;
   }

@@ -106,6 +106,8 @@ function trimCell(cell: string): string {
   return first <= 32 || last <= 32 || first === 160 || last === 160 ? cell.trim() : cell;
 }
 
+const trimPart = (part: string): string => part.trim();
+
 /** Case-insensitive duplicate check of ids and UPNs, keyed by a number hash: no 500,000 string keys. */
 class KeyIndex {
   private readonly firstRow = new Map<number, number | number[]>();
@@ -210,6 +212,10 @@ export class DownloadUsersImporter {
     this.builder.declareColumns(this.names);
   }
 
+  // Made once, not per row: each arrow made in the loop costs an allocation (and a name under tsx).
+  private readonly objectIdOfRow = (row: number): string => this.builder.objectIdAt(row);
+  private readonly upnOfRow = (row: number): string => this.builder.userPrincipalNameAt(row);
+
   private row(row: CsvRecord): void {
     const { columns, multiValued, values } = this;
     // One reused array of values in column order: no object per user (the table copies what it keeps).
@@ -228,7 +234,7 @@ export class DownloadUsersImporter {
           throw new SourceDataError(`accountEnabled is "${cell}"; expected True or False`, row.line);
         }
         value = enabled;
-      } else if (multiValued[index]) value = cell.split(';').map((part) => part.trim());
+      } else if (multiValued[index]) value = cell.split(';').map(trimPart);
       else value = cell;
       values[index] = value;
       if (column === 'objectId') objectId = value;
@@ -236,21 +242,21 @@ export class DownloadUsersImporter {
       else if (column === 'alternateEmailAddress') alternateEmail = value;
     }
     if (this.mirrorOtherMails && typeof alternateEmail === 'string') {
-      values[columns.length] = alternateEmail.split(';').map((part) => part.trim());
+      values[columns.length] = alternateEmail.split(';').map(trimPart);
     }
     if (typeof objectId !== 'string') throw new SourceDataError('objectId is empty', row.line);
     if (typeof upn !== 'string' || !upn.includes('@')) {
       throw new SourceDataError(`userPrincipalName "${upn ?? ''}" is not of the form name@domain`, row.line);
     }
     const rowIndex = this.builder.length;
-    const sameId = this.byObjectId.claim(objectId, rowIndex, (earlier) => this.builder.objectIdAt(earlier));
+    const sameId = this.byObjectId.claim(objectId, rowIndex, this.objectIdOfRow);
     if (sameId !== undefined) {
       throw new SourceDataError(
         `objectId ${objectId} already appears on line ${this.lines[sameId]}`,
         row.line,
       );
     }
-    const sameUpn = this.byUpn.claim(upn, rowIndex, (earlier) => this.builder.userPrincipalNameAt(earlier));
+    const sameUpn = this.byUpn.claim(upn, rowIndex, this.upnOfRow);
     if (sameUpn !== undefined) {
       throw new SourceDataError(
         `userPrincipalName ${upn} already appears on line ${this.lines[sameUpn]}`,

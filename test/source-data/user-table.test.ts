@@ -36,6 +36,29 @@ describe('compact user table', () => {
     }
   });
 
+  it('reads a projection of a row: the named attributes as the whole row has them, and no others', () => {
+    const users: SourceUser[] = [
+      { objectId: 'a', userPrincipalName: 'a@x.example', attributes: { mail: null, accountEnabled: true } },
+      {
+        objectId: 'b',
+        userPrincipalName: 'b@x.example',
+        attributes: { objectId: 'b', otherMails: ['b@home.example'], department: 'Sales' },
+      },
+    ];
+    for (const table of [userTableFrom(users), imported(fixture('entra-download-users.csv'))]) {
+      const names = ['mail', 'otherMails', 'objectId', 'accountEnabled', 'noSuchColumn'];
+      const read = table.projection(names);
+      for (let index = 0; index < table.length; index += 1) {
+        const whole = table.at(index)!;
+        const expected = Object.fromEntries(
+          Object.entries(whole.attributes).filter(([name]) => names.includes(name)),
+        );
+        expect(read(index)).toEqual({ ...whole, attributes: expected });
+      }
+      expect(read(table.length)).toBeUndefined();
+    }
+  });
+
   it('keeps each distinct repeated value once, and unique values as they are', () => {
     const table = imported(toDownloadUsersCsv(generateSyntheticTenant({ users: 20_000, seed: 9 }).users));
     // Eight departments, five cities across 20,000 users.
