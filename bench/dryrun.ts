@@ -15,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { withHostHeapCeiling } from '../main/host/heap-ceiling';
 
 interface Ready {
   baseUrl: string;
@@ -134,7 +135,13 @@ function ask(child: ChildProcess): Promise<{ users: number; peakRssMb: number; c
 function spawnChild(kind: 'mock' | 'bare' | 'baseline'): Promise<{ child: ChildProcess; ready: Ready }> {
   const child = fork(fileURLToPath(import.meta.url), ['--child', kind], {
     // BENCH_CHILD_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the children too.
-    execArgv: ['--import', 'tsx', ...(process.env.BENCH_CHILD_NODE_ARGS?.split(' ').filter(Boolean) ?? [])],
+    execArgv: [
+      '--import',
+      'tsx',
+      // The mock runs in the handler host in the app: the host's heap ceiling, too.
+      ...(kind === 'mock' ? withHostHeapCeiling([]) : []),
+      ...(process.env.BENCH_CHILD_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+    ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
@@ -155,6 +162,16 @@ async function main(): Promise<void> {
     },
   });
   if (values.child) return runChild(values.child);
+  // The engine runs here, so it gets the handler host's heap ceiling as in the app (main/host/heap-ceiling.ts):
+  // relaunched under it unless a ceiling was given. The launcher waits idle (~50 MB, not in the app).
+  if (!process.execArgv.some((flag) => flag.startsWith('--max-old-space-size'))) {
+    const engine = fork(fileURLToPath(import.meta.url), process.argv.slice(2), {
+      execArgv: withHostHeapCeiling(process.execArgv),
+      stdio: 'inherit',
+    });
+    engine.once('exit', (code) => (process.exitCode = code ?? 1));
+    return;
+  }
   const allStarted = performance.now();
   const userCount = Number(values.users);
   const concurrency = values.concurrency ? Number(values.concurrency) : undefined;
