@@ -2,11 +2,12 @@
  * Benchmark (not a test): a 100,000-user initial dry-run cycle against the mock Jostle on loopback, beside a
  * baseline measured in the same run: the same SCIM client sending the same number of requests (the same mix of
  * lookups and creates, at the same concurrency) to a bare `node:http` server that gives a fixed answer.
- * The mock and the bare server run in child processes, so the engine gets this process to itself in both.
+ * The mock and the bare server run in child processes; the baseline's client runs in this process after the
+ * cycles, or with --baseline-process in a child of its own (whose peak the tree sum then adds).
  * A second, unchanged cycle follows: it must send no writes and take < 20% of the first cycle's time.
  * Targets: the dry run reaches ≥ 60% of the baseline's request rate, counts reconcile, and the whole process
  * tree (this process, the mock and the bare server: the sum of each one's peak RSS, an upper bound) stays
- * under 1 GB. Run: `npx tsx bench/dryrun.ts [--users N] [--concurrency N] [--json]`.
+ * under 1 GB. Run: `npx tsx bench/dryrun.ts [--users N] [--concurrency N] [--json] [--baseline-process]`.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -14,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { withHostHeapCeiling } from '../main/host/heap-ceiling';
 
 interface Ready {
   baseUrl: string;
@@ -37,7 +39,69 @@ const FIXED_ANSWER = JSON.stringify({
   id: 'fixed',
 });
 
+interface BaselineJob {
+  baseUrl: string;
+  token: string;
+  total: number;
+  creates: number;
+  concurrency: number;
+  body: unknown;
+  /** A sample of the tenant's user names, cycled through: the filters look like the dry run's. */
+  names: string[];
+}
+
+/** The baseline: the same SCIM client, the same number and mix of requests, the same concurrency. */
+async function runBaseline(job: BaselineJob): Promise<{ ms: number; cpuSeconds: number }> {
+  const { createScimClient } = await import('../main/scim');
+  const client = createScimClient({
+    baseUrl: job.baseUrl,
+    token: job.token,
+    env: {},
+    retry: { maxAttempts: 1 },
+  });
+  let sent = 0;
+  const started = performance.now();
+  const cpu = cpuSeconds();
+  const worker = async () => {
+    while (sent < job.total) {
+      const serial = sent;
+      sent += 1;
+      const userPrincipalName = job.names[Math.floor(serial / 2) % job.names.length]!;
+      // As the dry run sends them: no User-Agent (docs/entra-fidelity.md F25).
+      const response =
+        serial % 2 === 1 && serial / 2 < job.creates
+          ? await client.request({
+              method: 'POST',
+              path: '/Users',
+              body: job.body as never,
+              userAgent: false,
+            })
+          : await client.request({
+              method: 'GET',
+              path: '/Users',
+              query: { filter: `userName eq "${userPrincipalName}"` },
+              userAgent: false,
+            });
+      if (response.status >= 400) throw new Error(`baseline got HTTP ${response.status}`);
+    }
+  };
+  await Promise.all(Array.from({ length: job.concurrency }, worker));
+  const result = { ms: performance.now() - started, cpuSeconds: cpuSeconds() - cpu };
+  await client.close();
+  return result;
+}
+
 async function runChild(kind: string): Promise<void> {
+  if (kind === 'baseline') {
+    process.send?.({ ready: { baseUrl: '', token: '' } });
+    process.once(
+      'message',
+      (job: BaselineJob) =>
+        void runBaseline(job).then((timing) => process.send?.({ ...timing, peakRssMb: peakRssMb() })),
+    );
+    process.on('disconnect', () => process.exit(0));
+    return;
+  }
   if (kind === 'mock') {
     const { startMockJostle } = await import('../main/mock-jostle');
     const mock = await startMockJostle({ token: TOKEN });
@@ -68,10 +132,16 @@ function ask(child: ChildProcess): Promise<{ users: number; peakRssMb: number; c
   return new Promise((resolve) => child.once('message', resolve));
 }
 
-function spawnChild(kind: 'mock' | 'bare'): Promise<{ child: ChildProcess; ready: Ready }> {
+function spawnChild(kind: 'mock' | 'bare' | 'baseline'): Promise<{ child: ChildProcess; ready: Ready }> {
   const child = fork(fileURLToPath(import.meta.url), ['--child', kind], {
     // BENCH_CHILD_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the children too.
-    execArgv: ['--import', 'tsx', ...(process.env.BENCH_CHILD_NODE_ARGS?.split(' ').filter(Boolean) ?? [])],
+    execArgv: [
+      '--import',
+      'tsx',
+      // The mock runs in the handler host in the app: the host's heap ceiling, too.
+      ...(kind === 'mock' ? withHostHeapCeiling([]) : []),
+      ...(process.env.BENCH_CHILD_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+    ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
@@ -88,14 +158,24 @@ async function main(): Promise<void> {
       users: { type: 'string', default: '100000' },
       concurrency: { type: 'string' },
       json: { type: 'boolean', default: false },
+      'baseline-process': { type: 'boolean', default: false },
     },
   });
   if (values.child) return runChild(values.child);
+  // The engine runs here, so it gets the handler host's heap ceiling as in the app (main/host/heap-ceiling.ts):
+  // relaunched under it unless a ceiling was given. The launcher waits idle (~50 MB, not in the app).
+  if (!process.execArgv.some((flag) => flag.startsWith('--max-old-space-size'))) {
+    const engine = fork(fileURLToPath(import.meta.url), process.argv.slice(2), {
+      execArgv: withHostHeapCeiling(process.execArgv),
+      stdio: 'inherit',
+    });
+    engine.once('exit', (code) => (process.exitCode = code ?? 1));
+    return;
+  }
   const allStarted = performance.now();
   const userCount = Number(values.users);
   const concurrency = values.concurrency ? Number(values.concurrency) : undefined;
 
-  const { createScimClient } = await import('../main/scim');
   const { createProvisioningEngine, DEFAULT_LOOPBACK_CONCURRENCY } = await import('../main/provisioning');
   const { GALLERY_DEFAULT_CONFIG, compileMapping } = await import('../shared/mapping');
   const { generateSyntheticTable } = await import('../shared/source-data');
@@ -114,7 +194,7 @@ async function main(): Promise<void> {
       ...(concurrency ? { concurrency } : {}),
     });
     phase = performance.now();
-    let cpu = cpuSeconds();
+    const cpu = cpuSeconds();
     const report = await engine.runCycle({
       users,
       scope: { version: 1, scope: 'allUsers', filters: [] },
@@ -137,13 +217,9 @@ async function main(): Promise<void> {
     const mockUsers = mockAfterFirst.users;
     const mockAfterSecond = await ask(mock.child);
 
-    // Baseline: the same client, the same number and mix of requests, the same concurrency.
-    const client = createScimClient({
-      baseUrl: bare.ready.baseUrl,
-      token: bare.ready.token,
-      env: {},
-      retry: { maxAttempts: 1 },
-    });
+    // Baseline: the same client, the same number and mix of requests, the same concurrency; in this process
+    // after the cycles by default, in its own with --baseline-process (measured: there it runs ~2x faster, on
+    // a small fresh heap, and its process adds ~170 MB to the tree sum while the engine's peak barely moves).
     const bareBefore = await ask(bare.child);
     const body = compileMapping(GALLERY_DEFAULT_CONFIG).build(users.at(0)!, {
       operation: 'create',
@@ -151,31 +227,27 @@ async function main(): Promise<void> {
     }).resource;
     const creates = report.counts.Create.Success + report.counts.Create.Failure;
     const total = report.requests;
-    let sent = 0;
-    phase = performance.now();
-    cpu = cpuSeconds();
-    const worker = async () => {
-      while (sent < total) {
-        const serial = sent;
-        sent += 1;
-        const userPrincipalName = users.userPrincipalNameAt(Math.floor(serial / 2) % users.length);
-        // As the dry run sends them: no User-Agent (docs/entra-fidelity.md F25).
-        const response =
-          serial % 2 === 1 && serial / 2 < creates
-            ? await client.request({ method: 'POST', path: '/Users', body, userAgent: false })
-            : await client.request({
-                method: 'GET',
-                path: '/Users',
-                query: { filter: `userName eq "${userPrincipalName}"` },
-                userAgent: false,
-              });
-        if (response.status >= 400) throw new Error(`baseline got HTTP ${response.status}`);
-      }
+    const names = Array.from({ length: Math.min(users.length, 4096) }, (_, at) =>
+      users.userPrincipalNameAt(at),
+    );
+    const job: BaselineJob = {
+      baseUrl: bare.ready.baseUrl,
+      token: bare.ready.token,
+      total,
+      creates,
+      concurrency: concurrency ?? DEFAULT_LOOPBACK_CONCURRENCY,
+      body,
+      names,
     };
-    await Promise.all(Array.from({ length: concurrency ?? DEFAULT_LOOPBACK_CONCURRENCY }, worker));
-    const baselineMs = performance.now() - phase;
-    const baselineCpu = cpuSeconds() - cpu;
-    await client.close();
+    let baselineRun: { ms: number; cpuSeconds: number; peakRssMb: number };
+    if (values['baseline-process']) {
+      const baseline = await spawnChild('baseline');
+      baseline.child.send(job);
+      baselineRun = await new Promise((resolve) => baseline.child.once('message', resolve));
+      baseline.child.disconnect();
+    } else baselineRun = { ...(await runBaseline(job)), peakRssMb: 0 };
+    const baselineMs = baselineRun.ms;
+    const baselineCpu = baselineRun.cpuSeconds;
     const bareStats = await ask(bare.child);
     const microseconds = (seconds: number, requests: number) => Math.round((seconds * 1e6) / requests);
     const cpuPerRequest = {
@@ -184,7 +256,7 @@ async function main(): Promise<void> {
       baselineClient: microseconds(baselineCpu, total),
       bare: microseconds(bareStats.cpuSeconds - bareBefore.cpuSeconds, total),
     };
-    const treePeakMb = peakRssMb() + mockAfterSecond.peakRssMb + bareStats.peakRssMb;
+    const treePeakMb = peakRssMb() + mockAfterSecond.peakRssMb + bareStats.peakRssMb + baselineRun.peakRssMb;
     const secondShare = secondMs / dryRunMs;
 
     const dryRunRate = (report.requests * 1000) / dryRunMs;
@@ -196,7 +268,8 @@ async function main(): Promise<void> {
       inScope: report.inScope,
       created: report.counts.Create.Success,
       skipped: report.counts.Create.Skipped + report.counts.Other.Skipped,
-      failures: result.summary.firstErrors.length,
+      failures: Object.values(report.counts).reduce((sum, byStatus) => sum + byStatus.Failure, 0),
+      firstErrors: result.summary.firstErrors.slice(0, 5),
       reconciled: report.reconciled,
       mockUsersAfter: mockUsers,
       requests: report.requests,
@@ -228,6 +301,7 @@ async function main(): Promise<void> {
         engine: Math.round(peakRssMb()),
         mock: Math.round(mockAfterSecond.peakRssMb),
         bare: Math.round(bareStats.peakRssMb),
+        baselineClient: Math.round(baselineRun.peakRssMb),
         tree: Math.round(treePeakMb),
       },
       loadAverage: loadavg().map((load) => +load.toFixed(2)),
@@ -249,6 +323,8 @@ async function main(): Promise<void> {
       console.log(
         `  created ${figures.created}, skipped ${figures.skipped}, failures ${figures.failures}, reconciled ${report.reconciled}, mock now holds ${mockUsers} users`,
       );
+      for (const error of figures.firstErrors)
+        console.log(`  failed: ${error.user} (${error.action}, ${error.errorCode}): ${error.message}`);
       console.log(
         `  ${report.requests} requests in ${figures.dryRunSeconds} s = ${figures.dryRunRequestsPerSecond} req/s`,
       );
@@ -264,7 +340,7 @@ async function main(): Promise<void> {
         `Second, unchanged cycle: ${second.requests} requests, mock still holds ${mockAfterSecond.users} users, ${figures.secondCycleSeconds} s = ${(secondShare * 100).toFixed(1)}% of the first (target no writes, < 20%), reconciled ${second.reconciled}`,
       );
       console.log(
-        `Peak RSS: engine ${figures.peakRssMb.engine} MB + mock ${figures.peakRssMb.mock} MB + bare ${figures.peakRssMb.bare} MB = ${figures.peakRssMb.tree} MB (target < 1024 MB); ${figures.logEntries} log entries`,
+        `Peak RSS: engine ${figures.peakRssMb.engine} MB + mock ${figures.peakRssMb.mock} MB + bare ${figures.peakRssMb.bare} MB${figures.peakRssMb.baselineClient ? ` + baseline client ${figures.peakRssMb.baselineClient} MB` : ''} = ${figures.peakRssMb.tree} MB (target < 1024 MB); ${figures.logEntries} log entries`,
       );
       console.log(
         `Total time: ${figures.totalSeconds} s (tenant generation ${figures.generateSeconds} s); load average ${figures.loadAverage.join(' / ')}`,

@@ -3,6 +3,7 @@
  * other helpers), adapted to what HandlerHostClient expects.
  */
 import { utilityProcess } from 'electron';
+import { withHostHeapCeiling } from '../host/heap-ceiling';
 import type { HostProcess } from '../host/host-client';
 
 export function forkUtilityHost(modulePath: string): HostProcess {
@@ -11,6 +12,8 @@ export function forkUtilityHost(modulePath: string): HostProcess {
     stdio: 'inherit',
     // Proxy sign-in prompts for the host's net.fetch go to main's app 'login' (proxy-login.ts).
     respondToAuthRequestsFromMainProcess: true,
+    // V8 collects sooner under a ceiling below 2 GB (heap-ceiling.ts).
+    execArgv: withHostHeapCeiling([]),
   });
   return {
     post: (message) => child.postMessage(message),

@@ -1,7 +1,7 @@
 /**
  * The handler host for the Node modes (`npm run web`): the same host as in the desktop app, in a child
  * process, so a large import or a dry run never stalls the loopback server. The child inherits this
- * process's Node flags (tsx's loader when run from source). The server gets a handler table whose every
+ * process's Node flags (tsx's loader when run from source), plus a heap ceiling (heap-ceiling.ts). The server gets a handler table whose every
  * function forwards to the child; its answers are the host's envelopes, unwrapped.
  */
 import { fork } from 'node:child_process';
@@ -12,6 +12,7 @@ import type { HandlerTable } from '../api/handlers';
 import type { SubscribeToEvents } from '../jobs/job-events';
 import type { Logger } from '../logging/logger';
 import { HandlerHostClient, type HostProcess, type ServiceTable } from './host-client';
+import { withHostHeapCeiling } from './heap-ceiling';
 import { serviceNames } from './protocol';
 
 /** `npm run web` runs from source under tsx, so the entry is the TypeScript file. */
@@ -19,7 +20,7 @@ const defaultEntry = () => fileURLToPath(new URL('./entry.ts', import.meta.url))
 
 export function forkNodeHost(entry = defaultEntry(), execArgv = process.execArgv): HostProcess {
   const child = fork(entry, [], {
-    execArgv,
+    execArgv: withHostHeapCeiling(execArgv),
     serialization: 'advanced',
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });

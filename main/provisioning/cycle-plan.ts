@@ -6,14 +6,15 @@
  * threshold.
  */
 import { JobList } from './job-list';
-import type { PlannedJob, UserState } from './plan-types';
+import type { PlannedJob } from './plan-types';
 import { plannedUser, rowObjectId, updateFingerprint, type CompiledSource } from './source-plan';
 import type { SyncJob } from './sync-job';
+import type { UserStateTable } from './user-state-table';
 
 /** HOW: "users are hard-deleted 30 days after they're soft-deleted", and then Entra sends the DELETE. */
 export const SOFT_DELETE_RETENTION_DAYS = 30;
 
-export type { PlannedJob, UserState } from './plan-types';
+export type { PlannedJob } from './plan-types';
 
 /** Numbers the plans, so a state can say which plan saw it without a set of 500,000 ids. */
 let planSerial = 0;
@@ -23,7 +24,8 @@ export interface CyclePlan {
   jobs: JobList;
   staged: PlannedJob[];
   overLimit: PlannedJob[];
-  unchanged: UserState[];
+  /** Rows of the state table. */
+  unchanged: number[];
   considered: number;
   /** Out of scope and never provisioned, under "Sync only assigned": Entra does not evaluate them. */
   outOfScope: number;
@@ -39,41 +41,43 @@ export interface PlanLimits {
   today: number;
 }
 
-function isPermanentlyDeleted(source: CompiledSource, state: UserState): boolean {
+function isPermanentlyDeleted(source: CompiledSource, states: UserStateTable, row: number): boolean {
+  const userPrincipalName = states.userPrincipalName(row);
   return (
-    source.permanentlyDeleted.has(state.objectId.toLowerCase()) ||
-    (state.userPrincipalName !== '' && source.permanentlyDeleted.has(state.userPrincipalName.toLowerCase()))
+    source.permanentlyDeleted.has(states.objectId(row).toLowerCase()) ||
+    (userPrincipalName !== '' && source.permanentlyDeleted.has(userPrincipalName.toLowerCase()))
   );
 }
 
 export function planCycle(
   source: CompiledSource,
-  states: Map<string, UserState>,
+  states: UserStateTable,
   admitted: Set<string>,
   limits: PlanLimits,
 ): CyclePlan {
   const wanted = new JobList(source, states);
-  const unchanged: UserState[] = [];
+  const unchanged: number[] = [];
   let outOfScope = 0;
   const serial = (planSerial += 1);
   for (let row = 0; row < source.users.length; row += 1) {
     const objectId = rowObjectId(source, row);
-    const state = states.get(objectId);
-    if (state) {
-      state.missingSinceDay = null; // Back in the import: restored from the recycle bin.
-      state.seenInPlan = serial;
+    const state = states.rowOf(objectId);
+    if (state >= 0) {
+      states.setMissingSinceDay(state, null); // Back in the import: restored from the recycle bin.
+      states.setSeenInPlan(state, serial);
     }
     const planned = plannedUser(source, row);
-    const known = state !== undefined && !state.deleted && state.targetId !== null;
+    const known = states.known(state);
     if (!planned.inScope && !known && !source.syncAll) {
       outOfScope += 1; // Sync only assigned: Entra never evaluates users who are not assigned.
       continue;
     }
     // Only a user synced before can be unchanged; for the others the fingerprint waits until it is stored.
     let fingerprint: number | undefined;
-    if (state && !state.deleted && state.fingerprint !== null) {
+    const stored = state >= 0 && !states.deleted(state) ? states.fingerprint(state) : null;
+    if (stored !== null) {
       fingerprint = updateFingerprint(source, planned).fingerprint;
-      if (state.fingerprint === fingerprint) {
+      if (stored === fingerprint) {
         unchanged.push(state);
         continue;
       }
@@ -85,23 +89,25 @@ export function planCycle(
     else if (known && planned.softDeleted) kind = 'disable';
     wanted.pushRow(row, kind, fingerprint);
   }
-  for (const state of states.values()) {
-    if (state.deleted || state.targetId === null || state.seenInPlan === serial) continue;
+  for (let state = 0; state < states.size; state += 1) {
+    if (!states.known(state) || states.seenInPlan(state) === serial) continue;
     // Missing from the import: deleted in the directory.
-    if (!state.managed) continue; // Unassigned or out of scope before: Entra sends nothing now.
-    state.missingSinceDay ??= limits.today;
+    if (!states.managed(state)) continue; // Unassigned or out of scope before: Entra sends nothing now.
+    let missingSinceDay = states.missingSinceDay(state);
+    if (missingSinceDay === null) states.setMissingSinceDay(state, (missingSinceDay = limits.today));
     const hardDeleted =
-      isPermanentlyDeleted(source, state) ||
-      limits.today - state.missingSinceDay >= SOFT_DELETE_RETENTION_DAYS;
-    if (!hardDeleted && !state.active) continue; // Soft-deleted and already disabled: wait for the 30 days.
+      isPermanentlyDeleted(source, states, state) ||
+      limits.today - missingSinceDay >= SOFT_DELETE_RETENTION_DAYS;
+    const active = states.active(state);
+    if (!hardDeleted && !active) continue; // Soft-deleted and already disabled: wait for the 30 days.
     wanted.pushJob({
       job: {
         kind: hardDeleted ? 'delete' : 'softDelete',
-        objectId: state.objectId,
-        userPrincipalName: state.userPrincipalName,
+        objectId: states.objectId(state),
+        userPrincipalName: states.userPrincipalName(state),
         planned: undefined,
-        targetId: state.targetId,
-        wasActive: state.active,
+        targetId: states.targetId(state),
+        wasActive: active,
       },
       fingerprint: null,
     });

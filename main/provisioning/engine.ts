@@ -10,7 +10,8 @@ import { DEFAULT_LIVE_MAX_USERS } from '../../shared/provisioning/start-small';
 import { createScimClient } from '../scim/client';
 import { checkReachable, unreachableMessage } from '../scim/reachability';
 import { isLoopbackHost } from '../../shared/connection/validation';
-import { planCycle, type UserState } from './cycle-plan';
+import { planCycle } from './cycle-plan';
+import { UserStateTable } from './user-state-table';
 import { recordNotProcessed, recordResult } from './user-state';
 import { DEFAULT_LOG_LIMITS, ProvisioningLog } from './log-store';
 import { createRateLimiter } from './rate-limiter';
@@ -109,7 +110,7 @@ export function createProvisioningEngine(options: ProvisioningEngineOptions): Pr
     maxDelayMs: options.retryMaxDelayMs ?? 10_000,
   });
   const log = new ProvisioningLog(logLimits, [target.token]);
-  const states = new Map<string, UserState>();
+  const states = new UserStateTable();
   const admitted = new Set<string>();
   const cycles: CycleReport[] = [];
   const firstErrors: DryRunError[] = [];
@@ -151,10 +152,7 @@ export function createProvisioningEngine(options: ProvisioningEngineOptions): Pr
       const counts = emptyCounts();
       let cycleQuarantine: QuarantineVerdict | null = null;
 
-      for (const state of plan.unchanged) {
-        state.cycle = cycle;
-        state.outcome = 'Unchanged';
-      }
+      for (const row of plan.unchanged) states.setOutcome(row, cycle, 'Unchanged');
       for (const staged of plan.staged) {
         // GRAPH-POS / concept-provisioning-logs: a held-back delete or disable is logged as StagedDelete.
         counts.StagedDelete.Skipped += 1;
@@ -289,12 +287,12 @@ export function createProvisioningEngine(options: ProvisioningEngineOptions): Pr
     },
 
     userOutcomes() {
-      return [...states.values()].map((state) => ({
-        objectId: state.objectId,
-        userPrincipalName: state.userPrincipalName,
-        cycle: state.cycle,
-        outcome: state.outcome,
-        targetId: state.targetId,
+      return Array.from({ length: states.size }, (_, row) => ({
+        objectId: states.objectId(row),
+        userPrincipalName: states.userPrincipalName(row),
+        cycle: states.cycle(row),
+        outcome: states.outcome(row),
+        targetId: states.targetId(row),
       }));
     },
 

@@ -5,9 +5,10 @@
  * the snapshot and the user's state (which nothing else changes between planning and dispatch). Jobs for
  * users missing from the import (few) are kept as they are.
  */
-import type { PlannedJob, UserState } from './plan-types';
+import type { PlannedJob } from './plan-types';
 import { plannedUser, rowObjectId, rowUserPrincipalName, type CompiledSource } from './source-plan';
 import type { JobKind } from './sync-job';
+import type { UserStateTable } from './user-state-table';
 
 const KINDS: readonly JobKind[] = [
   'upsert',
@@ -35,7 +36,7 @@ export class JobList implements JobQueue {
 
   constructor(
     private readonly source: CompiledSource,
-    private readonly states: ReadonlyMap<string, UserState>,
+    private readonly states: UserStateTable,
   ) {}
 
   get length(): number {
@@ -72,8 +73,8 @@ export class JobList implements JobQueue {
     if (removal) return removal;
     const row = this.rows[index]!;
     const objectId = rowObjectId(this.source, row);
-    const state = this.states.get(objectId);
-    const known = state !== undefined && !state.deleted && state.targetId !== null;
+    const state = this.states.rowOf(objectId);
+    const known = this.states.known(state);
     const stored = this.fingerprints[index]!;
     return {
       job: {
@@ -81,8 +82,8 @@ export class JobList implements JobQueue {
         objectId,
         userPrincipalName: rowUserPrincipalName(this.source, row),
         planned: plannedUser(this.source, row),
-        targetId: known ? state.targetId : null,
-        wasActive: known && state.active,
+        targetId: known ? this.states.targetId(state) : null,
+        wasActive: known && this.states.active(state),
       },
       fingerprint: Number.isNaN(stored) ? undefined : stored === -1 ? null : stored,
     };
@@ -100,8 +101,8 @@ export class JobList implements JobQueue {
   wasActiveAt(index: number): boolean {
     const removal = this.removals.get(index);
     if (removal) return removal.job.wasActive;
-    const state = this.states.get(this.objectIdAt(index));
-    return state !== undefined && !state.deleted && state.targetId !== null && state.active;
+    const state = this.states.rowOf(this.objectIdAt(index));
+    return this.states.known(state) && this.states.active(state);
   }
 
   private slot(): number {

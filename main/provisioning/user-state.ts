@@ -1,97 +1,74 @@
 /**
  * What the engine remembers about each user after a turn: Entra's cached target id, whether Entra still manages
  * the user, whether they are active in Jostle, and the fingerprint that makes an unchanged user cost nothing.
+ * Held in columns (user-state-table.ts).
  */
 import { CODES } from './entra-codes';
-import type { PlannedJob, UserState } from './cycle-plan';
+import type { PlannedJob } from './plan-types';
 import type { SyncResult } from './user-sync';
 import { updateFingerprint, type CompiledSource } from './source-plan';
+import type { UserStateTable } from './user-state-table';
 
-const outcomes = new Map<string, UserState['outcome']>();
+const outcomes = new Map<string, `${SyncResult['action']}:${SyncResult['status']}`>();
 
-/** One shared string per action and status: 500,000 users would otherwise each hold their own copy. */
-function outcomeOf(result: SyncResult): UserState['outcome'] {
+/** One shared string per action and status. */
+function outcomeOf(result: SyncResult): `${SyncResult['action']}:${SyncResult['status']}` {
   const key = `${result.action}:${result.status}` as const;
   let outcome = outcomes.get(key);
   if (outcome === undefined) outcomes.set(key, (outcome = key));
   return outcome;
 }
 
+function rowFor(states: UserStateTable, planned: PlannedJob, cycle: number): number {
+  const { job } = planned;
+  const row = states.rowOf(job.objectId);
+  return row >= 0 ? row : states.add(job.objectId, job.userPrincipalName, cycle);
+}
+
 export function recordResult(
-  states: Map<string, UserState>,
+  states: UserStateTable,
   planned: PlannedJob,
   result: SyncResult,
   cycle: number,
   source: CompiledSource | null,
 ): void {
   const { job } = planned;
-  const state: UserState = states.get(job.objectId) ?? {
-    objectId: job.objectId,
-    userPrincipalName: job.userPrincipalName,
-    targetId: null,
-    fingerprint: null,
-    active: false,
-    deleted: false,
-    managed: false,
-    missingSinceDay: null,
-    cycle,
-    outcome: 'NotProcessed',
-    seenInPlan: 0,
-  };
-  state.userPrincipalName = job.userPrincipalName;
-  state.targetId = result.targetId;
-  state.cycle = cycle;
-  state.outcome = outcomeOf(result);
+  const row = rowFor(states, planned, cycle);
+  states.setUserPrincipalName(row, job.userPrincipalName);
+  states.setTargetId(row, result.targetId);
+  states.setOutcome(row, cycle, outcomeOf(result));
   const actionOff = result.errorCode === CODES.actionOff;
   if (!result.inSync) {
-    state.fingerprint = null; // Escrowed (or cancelled, or staged): the next cycle tries again.
+    states.setFingerprint(row, null); // Escrowed (or cancelled, or staged): the next cycle tries again.
   } else if (job.kind === 'delete') {
     // Deleted, or the Delete action is off: either way Entra is done with this user.
-    state.managed = false;
+    states.setManaged(row, false);
     if (!actionOff) {
-      state.deleted = true;
-      state.targetId = null;
+      states.setDeleted(row, true);
+      states.setTargetId(row, null);
     }
-    state.fingerprint = null;
+    states.setFingerprint(row, null);
   } else if (job.kind === 'softDelete') {
-    if (!actionOff) state.active = false;
-    state.fingerprint = null;
+    if (!actionOff) states.setActive(row, false);
+    states.setFingerprint(row, null);
   } else {
     const { inScope, softDeleted } = job.planned!;
-    state.deleted = false;
-    state.fingerprint =
+    states.setDeleted(row, false);
+    states.setFingerprint(
+      row,
       planned.fingerprint !== undefined
         ? planned.fingerprint
         : source
           ? updateFingerprint(source, job.planned!).fingerprint
-          : null;
-    state.managed = inScope && job.kind !== 'notEntitled';
-    if (job.kind === 'keepOutOfScope') state.managed = false;
-    else if (!actionOff) state.active = result.targetId !== null && !softDeleted;
+          : null,
+    );
+    states.setManaged(row, inScope && job.kind !== 'notEntitled' && job.kind !== 'keepOutOfScope');
+    if (job.kind !== 'keepOutOfScope' && !actionOff)
+      states.setActive(row, result.targetId !== null && !softDeleted);
   }
-  states.set(job.objectId, state);
 }
 
 /** A user the cycle left alone (start-small limit, quarantine, cancellation). */
-export function recordNotProcessed(states: Map<string, UserState>, planned: PlannedJob, cycle: number): void {
-  const outcome = 'NotProcessed';
-  const state = states.get(planned.job.objectId);
-  if (state) {
-    state.cycle = cycle;
-    state.outcome = outcome;
-  } else {
-    states.set(planned.job.objectId, {
-      objectId: planned.job.objectId,
-      userPrincipalName: planned.job.userPrincipalName,
-      targetId: null,
-      fingerprint: null,
-      active: false,
-      deleted: false,
-      managed: false,
-      missingSinceDay: null,
-      cycle,
-      outcome,
-      seenInPlan: 0,
-    });
-  }
+export function recordNotProcessed(states: UserStateTable, planned: PlannedJob, cycle: number): void {
+  states.setOutcome(rowFor(states, planned, cycle), cycle, 'NotProcessed');
 }

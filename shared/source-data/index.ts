@@ -11,5 +11,6 @@ export { generateSyntheticTable, generateSyntheticTenant, toAssignmentsCsv } fro
 export type { SyntheticTenant, SyntheticTenantOptions } from './synthetic-tenant';
 export { importDownloadUsersCsv, DownloadUsersImporter } from './users-csv';
 export { UserTable, UserTableBuilder, userTableFrom } from './user-table';
+export { PackedStrings } from './packed-strings';
 export type { UserList } from './user-list';
 export { findRow, objectIdAt, rowReader, userPrincipalNameAt } from './user-list';

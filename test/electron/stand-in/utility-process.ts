@@ -46,7 +46,7 @@ export class StandInUtilityProcess extends EventEmitter {
     this.child = fork(bootstrap, [modulePath, ...args], {
       env,
       cwd: options.cwd,
-      execArgv: ['--import', 'tsx', '--import', hooks],
+      execArgv: ['--import', 'tsx', '--import', hooks, ...(options.execArgv ?? [])],
       serialization: 'advanced',
       stdio: options.stdio === 'pipe' ? 'pipe' : ['ignore', 'inherit', 'inherit', 'ipc'],
     });
