@@ -47,6 +47,10 @@ describe('cancellation', () => {
       .log.filter((entry) => entry.errorCode === 'OperationCancelled');
     expect(cancelledEntries.every((entry) => entry.status === 'Skipped')).toBe(true);
 
+    // POSTs the cancelled cycle had already sent still land at the mock after their 20 ms latency, as they
+    // would at Jostle; were the next cycle's lookup to run first, its POST would meet them as a 409 conflict.
+    // Waiting for them to land pins what this test is about: the next cycle finishes the job.
+    await new Promise((resolve) => setTimeout(resolve, 250));
     harness.mock.setFaults([]);
     const next = await harness.engine.runCycle(snapshotOf(users, assignments));
     expect(next.cancelled).toBe(false);
