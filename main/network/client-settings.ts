@@ -4,31 +4,31 @@
  * Probes, the dry run and the support export all read it from here.
  */
 import tls from 'node:tls';
-import type { ResolveProxy, RetryOptions, ScimTimeouts } from '../scim/types';
+import type { ScimClientOptions } from '../scim/types';
 import type { NetworkSettings } from '../settings/schema';
 import type { Redactor } from '../logging/redactor';
 import { peekProxyCredentials, proxyCredentialVault } from './proxy-credentials';
-import type { ProxyCredentials } from './proxy-auth';
-import type { HttpTransport, HttpTransportFactory } from './transport';
+import type { HttpTransport } from './transport';
 import { createUndiciTransport } from './transport-undici';
 import { ProxySignInBroker, proxySignInBroker, type ProxySignIn } from './proxy-sign-in';
 
-/** How one SCIM (or Graph) client reaches its server: timeouts, trust, proxy and retries. */
-export interface ClientSettings {
-  timeouts?: Partial<ScimTimeouts>;
-  maxBodyBytes?: number;
-  caFile?: string;
-  useSystemCa?: boolean;
-  resolveProxy?: ResolveProxy;
-  retry?: Partial<RetryOptions>;
-  env?: NodeJS.ProcessEnv;
-  /** How requests leave: undici in Node modes, Chromium's net.fetch in the desktop app (transport.ts). */
-  transport?: HttpTransportFactory;
-  /** Basic credentials for an authenticating proxy (Node modes; the keychain holds them). */
-  proxyCredentials?: ProxyCredentials;
-  /** The window's proxy sign-in prompt; only where a window can answer (not the CLI). */
-  signIn?: ProxySignIn;
-}
+/**
+ * How one SCIM (or Graph) client reaches its server: timeouts, trust, proxy and retries. The SCIM client's
+ * own options, minus the target, so the two cannot drift apart.
+ */
+export type ClientSettings = Pick<
+  ScimClientOptions,
+  | 'timeouts'
+  | 'maxBodyBytes'
+  | 'caFile'
+  | 'useSystemCa'
+  | 'resolveProxy'
+  | 'retry'
+  | 'env'
+  | 'transport'
+  | 'proxyCredentials'
+  | 'signIn'
+>;
 
 /** What this reads of the app context: what the entry point injected, and the saved Network settings. */
 export interface NetworkSources {

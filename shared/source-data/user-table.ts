@@ -66,6 +66,8 @@ export class UserTable implements UserList {
    * slow dictionary object (~1.6 KB, and slower for the mapping to read).
    */
   private readonly template: Record<string, SourceValue> | null;
+  /** Every column but the two keys (objectId, userPrincipalName), which lead. */
+  private readonly attributeColumns: readonly Column[];
 
   /** @internal use {@link UserTableBuilder}. */
   constructor(
@@ -74,19 +76,20 @@ export class UserTable implements UserList {
     readonly length: number,
     complete: boolean,
   ) {
+    this.attributeColumns = columns.slice(2);
     this.template = complete
-      ? Object.fromEntries(columns.slice(2).map((column) => [column.name, null]))
+      ? Object.fromEntries(this.attributeColumns.map((column) => [column.name, null]))
       : null;
   }
 
   /** Attribute names, in the order they were first seen (a CSV's header order). */
   get attributeNames(): string[] {
-    return this.columns.slice(2).map((column) => column.name);
+    return this.attributeColumns.map((column) => column.name);
   }
 
   /** Strings the column keeps: each distinct repeated value once (interning), so far fewer than rows. */
   storedStrings(attribute: string): number {
-    this.byName ??= new Map(this.columns.slice(2).map((column) => [column.name, column]));
+    this.byName ??= new Map(this.attributeColumns.map((column) => [column.name, column]));
     return this.byName.get(attribute)?.strings.length ?? 0;
   }
 
@@ -100,18 +103,41 @@ export class UserTable implements UserList {
 
   /** One attribute of one row, without building the row; undefined when the row has no such attribute. */
   valueAt(index: number, attribute: string): SourceValue | undefined {
-    this.byName ??= new Map(this.columns.slice(2).map((column) => [column.name, column]));
+    this.byName ??= new Map(this.attributeColumns.map((column) => [column.name, column]));
     const column = this.byName.get(attribute);
     return column ? this.decode(column, index) : undefined;
   }
 
   at(index: number): SourceUser | undefined {
+    return this.rowOf(index, this.attributeColumns, this.template);
+  }
+
+  /**
+   * A reader of rows that holds only the named attributes (absent ones stay absent), for a pass that reads a
+   * known few: scope and mapping read 5–10 of a CSV's 25 columns, and building the other cells of 500,000
+   * rows was most of the preview's allocation. Rows read this way must not be shown or kept whole.
+   */
+  projection(names: readonly string[]): (index: number) => SourceUser | undefined {
+    const wanted = new Set(names);
+    const picked = this.attributeColumns.filter((column) => wanted.has(column.name));
+    const template = this.template
+      ? Object.fromEntries(picked.map((column) => [column.name, null as SourceValue]))
+      : null;
+    return (index) => this.rowOf(index, picked, template);
+  }
+
+  /** One row, with the cells of `columns` only; `template` (when set) gives every key its null first. */
+  private rowOf(
+    index: number,
+    columns: readonly Column[],
+    template: Readonly<Record<string, SourceValue>> | null,
+  ): SourceUser | undefined {
     if (!Number.isInteger(index) || index < 0 || index >= this.length) return undefined;
     const objectId = this.objectIdAt(index);
     const userPrincipalName = this.userPrincipalNameAt(index);
-    const attributes: Record<string, SourceValue> = this.template ? { ...this.template } : {};
-    for (let at = 2; at < this.columns.length; at += 1) {
-      const column = this.columns[at]!;
+    const attributes: Record<string, SourceValue> = template ? { ...template } : {};
+    for (let at = 0; at < columns.length; at += 1) {
+      const column = columns[at]!;
       const code = column.codes[index]!;
       if (code === ABSENT) continue;
       attributes[column.name] =
@@ -122,37 +148,6 @@ export class UserTable implements UserList {
           : (this.decode(column, index) as SourceValue);
     }
     return { objectId, userPrincipalName, attributes };
-  }
-
-  /**
-   * A reader of rows that holds only the named attributes (absent ones stay absent), for a pass that reads a
-   * known few: scope and mapping read 5–10 of a CSV's 25 columns, and building the other cells of 500,000
-   * rows was most of the preview's allocation. Rows read this way must not be shown or kept whole.
-   */
-  projection(names: readonly string[]): (index: number) => SourceUser | undefined {
-    const wanted = new Set(names);
-    const picked = this.columns.slice(2).filter((column) => wanted.has(column.name));
-    const template = this.template
-      ? Object.fromEntries(picked.map((column) => [column.name, null as SourceValue]))
-      : null;
-    return (index) => {
-      if (!Number.isInteger(index) || index < 0 || index >= this.length) return undefined;
-      const objectId = this.objectIdAt(index);
-      const userPrincipalName = this.userPrincipalNameAt(index);
-      const attributes: Record<string, SourceValue> = template ? { ...template } : {};
-      for (let at = 0; at < picked.length; at += 1) {
-        const column = picked[at]!;
-        const code = column.codes[index]!;
-        if (code === ABSENT) continue;
-        attributes[column.name] =
-          code === SAME_AS_KEY
-            ? column.name === 'objectId'
-              ? objectId
-              : userPrincipalName
-            : (this.decode(column, index) as SourceValue);
-      }
-      return { objectId, userPrincipalName, attributes };
-    };
   }
 
   *[Symbol.iterator](): Iterator<SourceUser> {
