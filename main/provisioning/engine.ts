@@ -168,14 +168,7 @@ export function createProvisioningEngine(options: ProvisioningEngineOptions): Pr
           inSync: false,
           cancelled: false,
         };
-        log.add({
-          cycle,
-          ...result,
-          objectId: staged.job.objectId,
-          userPrincipalName: staged.job.userPrincipalName,
-          diff: [],
-          exchanges: [],
-        });
+        log.add(cycle, result, staged.job.objectId, staged.job.userPrincipalName);
         recordResult(states, staged, result, cycle, source);
       }
       if (plan.deletionThresholdExceeded)
@@ -199,12 +192,7 @@ export function createProvisioningEngine(options: ProvisioningEngineOptions): Pr
         total: plan.considered,
         onResult(planned, result) {
           recordResult(states, planned, result, cycle, source);
-          log.add({
-            cycle,
-            ...result,
-            objectId: planned.job.objectId,
-            userPrincipalName: planned.job.userPrincipalName,
-          });
+          log.add(cycle, result, planned.job.objectId, planned.job.userPrincipalName);
           if (result.status === 'Failure' && firstErrors.length < 50) {
             firstErrors.push({
               cycle,

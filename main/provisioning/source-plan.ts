@@ -6,6 +6,7 @@
 import {
   compileMapping,
   getScimValue,
+  type BuildResult,
   type CompiledMapping,
   type MappingConfig,
   type ScimResource,
@@ -146,8 +147,26 @@ export function updateFingerprint(
     isSoftDeleted: planned.softDeleted,
     appRoles: planned.appRoles,
   });
-  const fingerprint = hash52(`${planned.softDeleted ? 'D' : 'A'}${JSON.stringify(built.resource)}`);
+  const fingerprint = fingerprintOf(planned, JSON.stringify(built.resource));
   return { resource: built.resource, failures: built.failures.length, fingerprint };
+}
+
+const fingerprintOf = (planned: PlannedUser, json: string): number =>
+  hash52(`${planned.softDeleted ? 'D' : 'A'}${json}`);
+
+/** How a create build's JSON ends: `meta` is set last, to this constant (build-user.ts CREATE_META). */
+const CREATE_META_SUFFIX = ',"meta":{"resourceType":"User"}}';
+
+/**
+ * The fingerprint {@link updateFingerprint} would give a user just created from `created`, without building
+ * them again (a second build per created user showed in the 500,000-user profile); undefined when the update
+ * build may differ, and the caller builds it.
+ */
+export function createdFingerprint(planned: PlannedUser, created: BuildResult): number | undefined {
+  if (!created.sameOnUpdate) return undefined;
+  const json = JSON.stringify(created.resource);
+  if (!json.endsWith(CREATE_META_SUFFIX)) return undefined;
+  return fingerprintOf(planned, `${json.slice(0, -CREATE_META_SUFFIX.length)}}`);
 }
 
 /** Two 32-bit FNV-1a style hashes (different primes) folded to 52 bits: an exact integer in a double. */

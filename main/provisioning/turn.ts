@@ -26,6 +26,8 @@ export interface SyncResult {
   exchanges: SendOutcome[];
   /** The target now holds what the source says: remember the fingerprint. */
   inSync: boolean;
+  /** What the engine stores for an in-sync user, when the turn already worked it out (a create does). */
+  fingerprint?: number | undefined;
   /** 401, or 404 on the lookup: Entra quarantines the whole job. */
   quarantineStatus?: 401 | 404;
   cancelled: boolean;
@@ -79,6 +81,7 @@ export class Turn {
       diff: this.diff,
       exchanges: this.exchanges,
       inSync,
+      fingerprint: undefined,
       cancelled: false,
     };
   }
@@ -86,7 +89,9 @@ export class Turn {
   /** The failure (or cancellation) an unusable answer means. */
   failure(outcome: SendOutcome, step: 'match' | 'read' | 'write', what: string): SyncResult {
     if (this.context.signal.aborted && (!outcome.response || outcome.attempts === 0)) {
-      return { ...this.result('Skipped', CODES.cancelled, `Cancelled during ${what}`), cancelled: true };
+      const cancelled = this.result('Skipped', CODES.cancelled, `Cancelled during ${what}`);
+      cancelled.cancelled = true;
+      return cancelled;
     }
     if (!outcome.response) {
       const kind = outcome.networkError?.kind ?? 'aborted';

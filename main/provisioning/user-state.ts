@@ -58,9 +58,11 @@ export function recordResult(
       row,
       planned.fingerprint !== undefined
         ? planned.fingerprint
-        : source
-          ? updateFingerprint(source, job.planned!).fingerprint
-          : null,
+        : result.fingerprint !== undefined
+          ? result.fingerprint
+          : source
+            ? updateFingerprint(source, job.planned!).fingerprint
+            : null,
     );
     states.setManaged(row, inScope && job.kind !== 'notEntitled' && job.kind !== 'keepOutOfScope');
     if (job.kind !== 'keepOutOfScope' && !actionOff)

@@ -17,7 +17,7 @@ import {
   type SyncResult,
 } from './turn';
 import { deleteUser, notEntitled, softDelete } from './user-removal';
-import { sourceUser } from './source-plan';
+import { createdFingerprint, sourceUser } from './source-plan';
 import type { SyncJob } from './sync-job';
 
 export type { JobKind, SyncJob } from './sync-job';
@@ -152,7 +152,9 @@ export async function syncUser(job: SyncJob, context: SyncContext): Promise<Sync
     turn.targetId = idOf(created.response!.body);
     if (!turn.targetId)
       return turn.result('Failure', CODES.incompatible, 'The created user came back without an id');
-    return turn.result('Success', null, 'Created in Jostle', true);
+    const done = turn.result('Success', null, 'Created in Jostle', true);
+    done.fingerprint = createdFingerprint(planned, forCreate);
+    return done;
   }
   return patchUser(turn, current, build('update', current).resource);
 }

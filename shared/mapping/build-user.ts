@@ -80,6 +80,12 @@ export interface BuildResult {
   skipped: Array<{ mappingIndex: number; target: string; reason: string }>;
   failures: MappingFailure[];
   notes: BuildNotes;
+  /**
+   * A create build only: an update build of the same user would give this resource without `meta` (no
+   * create-only mapping or create-time default supplied a value, no volatile function ran, nothing maps to
+   * meta). Lets the engine fingerprint a user it just created without building them a second time.
+   */
+  sameOnUpdate: boolean;
 }
 
 interface CompiledEntry {
@@ -202,6 +208,7 @@ export function compileMapping(
     if (mapping.type === 'Direct') entry.source = findSourceAttribute(mapping.source)?.name ?? mapping.source;
     entries.push(entry);
   });
+  const mapsMeta = entries.some((entry) => entry.target.path.split('.')[0]!.toLowerCase() === 'meta');
   const attributes = new Set<string>();
   for (const entry of entries) {
     const names = entry.expression
@@ -225,6 +232,7 @@ export function compileMapping(
       const resource: ScimResource = { schemas: CORE_ONLY };
       const skipped: BuildResult['skipped'] = [];
       const failures: MappingFailure[] = broken.length ? [...broken] : [];
+      let createOnlyValue = false;
       for (const entry of entries) {
         const { mapping, target } = entry;
         if (options.operation === 'update' && mapping.apply === 'OnlyDuringCreation') {
@@ -264,9 +272,10 @@ export function compileMapping(
             options.current !== undefined &&
             isNullOrEmpty((getScimValue(options.current, entry.path) as ExpressionValue | undefined) ?? null);
           if (isNullOrEmpty(value)) {
-            if (mapping.defaultValue !== undefined && (options.operation === 'create' || targetEmpty))
+            if (mapping.defaultValue !== undefined && (options.operation === 'create' || targetEmpty)) {
               value = mapping.defaultValue;
-            else {
+              createOnlyValue = true;
+            } else {
               skipped.push({
                 mappingIndex: entry.index,
                 target: target.path,
@@ -276,6 +285,7 @@ export function compileMapping(
             }
           }
           setScimValue(resource, entry.path, toTargetValue(value, target));
+          if (mapping.apply === 'OnlyDuringCreation') createOnlyValue = true;
         } catch (error) {
           const span =
             error instanceof ExpressionEvaluationError
@@ -296,7 +306,9 @@ export function compileMapping(
           sentAs: guestExternalAddress(user.userPrincipalName) ?? user.userPrincipalName,
         };
       }
-      return { resource, skipped, failures, notes };
+      const sameOnUpdate =
+        options.operation === 'create' && !createOnlyValue && !mapsMeta && notes.volatile === undefined;
+      return { resource, skipped, failures, notes, sameOnUpdate };
     },
   };
 }

@@ -1,23 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { ProvisioningLog } from '../../main/provisioning/log-store';
-import type { NewLogEntry } from '../../main/provisioning/log-store';
+import type { LoggedOutcome } from '../../main/provisioning/log-store';
 
 const SECRET = 'log-paging-secret-token-1234';
 
-function entry(index: number): NewLogEntry {
+function outcome(index: number): LoggedOutcome {
   return {
-    cycle: 1,
     action: 'Create',
     status: index % 3 === 0 ? 'Failure' : 'Success',
     errorCode: index % 3 === 0 ? 'SystemForCrossDomainIdentityManagementBadResponse' : null,
     message: `user ${index} (${SECRET})`,
-    objectId: `object-${index}`,
-    userPrincipalName: `user.${index}@contoso.example`,
     targetId: `target-${index}`,
     diff: [],
     exchanges: [],
   };
 }
+
+const addEntry = (log: ProvisioningLog, index: number) =>
+  log.add(1, outcome(index), `object-${index}`, `user.${index}@contoso.example`);
 
 describe('the provisioning log past its in-memory bound', () => {
   it('pages later entries to disk and gives every entry back in order, unchanged', () => {
@@ -29,8 +29,8 @@ describe('the provisioning log past its in-memory bound', () => {
       SECRET,
     ]);
     for (let index = 0; index < 4_500; index += 1) {
-      paged.add(entry(index));
-      inMemory.add(entry(index));
+      addEntry(paged, index);
+      addEntry(inMemory, index);
     }
     expect(paged.size).toBe(4_500);
     const all = paged.all();
@@ -40,7 +40,7 @@ describe('the provisioning log past its in-memory bound', () => {
     );
     expect(all.map((logged) => logged.id)).toEqual(Array.from({ length: 4_500 }, (_, index) => index + 1));
     // Entries added after a read are kept too.
-    paged.add(entry(4_500));
+    addEntry(paged, 4_500);
     expect(paged.all()).toHaveLength(4_501);
   });
 
@@ -49,7 +49,7 @@ describe('the provisioning log past its in-memory bound', () => {
       { detailedSuccesses: 0, maxEntries: 5, maxBodyChars: 100, inMemoryEntries: 2 },
       [SECRET],
     );
-    for (let index = 0; index < 8; index += 1) log.add(entry(index));
+    for (let index = 0; index < 8; index += 1) addEntry(log, index);
     expect(log.all()).toHaveLength(5);
     expect(log.droppedEntries).toBe(3);
   });
