@@ -160,7 +160,7 @@ export class ProvisioningLog {
     if (networkError) logged.error = redactSecret(networkError.message, this.secrets);
     if (detailed) {
       if (exchange.request.body !== undefined)
-        logged.requestBody = this.clip(JSON.stringify(exchange.request.body));
+        logged.requestBody = this.clip(exchange.request.bodyText ?? JSON.stringify(exchange.request.body));
       if (response && response.text !== '') logged.responseBody = this.clip(response.text);
     }
     return logged;

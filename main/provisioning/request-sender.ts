@@ -18,6 +18,8 @@ export interface SendRequest {
   path: string;
   query?: Record<string, string>;
   body?: unknown;
+  /** `body` JSON-encoded, when the caller has it (the create's fingerprint is taken from the same text). */
+  bodyText?: string;
   /** Whether repeating the request is harmless. Only a 429 is repeated, and that is safe for any request. */
   repeatable: boolean;
 }
@@ -82,6 +84,7 @@ export function createRequestSender(
             path: request.path,
             query: request.query,
             body: request.body,
+            bodyText: request.bodyText,
             signal,
             idempotent: false,
             userAgent: false,

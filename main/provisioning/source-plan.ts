@@ -6,7 +6,9 @@
 import {
   compileMapping,
   getScimValue,
+  parsePath,
   type BuildResult,
+  type ParsedPath,
   type CompiledMapping,
   type MappingConfig,
   type ScimResource,
@@ -36,6 +38,8 @@ export interface CompiledSource {
   mapping: CompiledMapping;
   /** Target paths Entra matches on, by matching precedence (Jostle can filter on userName only). */
   matchingPaths: string[];
+  /** The same, parsed once (read for every user). */
+  parsedMatchingPaths: ParsedPath[];
   /** The snapshot's users; read a row with {@link sourceUser} when it is needed, not before. */
   users: UserList;
   /** A row with only the attributes the mapping reads (what sourceUser gives the build). */
@@ -113,10 +117,12 @@ export function compileSource(snapshot: SourceSnapshot): CompiledSource {
   const syncAll = snapshot.scope.scope === 'allUsers';
   const groups = snapshot.assignments?.groups ?? [];
   const mapping = compileMapping(snapshot.mapping);
+  const matching = matchingPaths.length ? matchingPaths : ['userName'];
   return {
     mapping,
     mappedRow: rowReader(users, mapping.attributes),
-    matchingPaths: matchingPaths.length ? matchingPaths : ['userName'],
+    matchingPaths: matching,
+    parsedMatchingPaths: matching.map(parsePath),
     users,
     verdicts,
     appRoles,
@@ -162,9 +168,13 @@ const CREATE_META_SUFFIX = ',"meta":{"resourceType":"User"}}';
  * them again (a second build per created user showed in the 500,000-user profile); undefined when the update
  * build may differ, and the caller builds it.
  */
-export function createdFingerprint(planned: PlannedUser, created: BuildResult): number | undefined {
+export function createdFingerprint(
+  planned: PlannedUser,
+  created: BuildResult,
+  /** The POST body as sent: JSON.stringify(created.resource). */
+  json: string = JSON.stringify(created.resource),
+): number | undefined {
   if (!created.sameOnUpdate) return undefined;
-  const json = JSON.stringify(created.resource);
   if (!json.endsWith(CREATE_META_SUFFIX)) return undefined;
   return fingerprintOf(planned, `${json.slice(0, -CREATE_META_SUFFIX.length)}}`);
 }

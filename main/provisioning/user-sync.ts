@@ -71,21 +71,13 @@ export async function syncUser(job: SyncJob, context: SyncContext): Promise<Sync
     if (!current || typeof current !== 'object')
       return turn.result('Failure', CODES.incompatible, 'The user read by id was not a SCIM resource');
   } else {
-    const paths = source.matchingPaths.filter((path) => {
-      const value = getScimValue(forCreate.resource, path);
-      return typeof value === 'string' && value.trim() !== '';
-    });
     turn.action = 'Create';
-    if (paths.length === 0) {
-      turn.action = 'Other';
-      return turn.result(
-        'Skipped',
-        CODES.noMatchingValue,
-        `No value for the matching attribute ${source.matchingPaths.join(', ')}: Entra cannot match or create this user.`,
-      );
-    }
-    for (const path of paths) {
-      const value = getScimValue(forCreate.resource, path) as string;
+    let matchable = false;
+    for (let at = 0; at < source.matchingPaths.length; at += 1) {
+      const value = getScimValue(forCreate.resource, source.parsedMatchingPaths[at]!);
+      if (typeof value !== 'string' || value.trim() === '') continue;
+      matchable = true;
+      const path = source.matchingPaths[at]!;
       if (UNFILTERABLE.test(value)) {
         return turn.result(
           'Failure',
@@ -123,6 +115,14 @@ export async function syncUser(job: SyncJob, context: SyncContext): Promise<Sync
         break;
       }
     }
+    if (!matchable) {
+      turn.action = 'Other';
+      return turn.result(
+        'Skipped',
+        CODES.noMatchingValue,
+        `No value for the matching attribute ${source.matchingPaths.join(', ')}: Entra cannot match or create this user.`,
+      );
+    }
   }
 
   if (!current) {
@@ -134,10 +134,12 @@ export async function syncUser(job: SyncJob, context: SyncContext): Promise<Sync
         true,
       );
     }
+    const bodyText = JSON.stringify(forCreate.resource);
     const created = await turn.send({
       method: 'POST',
       path: '/Users',
       body: forCreate.resource,
+      bodyText,
       repeatable: false,
     });
     const status = created.response?.status;
@@ -153,7 +155,7 @@ export async function syncUser(job: SyncJob, context: SyncContext): Promise<Sync
     if (!turn.targetId)
       return turn.result('Failure', CODES.incompatible, 'The created user came back without an id');
     const done = turn.result('Success', null, 'Created in Jostle', true);
-    done.fingerprint = createdFingerprint(planned, forCreate);
+    done.fingerprint = createdFingerprint(planned, forCreate, bodyText);
     return done;
   }
   return patchUser(turn, current, build('update', current).resource);

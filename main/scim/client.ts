@@ -159,7 +159,7 @@ async function sendOnce(
         ...(request.userAgent === false ? {} : { 'user-agent': USER_AGENT }),
         ...(request.body === undefined ? {} : { 'content-type': 'application/scim+json' }),
       },
-      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      body: request.bodyText ?? (request.body === undefined ? undefined : JSON.stringify(request.body)),
       signal: controller.signal,
       holdDeadline: () => {
         clearTimeout(timer);

@@ -67,6 +67,8 @@ export interface ScimRequest {
   query?: Record<string, string | number>;
   /** JSON-encoded and sent as `application/scim+json`. */
   body?: unknown;
+  /** `body` already JSON-encoded, sent as it is: a caller that needs the text too encodes it once. */
+  bodyText?: string;
   /** Whether a retry after 429 or 5xx is safe. Defaults to true for GET, PUT and DELETE. */
   idempotent?: boolean;
   signal?: AbortSignal;
