@@ -7,7 +7,7 @@
  * characters cost far less than a heap string per user would.
  */
 import { PackedStrings } from '../../shared/source-data';
-import { hash52 } from './source-plan';
+import { hashKey, SlotIndex } from '../mock-jostle/slot-index';
 import type { UserOutcome } from './types';
 
 type Outcome = UserOutcome['outcome'];
@@ -22,10 +22,11 @@ export class UserStateTable {
   private objectIds = new PackedStrings();
   private names = new PackedStrings();
   private targets = new PackedStrings();
-  /** hash52(objectId) -> row: a number key costs far less than a 36-character string key. */
-  private readonly rowsByHash = new Map<number, number>();
-  /** Ids whose hash another id already holds (about one in 10^5 tenants of 500,000): looked up by string. */
-  private readonly collided = new Map<string, number>();
+  /**
+   * objectId -> row, in typed arrays (hash and row; a hit is confirmed against the packed id): a Map keyed by
+   * number held 500,000 boxed keys for every full collection to trace, and ~40 MB.
+   */
+  private readonly rowsById = new SlotIndex((row) => this.objectIds.get(row));
   private nameAt = new Int32Array(1024);
   private targetAt = new Int32Array(1024);
   /** NaN: no fingerprint (never synced, or must be retried). */
@@ -45,12 +46,7 @@ export class UserStateTable {
 
   /** The user's row, or -1 when the engine has never seen them. */
   rowOf(objectId: string): number {
-    if (this.collided.size > 0) {
-      const row = this.collided.get(objectId);
-      if (row !== undefined) return row;
-    }
-    const row = this.rowsByHash.get(hash52(objectId));
-    return row !== undefined && this.objectIds.get(row) === objectId ? row : -1;
+    return this.rowsById.find(objectId);
   }
 
   /** A new user, not yet managed, never synced. */
@@ -59,9 +55,7 @@ export class UserStateTable {
     const row = this.count;
     this.count += 1;
     this.objectIds.push(objectId);
-    const hash = hash52(objectId);
-    if (this.rowsByHash.has(hash)) this.collided.set(objectId, row);
-    else this.rowsByHash.set(hash, row);
+    this.rowsById.insert(hashKey(objectId), row);
     this.nameAt[row] = this.names.push(userPrincipalName);
     this.targetAt[row] = NO_STRING;
     this.fingerprints[row] = Number.NaN;
@@ -75,8 +69,7 @@ export class UserStateTable {
 
   clear(): void {
     this.count = 0;
-    this.rowsByHash.clear();
-    this.collided.clear();
+    this.rowsById.clear();
     // The packed strings are append-only: start afresh rather than keep the old users' characters.
     this.objectIds = new PackedStrings();
     this.names = new PackedStrings();
@@ -90,7 +83,7 @@ export class UserStateTable {
     return this.names.get(this.nameAt[row]!);
   }
   setUserPrincipalName(row: number, value: string): void {
-    if (this.userPrincipalName(row) !== value) this.nameAt[row] = this.names.push(value);
+    if (!this.names.equals(this.nameAt[row]!, value)) this.nameAt[row] = this.names.push(value);
   }
   targetId(row: number): string | null {
     const at = this.targetAt[row]!;
@@ -98,7 +91,10 @@ export class UserStateTable {
   }
   setTargetId(row: number, value: string | null): void {
     if (value === null) this.targetAt[row] = NO_STRING;
-    else if (this.targetId(row) !== value) this.targetAt[row] = this.targets.push(value);
+    else {
+      const at = this.targetAt[row]!;
+      if (at === NO_STRING || !this.targets.equals(at, value)) this.targetAt[row] = this.targets.push(value);
+    }
   }
   hasTarget(row: number): boolean {
     return this.targetAt[row] !== NO_STRING;

@@ -44,6 +44,21 @@ export class PackedStrings {
     return value;
   }
 
+  /** Whether value `index` is `value`, without slicing it out (no string made: this runs per user). */
+  equals(index: number, value: string): boolean {
+    if (index < HOT) {
+      const cached = this.hot[index];
+      if (cached !== undefined) return cached === value;
+    }
+    const segment = index >>> SEGMENT_BITS;
+    if (segment === this.segments.length) return this.pending[index & (SEGMENT - 1)] === value;
+    const start = (index & (SEGMENT - 1)) === 0 ? 0 : (this.ends[index - 1] as number);
+    return (
+      (this.ends[index] as number) - start === value.length &&
+      (this.segments[segment] as string).startsWith(value, start)
+    );
+  }
+
   /** Seals the values still pending, so none refers to the text it came from. Call when the column is done. */
   finish(): void {
     if (this.pending.length > 0) this.seal();
