@@ -29,8 +29,28 @@ const DICTIONARY_LIMIT = 4_096;
 const detached = (text: string): string =>
   text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
 
+/** A column's cells: 32-bit while building, then as narrow as its codes allow ({@link narrowCodes}). */
+type Codes = Int32Array | Int16Array | Int8Array;
+
+/**
+ * The codes of a finished column in the narrowest array that holds them: most columns (department, city,
+ * booleans: a few distinct values) fit a byte a cell, which at 500,000 rows saves ~1.4 MB a column.
+ */
+function narrowCodes(codes: Int32Array, rows: number): Codes {
+  let min = 0;
+  let max = 0;
+  for (let row = 0; row < rows; row += 1) {
+    const code = codes[row]!;
+    if (code < min) min = code;
+    else if (code > max) max = code;
+  }
+  if (min >= -0x80 && max < 0x80) return Int8Array.from(codes.subarray(0, rows));
+  if (min >= -0x8000 && max < 0x8000) return Int16Array.from(codes.subarray(0, rows));
+  return codes.slice(0, rows);
+}
+
 class Column {
-  codes: Int32Array;
+  codes: Codes;
   readonly strings = new PackedStrings();
   dictionary: Map<string, number> | null = new Map();
   /** Strings encoded so far (one per row that has one). */
@@ -261,8 +281,8 @@ export class UserTableBuilder {
     for (const column of this.columns) {
       column.strings.finish();
       column.dictionary = null;
-      // Trim the spare capacity: a 500,000-row table would otherwise carry up to twice its codes.
-      column.codes = column.codes.slice(0, this.rows);
+      // Trim the spare capacity (a 500,000-row table would otherwise carry up to twice its codes) and narrow.
+      column.codes = narrowCodes(column.codes as Int32Array, this.rows);
     }
     const complete = this.columns.every((column) => !column.codes.includes(ABSENT));
     return new UserTable(this.columns, this.others, this.rows, complete);
