@@ -8,6 +8,11 @@
  * Safety: a 500,000-user dry run keeps ~250–380 MB on the heap (the mock's store is off-heap and does not
  * count), so 1,536 MB leaves 4× headroom and 1,024 MB (machines under 4 GB) still 2.7×; the ceiling never
  * goes below that, and a flag the caller already set wins.
+ *
+ * Under the ceiling V8 still let a 500,000-user dry run's heap grow ~1.85× between full collections (~200 MB
+ * kept, ~400 MB reached), so the growing factor is also set, to 1.4× (V8's --heap-growing-percent, which fixes
+ * the factor its heap controller would otherwise pick). Measured with bench:dryrun at 100,000 users: the
+ * engine's peak RSS fell from 279 to 235 MB, CPU per request unchanged within the noise (186 and 181 µs).
  */
 import { totalmem } from 'node:os';
 
@@ -19,8 +24,14 @@ export function hostHeapCeilingMb(totalMemoryBytes = totalmem()): number {
   return Math.min(MAX_MB, Math.max(MIN_MB, Math.floor(totalMemoryBytes / 4 / 2 ** 20)));
 }
 
-/** Node flags for a host process: `execArgv` plus the ceiling, unless `execArgv` already sets one. */
+/** How far the heap grows between full collections: 1 + this / 100. */
+export const HOST_HEAP_GROWING_PERCENT = 40;
+
+/** Node flags for a host process: `execArgv` plus the ceiling and growing factor, unless already set there. */
 export function withHostHeapCeiling(execArgv: readonly string[], totalMemoryBytes?: number): string[] {
-  if (execArgv.some((flag) => flag.startsWith('--max-old-space-size'))) return [...execArgv];
-  return [...execArgv, `--max-old-space-size=${hostHeapCeilingMb(totalMemoryBytes)}`];
+  const flags = [...execArgv];
+  const has = (name: string) => execArgv.some((flag) => flag.startsWith(name));
+  if (!has('--max-old-space-size')) flags.push(`--max-old-space-size=${hostHeapCeilingMb(totalMemoryBytes)}`);
+  if (!has('--heap-growing-percent')) flags.push(`--heap-growing-percent=${HOST_HEAP_GROWING_PERCENT}`);
+  return flags;
 }
