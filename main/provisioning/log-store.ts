@@ -19,8 +19,12 @@ export const DEFAULT_LOG_LIMITS: LogLimits = {
   inMemoryEntries: 20_000,
 };
 
-/** Entries written to the page file in one append: few system calls, little held in memory. */
-const PAGE_BATCH = 2_000;
+/**
+ * Paged entries are encoded into this much off-heap memory, then appended in one write: few system calls,
+ * and no serialised entry lives on the heap past its own turn (a list of 2,000 pending strings survived
+ * young-generation collections and was copied by each one).
+ */
+const PAGE_BUFFER_BYTES = 1024 * 1024;
 
 /** A private folder for one log's pages; removed on exit so no user data outlives the process. */
 function createPageFile(): string {
@@ -57,8 +61,9 @@ function timestamp(): string {
 
 export class ProvisioningLog {
   private readonly entries: ProvisioningLogEntry[] = [];
-  /** Serialised entries not yet appended to the page file. */
-  private pending: string[] = [];
+  /** Serialised entries not yet appended to the page file: bytes 0 to pendingBytes of pageBuffer. */
+  private pageBuffer: Buffer | null = null;
+  private pendingBytes = 0;
   private pageFile: string | null = null;
   private paged = 0;
   private dropped = 0;
@@ -129,15 +134,19 @@ export class ProvisioningLog {
 
   private page(entry: ProvisioningLogEntry): void {
     this.pageFile ??= createPageFile();
-    this.pending.push(JSON.stringify(entry));
+    this.pageBuffer ??= Buffer.allocUnsafe(PAGE_BUFFER_BYTES);
+    const line = `${JSON.stringify(entry)}\n`;
     this.paged += 1;
-    if (this.pending.length >= PAGE_BATCH) this.flush();
+    // Up to 3 bytes a UTF-16 unit in UTF-8: make room first, and write a line longer than the buffer at once.
+    if (this.pendingBytes + line.length * 3 > PAGE_BUFFER_BYTES) this.flush();
+    if (line.length * 3 > PAGE_BUFFER_BYTES) appendFileSync(this.pageFile, line, { mode: 0o600 });
+    else this.pendingBytes += this.pageBuffer.write(line, this.pendingBytes);
   }
 
   private flush(): void {
-    if (!this.pageFile || this.pending.length === 0) return;
-    appendFileSync(this.pageFile, `${this.pending.join('\n')}\n`, { mode: 0o600 });
-    this.pending = [];
+    if (!this.pageFile || !this.pageBuffer || this.pendingBytes === 0) return;
+    appendFileSync(this.pageFile, this.pageBuffer.subarray(0, this.pendingBytes), { mode: 0o600 });
+    this.pendingBytes = 0;
   }
 
   get droppedEntries(): number {
