@@ -35,7 +35,8 @@ export interface SendOutcome {
 }
 
 export interface RequestSender {
-  send(request: SendRequest, signal: AbortSignal): Promise<SendOutcome>;
+  /** Sends `request` (retrying a 429); the outcome is also appended to `exchanges` when given. */
+  send(request: SendRequest, signal: AbortSignal, exchanges?: SendOutcome[]): Promise<SendOutcome>;
   /** Attempts that went out (retries included). */
   readonly requestCount: number;
 }
@@ -55,7 +56,7 @@ export function createRequestSender(
     get requestCount() {
       return requestCount;
     },
-    async send(request, signal) {
+    async send(request, signal, exchanges) {
       const started = performance.now();
       let response: ScimResponse | undefined;
       let networkError: NetworkErrorInfo | undefined;
@@ -103,7 +104,7 @@ export function createRequestSender(
           break; // Cancelled while waiting: the last answer stands.
         }
       }
-      return {
+      const outcome: SendOutcome = {
         request,
         response,
         networkError,
@@ -111,6 +112,8 @@ export function createRequestSender(
         durationMs: Math.round(performance.now() - started),
         sentPath,
       };
+      exchanges?.push(outcome);
+      return outcome;
     },
   };
 }

@@ -65,10 +65,9 @@ export class Turn {
     this.targetId = job.targetId;
   }
 
-  async send(request: SendRequest): Promise<SendOutcome> {
-    const outcome = await this.context.sender.send(request, this.context.signal);
-    this.exchanges.push(outcome);
-    return outcome;
+  /** Sends one request of this turn; the sender records the exchange (no async layer of its own here). */
+  send(request: SendRequest): Promise<SendOutcome> {
+    return this.context.sender.send(request, this.context.signal, this.exchanges);
   }
 
   result(status: ProvisioningStatus, errorCode: string | null, message: string, inSync = false): SyncResult {
