@@ -9,7 +9,8 @@
  * tree stays under 1 GB: the most its processes held at once (their RSS summed every 50 ms from /proc on
  * Linux; elsewhere the sum of each one's peak, an upper bound, which is also printed). The bare server starts
  * once the mock has stopped: it is the baseline's apparatus, not part of the dry run's tree.
- * Run: `npx tsx bench/dryrun.ts [--users N] [--concurrency N] [--json] [--baseline-process]`.
+ * Run: `npx tsx bench/dryrun.ts [--users N] [--seed N] [--concurrency N] [--json] [--baseline-process]`, or
+ * `--users-csv FILE` for your own Download users CSV (imported as the app does; every user in scope).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -198,6 +199,8 @@ async function main(): Promise<void> {
     options: {
       child: { type: 'string' },
       users: { type: 'string', default: '100000' },
+      seed: { type: 'string', default: '42' },
+      'users-csv': { type: 'string' },
       concurrency: { type: 'string' },
       json: { type: 'boolean', default: false },
       'baseline-process': { type: 'boolean', default: false },
@@ -215,12 +218,13 @@ async function main(): Promise<void> {
     return;
   }
   const allStarted = performance.now();
-  const userCount = Number(values.users);
+
   const concurrency = values.concurrency ? Number(values.concurrency) : undefined;
 
   const { createProvisioningEngine, DEFAULT_LOOPBACK_CONCURRENCY } = await import('../main/provisioning');
   const { GALLERY_DEFAULT_CONFIG, compileMapping } = await import('../shared/mapping');
-  const { generateSyntheticTable } = await import('../shared/source-data');
+  const { generateSyntheticTable, importDownloadUsersCsv } = await import('../shared/source-data');
+  const { chunksOf } = await import('./csv-file');
 
   const mock = await spawnChild('mock');
   let bare: { child: ChildProcess; ready: Ready } | undefined;
@@ -229,7 +233,13 @@ async function main(): Promise<void> {
   try {
     let phase = performance.now();
     // As the app holds an import: the compact table, not an array of user objects.
-    const { users } = generateSyntheticTable({ users: userCount, seed: 42 });
+    const csv = values['users-csv'];
+    const imported = csv ? importDownloadUsersCsv(chunksOf(csv), csv) : undefined;
+    if (imported && !imported.ok) throw new Error(`${csv} did not import: ${imported.error.message}`);
+    const users = imported?.ok
+      ? imported.value
+      : generateSyntheticTable({ users: Number(values.users), seed: Number(values.seed) }).users;
+    const userCount = users.length;
     const generateMs = performance.now() - phase;
 
     const mockBefore = await ask(mock.child);
@@ -398,7 +408,7 @@ async function main(): Promise<void> {
         `Process tree peak: ${figures.peakRssMb.tree} MB, ${figures.peakRssMb.treeMeasuredBy} (target < 1024 MB); ${figures.logEntries} log entries`,
       );
       console.log(
-        `Total time: ${figures.totalSeconds} s (tenant generation ${figures.generateSeconds} s); load average ${figures.loadAverage.join(' / ')}`,
+        `Total time: ${figures.totalSeconds} s (tenant generated or imported in ${figures.generateSeconds} s); load average ${figures.loadAverage.join(' / ')}`,
       );
       console.log(
         `Microsoft's estimate for the real initial cycle: ${figures.estimate.minMinutes}–${figures.estimate.maxMinutes} minutes`,
