@@ -7,7 +7,6 @@ import {
   importFailure,
   parseAssignmentsCsv,
   parseGraphUsersPages,
-  userTableFrom,
   type ImportResult,
   type UserList,
 } from '../../shared/source-data';
@@ -103,8 +102,7 @@ export function sourceDataHandlers(context: AppContext): Pick<HandlerTable, Chan
         'Import one Download users CSV at a time, or any number of Graph JSON pages.',
       );
     }
-    const pages = parseGraphUsersPages(files);
-    return pages.ok ? { ...pages, value: userTableFrom(pages.value) } : pages;
+    return parseGraphUsersPages(files);
   }
 
   async function saveUsers(names: string[], parsed: ImportResult<UserList>, signal?: AbortSignal) {

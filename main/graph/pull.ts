@@ -4,7 +4,7 @@
  * Everything is read and parsed first; only then is anything written, so a failure changes nothing.
  */
 import { importSynchronizationSchema } from '../../shared/entra-schema';
-import { parseGraphUsersPages, type AssignmentList } from '../../shared/source-data';
+import { GraphUsersImporter, type AssignmentList } from '../../shared/source-data';
 import { importEntraSchemaInto } from '../api/entra-schema-handlers';
 import type { AppContext } from '../app/context';
 import type { GraphClient } from './client';
@@ -114,8 +114,9 @@ export async function pullTenant(
       : buildUserSelect(mapping.config, scope.config);
   if (select.unavailable.length)
     warnings.push(`Graph has no user property for ${select.unavailable.join(', ')}; those stay empty.`);
-  const pages: Array<{ name: string; text: string }> = [];
-  await client.pages(
+  // Each page goes straight into the compact table: neither page texts nor user objects pile up.
+  const importer = new GraphUsersImporter();
+  await client.eachPage(
     {
       path: '/users',
       query: {
@@ -127,18 +128,18 @@ export async function pullTenant(
       what: 'the users',
     },
     (page) => {
-      pages.push({ name: `Graph /users page ${page.pageNumber}`, text: page.text });
+      const failed = importer.push({ name: `Graph /users page ${page.pageNumber}`, text: page.text });
+      if (failed)
+        throw new GraphError(
+          'server',
+          `Graph sent users the assistant cannot read: ${failed.error.message}`,
+          'Nothing was changed.',
+        );
       progress({ phase: 'users', users: page.total, pages: page.pageNumber });
     },
   );
   stopIfCancelled();
-  const parsed = parseGraphUsersPages(pages);
-  if (!parsed.ok)
-    throw new GraphError(
-      'server',
-      `Graph sent users the assistant cannot read: ${parsed.error.message}`,
-      'Nothing was changed.',
-    );
+  const parsed = importer.finish();
   warnings.push(...parsed.warnings);
   if (parsed.value.length === 0)
     throw new GraphError('not-found', 'Graph returned no users for this tenant.', 'Nothing was changed.');

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { JOSTLE_USER_EXTENSION } from '../../shared/jostle/schema';
 import { ScimHttpError, notFound } from './errors';
-import { hashKey, SlotIndex } from './slot-index';
+import { hashKey, SlotIndex } from '../../shared/source-data';
 import { userNameOf, type StoredUser, type UserData } from './user-model';
 import { UserRecords } from './user-records';
 

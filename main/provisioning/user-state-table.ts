@@ -7,7 +7,7 @@
  * characters cost far less than a heap string per user would.
  */
 import { PackedStrings } from '../../shared/source-data';
-import { hashKey, SlotIndex } from '../mock-jostle/slot-index';
+import { hashKey, SlotIndex } from '../../shared/source-data';
 import type { UserOutcome } from './types';
 
 type Outcome = UserOutcome['outcome'];

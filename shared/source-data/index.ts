@@ -3,7 +3,7 @@ export type { SourceAttribute, SourceAttributeType } from './entra-attributes';
 export { failure as importFailure, SourceDataError } from './source-user';
 export type { ImportFailure, ImportResult, ImportSuccess, SourceUser, SourceValue } from './source-user';
 export { DOWNLOAD_USERS_COLUMNS, parseDownloadUsersCsv, toDownloadUsersCsv } from './users-csv';
-export { parseGraphUsersPages } from './users-graph';
+export { GraphUsersImporter, parseGraphUsersPages } from './users-graph';
 export type { GraphPage } from './users-graph';
 export { parseAssignmentsCsv } from './assignments-csv';
 export type { AssignedGroup, AssignmentList } from './assignments-csv';
@@ -12,5 +12,6 @@ export type { SyntheticTenant, SyntheticTenantOptions } from './synthetic-tenant
 export { importDownloadUsersCsv, DownloadUsersImporter } from './users-csv';
 export { UserTable, UserTableBuilder, userTableFrom } from './user-table';
 export { PackedStrings } from './packed-strings';
+export { hashKey, SlotIndex } from './slot-index';
 export type { UserList } from './user-list';
 export { findRow, objectIdAt, rowReader, userPrincipalNameAt } from './user-list';

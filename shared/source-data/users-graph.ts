@@ -2,11 +2,14 @@
  * Reads Microsoft Graph `GET /users` responses (`{"value": [...], "@odata.nextLink": ...}`), one or
  * several pages, and renames Graph properties to the provisioning service's source attribute names.
  */
+import { hashKey, SlotIndex } from './slot-index';
+import { UserTableBuilder, type UserTable } from './user-table';
 import {
   failure,
   SourceDataError,
   type ImportFailure,
   type ImportResult,
+  type ImportSuccess,
   type SourceUser,
   type SourceValue,
 } from './source-user';
@@ -91,12 +94,25 @@ function convertUser(raw: unknown, where: string): SourceUser {
   return { objectId, userPrincipalName, attributes };
 }
 
-/** Parses every page or none; duplicates across pages are an error (pages exported twice). */
-export function parseGraphUsersPages(pages: readonly GraphPage[]): ImportResult<SourceUser[]> {
-  const users: SourceUser[] = [];
-  const seen = new Map<string, string>();
-  const warnings: string[] = [];
-  for (const page of pages) {
+/**
+ * Reads Graph pages one at a time straight into a compact user table, so a 500,000-user tenant is never held
+ * as page texts or user objects (~2 KB a user): what is kept is the table, each page's name and first row, and
+ * a typed-array index of the lower-cased ids for the duplicate check. After a failure, push nothing more.
+ */
+export class GraphUsersImporter {
+  private readonly builder = new UserTableBuilder();
+  private readonly ids = new SlotIndex((row) => this.builder.objectIdAt(row).toLowerCase());
+  private readonly pageNames: string[] = [];
+  private readonly pageStarts: number[] = [];
+  private readonly warnings: string[] = [];
+  private lastPage: { name: string; hasNextLink: boolean } | null = null;
+
+  get length(): number {
+    return this.builder.length;
+  }
+
+  /** Adds one page's users; a failure (naming the page) when it cannot, and then nothing of it should count. */
+  push(page: GraphPage): ImportFailure | null {
     try {
       const document = parseJson(page.text);
       if (
@@ -106,21 +122,53 @@ export function parseGraphUsersPages(pages: readonly GraphPage[]): ImportResult<
       ) {
         throw new SourceDataError('Expected a Graph response: an object with a "value" array of users');
       }
+      this.pageNames.push(page.name);
+      this.pageStarts.push(this.builder.length);
       const value = (document as { value: unknown[] }).value;
-      value.forEach((raw, index) => {
-        const user = convertUser(raw, `value[${index}]`);
-        const earlier = seen.get(user.objectId.toLowerCase());
-        if (earlier)
-          throw new SourceDataError(`value[${index}] (id ${user.objectId}) is already in ${earlier}`);
-        seen.set(user.objectId.toLowerCase(), `${page.name} value[${index}]`);
-        users.push(user);
-      });
-      if ((document as Record<string, unknown>)['@odata.nextLink'] && page === pages[pages.length - 1]) {
-        warnings.push(`${page.name} has an @odata.nextLink: more pages exist than were imported`);
+      for (let index = 0; index < value.length; index += 1) {
+        const user = convertUser(value[index], `value[${index}]`);
+        const key = user.objectId.toLowerCase();
+        const earlier = this.ids.find(key);
+        if (earlier >= 0)
+          throw new SourceDataError(
+            `value[${index}] (id ${user.objectId}) is already in ${this.whereIs(earlier)}`,
+          );
+        this.ids.insert(
+          hashKey(key),
+          this.builder.add(user.objectId, user.userPrincipalName, user.attributes),
+        );
       }
+      this.lastPage = {
+        name: page.name,
+        hasNextLink: Boolean((document as Record<string, unknown>)['@odata.nextLink']),
+      };
+      return null;
     } catch (error) {
-      return failure(error, page.name) satisfies ImportFailure;
+      return failure(error, page.name);
     }
   }
-  return { ok: true, value: users, warnings };
+
+  finish(): ImportSuccess<UserTable> {
+    const warnings = [...this.warnings];
+    if (this.lastPage?.hasNextLink)
+      warnings.push(`${this.lastPage.name} has an @odata.nextLink: more pages exist than were imported`);
+    return { ok: true, value: this.builder.finish(), warnings };
+  }
+
+  /** "page value[i]" for a row: pages are added in order, so the page is the last one starting at or before it. */
+  private whereIs(row: number): string {
+    let page = this.pageStarts.length - 1;
+    while (page > 0 && this.pageStarts[page]! > row) page -= 1;
+    return `${this.pageNames[page]} value[${row - this.pageStarts[page]!}]`;
+  }
+}
+
+/** Parses every page or none; duplicates across pages are an error (pages exported twice). */
+export function parseGraphUsersPages(pages: readonly GraphPage[]): ImportResult<UserTable> {
+  const importer = new GraphUsersImporter();
+  for (const page of pages) {
+    const failed = importer.push(page);
+    if (failed) return failed;
+  }
+  return importer.finish();
 }

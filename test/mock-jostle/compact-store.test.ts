@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startMockJostle } from '../../main/mock-jostle';
 import { listResponse, listResponseJson } from '../../main/mock-jostle/list-response';
 import { resourceJson, toResource } from '../../main/mock-jostle/resource';
-import { hashKey, SlotIndex } from '../../main/mock-jostle/slot-index';
+import { hashKey, SlotIndex } from '../../shared/source-data';
 import { loadSnapshot, saveSnapshot } from '../../main/mock-jostle/snapshot';
 import type { StoredUser, UserData } from '../../main/mock-jostle/user-model';
 import { UserRecords } from '../../main/mock-jostle/user-records';

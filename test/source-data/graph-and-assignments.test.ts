@@ -5,6 +5,7 @@ import {
   generateSyntheticTenant,
   parseAssignmentsCsv,
   parseDownloadUsersCsv,
+  GraphUsersImporter,
   parseGraphUsersPages,
   toAssignmentsCsv,
   toDownloadUsersCsv,
@@ -31,12 +32,12 @@ describe('Graph /users JSON', () => {
   it('reads several pages and renames Graph properties to provisioning attributes', () => {
     const result = parseGraphUsersPages([page('graph-users-page1.json'), page('graph-users-page2.json')]);
     if (!result.ok) throw new Error(result.error.message);
-    expect(result.value.map((user) => user.userPrincipalName)).toEqual([
+    expect(result.value.toArray().map((user) => user.userPrincipalName)).toEqual([
       'ada.lovelace@contoso.example',
       'zoe.muller@contoso.example',
       'partner_fabrikam.example#EXT#@contoso.example',
     ]);
-    expect(result.value[0]!.attributes).toMatchObject({
+    expect(result.value.at(0)!.attributes).toMatchObject({
       objectId: '2b1f3c4d-5e6f-4a70-8b91-a2b3c4d5e6f7',
       telephoneNumber: '+44 20 7946 0001',
       mobile: '+44 7700 900001',
@@ -46,7 +47,7 @@ describe('Graph /users JSON', () => {
       extensionAttribute2: null,
       'employeeOrgData.costCenter': 'CC-100',
     });
-    expect(result.value[1]!.attributes).toMatchObject({
+    expect(result.value.at(1)!.attributes).toMatchObject({
       accountEnabled: false,
       mail: null,
       telephoneNumber: null,
@@ -141,5 +142,38 @@ describe('synthetic tenant', () => {
     expect(users.some((user) => user.attributes.accountEnabled === false)).toBe(true);
     expect(users.some((user) => user.attributes.mail === null)).toBe(true);
     expect(new Set(users.map((user) => user.userPrincipalName.toLowerCase())).size).toBe(2000);
+  });
+});
+
+describe('Graph /users pages streamed into the table', () => {
+  const graphPage = (name: string, ids: string[]) => ({
+    name,
+    text: JSON.stringify({
+      value: ids.map((id) => ({ id, userPrincipalName: `${id}@contoso.example`, department: 'Sales' })),
+    }),
+  });
+
+  it('names the page and position of an earlier copy of an id, in any case', () => {
+    const importer = new GraphUsersImporter();
+    expect(importer.push(graphPage('page 1', ['a-1', 'a-2']))).toBeNull();
+    expect(importer.push(graphPage('page 2', ['b-1', 'b-2', 'b-3']))).toBeNull();
+    const failed = importer.push(graphPage('page 3', ['c-1', 'B-2']));
+    expect(failed?.error).toMatchObject({ file: 'page 3' });
+    expect(failed?.error.message).toContain('value[1] (id B-2) is already in page 2 value[1]');
+    const within = new GraphUsersImporter().push(graphPage('only', ['x', 'y', 'X']));
+    expect(within?.error.message).toContain('is already in only value[0]');
+  });
+
+  it('reads 50 pages of 999 users into one table, in order, without false duplicates', () => {
+    const importer = new GraphUsersImporter();
+    for (let page = 0; page < 50; page += 1) {
+      const ids = Array.from({ length: 999 }, (_, at) => `${page}-${at}-${(page * 999 + at) % 7}`);
+      expect(importer.push(graphPage(`page ${page + 1}`, ids))).toBeNull();
+    }
+    const { value, warnings } = importer.finish();
+    expect(value.length).toBe(49_950);
+    expect(warnings).toEqual([]);
+    expect(value.at(999)).toMatchObject({ objectId: '1-0-5', userPrincipalName: '1-0-5@contoso.example' });
+    expect(value.at(49_949)!.attributes.department).toBe('Sales');
   });
 });

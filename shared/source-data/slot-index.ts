@@ -1,8 +1,9 @@
 /**
  * A hash index from a string key to a slot number that holds no strings itself: each entry is the key's 32-bit
- * hash and the slot, and a hash hit is confirmed by asking the owner for that slot's key. The mock's two
+ * hash and the slot, and a hash hit is confirmed by asking the owner for that slot's key. Mock Jostle's two
  * indexes (id and lower-cased userName) for 500,000 users are four typed arrays of a few MB instead of a
- * million heap strings in two Maps, which every major GC had to walk (and which dominated the mock's RSS).
+ * million heap strings in two Maps, which every major GC had to walk (and which dominated the mock's RSS);
+ * the dry-run engine finds its per-user state by id, and the Graph import its duplicate ids, the same way.
  * Open addressing with linear probing; deletions leave tombstones until the next rebuild.
  * Our own because no maintained library indexes slots by hash without keeping the keys.
  */
