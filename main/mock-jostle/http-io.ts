@@ -25,7 +25,9 @@ export function readBodyText(req: IncomingMessage): Promise<string> {
       chunks.push(chunk);
     });
     req.on('end', () => {
-      if (!failed) resolve(Buffer.concat(chunks).toString('utf8'));
+      if (failed) return;
+      // A small body arrives in one chunk: decoded as it is, without copying it first.
+      resolve((chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8'));
     });
     req.on('error', (error) => {
       if (!failed) reject(error);

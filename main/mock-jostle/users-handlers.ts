@@ -28,7 +28,6 @@ export function listUsers(
   duplicateMatches: boolean,
 ): HandlerResult {
   const { startIndex, count } = readPagination(params);
-  const project = projector(params);
   const filter = params.get('filter');
   let total: number;
   let page: StoredUser[];
@@ -50,6 +49,7 @@ export function listUsers(
     total = ctx.store.size;
     page = ctx.store.page(startIndex - 1, count);
   }
+  const project = projector(params);
   const resources = page.map((user) => project(toResource(user, ctx.usersUrl)));
   return { status: 200, body: listResponse(resources, total, startIndex, resources.length) };
 }
