@@ -2,8 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { notFound, scimErrorBody, ScimHttpError } from './errors';
 import { DEFAULT_RETRY_AFTER_SECONDS, faultsFor } from './faults';
-import { parseJsonBody, readBodyText } from './http-io';
-import { materialize, type RequestLog } from './request-log';
+import { parseJsonBody, readBody } from './http-io';
+import type { RequestLog } from './request-log';
 import { resourceTypes, schemas, serviceProviderConfig } from './discovery';
 import { allowedMethods, endpointOf, matchRoute, type Route } from './router';
 import type { FaultKind, FaultSpec, RequestLogEntry } from './types';
@@ -45,13 +45,17 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
   const pathname = queryAt < 0 ? rawUrl : rawUrl.slice(0, queryAt);
   // URLSearchParams decodes both `+` and `%20` to a space, as Entra's Test Connection needs.
   const params = queryAt < 0 ? NO_QUERY : new URLSearchParams(rawUrl.slice(queryAt + 1));
+  let requestBytes: Buffer | undefined;
   let requestText: string | undefined;
   let fault: FaultKind | undefined;
   let outcome: Outcome | undefined;
   try {
     deps.checkAuth(req.headers.authorization);
     const route = matchRoute(pathname, deps.basePath);
-    if (method === 'POST' || method === 'PUT' || method === 'PATCH') requestText = await readBodyText(req);
+    if (method === 'POST' || method === 'PUT' || method === 'PATCH') {
+      requestBytes = await readBody(req);
+      requestText = requestBytes.toString('utf8');
+    }
     const active = deps.faults();
     const hit =
       active.length === 0 ? NO_FAULTS : faultsFor(active, endpointOf(route, method, params.has('filter')));
@@ -69,6 +73,7 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
   }
 
   let responseText: string | undefined;
+  let responseBytes: Buffer | undefined;
   if (outcome) {
     responseText =
       outcome.bodyJson ?? (outcome.body === undefined ? undefined : JSON.stringify(outcome.body));
@@ -78,28 +83,30 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
       res.end();
     } else {
       // Encoded once: the byte count and the bytes sent come from the same buffer.
-      const bytes = Buffer.from(responseText, 'utf8');
+      responseBytes = Buffer.from(responseText, 'utf8');
       headers['Content-Type'] = SCIM_CONTENT_TYPE;
-      headers['Content-Length'] = bytes.length;
+      headers['Content-Length'] = responseBytes.length;
       res.writeHead(outcome.status, headers);
-      res.end(bytes);
+      res.end(responseBytes);
     }
   }
   // noResponse: the request stays open until the client gives up or close() drops the connection.
 
-  const raw = deps.log.add({
+  deps.log.add({
     atMs,
     method,
     path: rawUrl,
     status: outcome ? outcome.status : null,
     durationMs: Math.round((performance.now() - started) * 1000) / 1000,
     requestText,
+    requestBytes,
     responseText,
+    responseBytes,
     fault,
   });
   if (deps.onRequest) {
     try {
-      deps.onRequest(materialize(raw));
+      deps.onRequest(deps.log.newest());
     } catch {
       // A broken listener must not break the server.
     }
