@@ -3,7 +3,7 @@ import { JOSTLE_USER_EXTENSION } from '../../shared/jostle/schema';
 import { ScimHttpError, notFound } from './errors';
 import { hashKey, SlotIndex } from './slot-index';
 import { userNameOf, type StoredUser, type UserData } from './user-model';
-import { UserRecords } from './user-records';
+import { isoNow, UserRecords } from './user-records';
 
 /** What a response needs of a stored user without parsing its attributes (resource.ts builds the JSON). */
 export interface StoredUserText {
@@ -24,8 +24,8 @@ export interface StoredUserText {
  */
 export class UserStore {
   private readonly records = new UserRecords();
-  private readonly byId = new SlotIndex((slot) => this.records.head(slot).id);
-  private readonly byUserName = new SlotIndex((slot) => this.records.head(slot).key);
+  private readonly byId = new SlotIndex((slot) => this.records.id(slot));
+  private readonly byUserName = new SlotIndex((slot) => this.records.key(slot));
 
   get size(): number {
     return this.byId.size;
@@ -81,12 +81,12 @@ export class UserStore {
     return page;
   }
 
-  create(data: UserData, now = new Date().toISOString()): StoredUser {
+  create(data: UserData, now = isoNow()): StoredUser {
     return this.createWithText(data, now).user;
   }
 
   /** create, also giving the stored text, so the 201 is written without reading the record back. */
-  createWithText(data: UserData, now = new Date().toISOString()): { user: StoredUser; text: StoredUserText } {
+  createWithText(data: UserData, now = isoNow()): { user: StoredUser; text: StoredUserText } {
     const key = userNameOf(data).toLowerCase();
     this.assertUserNameFree(userNameOf(data), key, undefined);
     let id = randomUUID();
@@ -109,7 +109,7 @@ export class UserStore {
     const key = userNameOf(data).toLowerCase();
     this.assertUserNameFree(userNameOf(data), key, slot);
     const head = this.records.head(slot);
-    const lastModified = new Date().toISOString();
+    const lastModified = isoNow();
     this.records.replace(slot, { ...head, key, lastModified }, JSON.stringify(data), hasExtension(data));
     if (head.key !== key) {
       this.byUserName.remove(hashKey(head.key), slot);
@@ -121,7 +121,7 @@ export class UserStore {
   delete(id: string): void {
     const slot = this.byId.find(id);
     if (slot < 0) throw notFound(`No user with id '${id}'.`);
-    const { key } = this.records.head(slot);
+    const key = this.records.key(slot);
     this.byId.remove(hashKey(id), slot);
     this.byUserName.remove(hashKey(key), slot);
     this.records.remove(slot);
