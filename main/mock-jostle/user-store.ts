@@ -42,6 +42,11 @@ export class UserStore {
     return user;
   }
 
+  /** Throws 404 unless a user has this id, without reading the user. */
+  requireExisting(id: string): void {
+    if (this.byId.find(id) < 0) throw notFound(`No user with id '${id}'.`);
+  }
+
   findByUserName(userName: string): StoredUser | undefined {
     const slot = this.byUserName.find(userName.toLowerCase());
     return slot < 0 ? undefined : this.materialize(slot);
@@ -104,18 +109,28 @@ export class UserStore {
 
   /** Replaces the attributes of an existing user (PUT and PATCH); id and created stay. */
   update(id: string, data: UserData): StoredUser {
+    return this.updateWithText(id, data).user;
+  }
+
+  /** update, also giving the stored text, so the 200 is written without reading the record back. */
+  updateWithText(id: string, data: UserData): { user: StoredUser; text: StoredUserText } {
     const slot = this.byId.find(id);
     if (slot < 0) throw notFound(`No user with id '${id}'.`);
     const key = userNameOf(data).toLowerCase();
     this.assertUserNameFree(userNameOf(data), key, slot);
     const head = this.records.head(slot);
     const lastModified = isoNow();
-    this.records.replace(slot, { ...head, key, lastModified }, JSON.stringify(data), hasExtension(data));
+    const dataJson = JSON.stringify(data);
+    const extension = hasExtension(data);
+    this.records.replace(slot, { ...head, key, lastModified }, dataJson, extension);
     if (head.key !== key) {
       this.byUserName.remove(hashKey(head.key), slot);
       this.byUserName.insert(hashKey(key), slot);
     }
-    return { id, created: head.created, lastModified, data };
+    return {
+      user: { id, created: head.created, lastModified, data },
+      text: { id, created: head.created, lastModified, dataJson, hasExtension: extension },
+    };
   }
 
   delete(id: string): void {

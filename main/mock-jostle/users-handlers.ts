@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { notFound } from './errors';
 import { parseUserNameFilter } from './filter';
 import { listResponse, listResponseJson } from './list-response';
-import { applyPatch } from './patch';
+import { applyPatchToCopy } from './patch';
 import { projector, projects, readPagination, resourceJson, toResource } from './resource';
 import { normalizeUserBody, type StoredUser } from './user-model';
 import type { StoredUserText, UserStore } from './user-store';
@@ -103,9 +103,9 @@ export function replaceUser(
   body: unknown,
   params: URLSearchParams,
 ): HandlerResult {
-  ctx.store.require(id);
-  const user = ctx.store.update(id, normalizeUserBody(body));
-  return { status: 200, ...resourceBody(ctx, user, params) };
+  ctx.store.requireExisting(id);
+  const { user, text } = ctx.store.updateWithText(id, normalizeUserBody(body));
+  return { status: 200, ...resourceBody(ctx, user, params, text) };
 }
 
 export function patchUser(
@@ -114,9 +114,10 @@ export function patchUser(
   body: unknown,
   params: URLSearchParams,
 ): HandlerResult {
+  // A fresh copy from the store, so the patch may change it in place.
   const current = ctx.store.require(id);
-  const user = ctx.store.update(id, applyPatch(current.data, body));
-  return { status: 200, ...resourceBody(ctx, user, params) };
+  const { user, text } = ctx.store.updateWithText(id, applyPatchToCopy(current.data, body));
+  return { status: 200, ...resourceBody(ctx, user, params, text) };
 }
 
 export function deleteUser(ctx: UsersContext, id: string): HandlerResult {
