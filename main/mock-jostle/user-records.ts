@@ -21,10 +21,13 @@ const ID_UUID = 1;
 const CREATED_MS = 2;
 const MODIFIED_MS = 4;
 const KEY_FROM_USER_NAME = 8;
+const KEY_EQUALS_USER_NAME = 16;
+const KEY_IN_ATTRIBUTES = KEY_FROM_USER_NAME | KEY_EQUALS_USER_NAME;
 /** How the attributes start when KEY_FROM_USER_NAME can apply. */
 const USER_NAME_PREFIX = '{"userName":"';
 const QUOTE = 0x22;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** Where a UUID's dashes are (8-4-4-4-12). */
+const isDashAt = (at: number): boolean => at === 8 || at === 13 || at === 18 || at === 23;
 
 let cachedMs = Number.NaN;
 let cachedIso = '';
@@ -180,15 +183,16 @@ export class UserRecords {
     const createdMs = canonicalMs(head.created);
     const modifiedMs = canonicalMs(head.lastModified);
     // Fields not in a binary form, as JSON strings (exact for any string, lone surrogates included).
-    const idText = UUID.test(head.id) ? undefined : JSON.stringify(head.id);
+    const idText = isUuid(head.id) ? undefined : JSON.stringify(head.id);
     const createdText = Number.isNaN(createdMs) ? JSON.stringify(head.created) : undefined;
     const modifiedText = Number.isNaN(modifiedMs) ? JSON.stringify(head.lastModified) : undefined;
-    const keyText = userNameKeyOf(dataJson) === head.key ? undefined : JSON.stringify(head.key);
+    const keyFrom = keySource(dataJson, head.key);
+    const keyText = keyFrom === 0 ? JSON.stringify(head.key) : undefined;
     const flags =
       (idText === undefined ? ID_UUID : 0) |
       (createdText === undefined ? CREATED_MS : 0) |
       (modifiedText === undefined ? MODIFIED_MS : 0) |
-      (keyText === undefined ? KEY_FROM_USER_NAME : 0);
+      keyFrom;
     const headBytes =
       1 +
       (idText === undefined ? 16 : textBytes(idText)) +
@@ -201,10 +205,7 @@ export class UserRecords {
     let at = this.offsetOf[slot]!;
     chunk[at] = flags;
     at += 1;
-    at =
-      idText === undefined
-        ? at + chunk.write(head.id.replace(/-/g, ''), at, 'hex')
-        : writeText(chunk, at, idText);
+    at = idText === undefined ? writeUuid(chunk, at, head.id) : writeText(chunk, at, idText);
     at = createdText === undefined ? chunk.writeDoubleLE(createdMs, at) : writeText(chunk, at, createdText);
     at =
       modifiedText === undefined ? chunk.writeDoubleLE(modifiedMs, at) : writeText(chunk, at, modifiedText);
@@ -267,10 +268,11 @@ class HeadReader {
 
   /** The key, after the three fields above. */
   key(): string {
-    if ((this.flags & KEY_FROM_USER_NAME) === 0) return this.text();
+    if ((this.flags & KEY_IN_ATTRIBUTES) === 0) return this.text();
     // The attributes start with {"userName":" and a value without escapes: up to the next quote byte.
     const from = this.start + this.headBytes + USER_NAME_PREFIX.length;
-    return this.chunk.toString('utf8', from, this.chunk.indexOf(QUOTE, from)).toLowerCase();
+    const userName = this.chunk.toString('utf8', from, this.chunk.indexOf(QUOTE, from));
+    return this.flags & KEY_FROM_USER_NAME ? userName.toLowerCase() : userName;
   }
 
   private text(): string {
@@ -292,14 +294,50 @@ function writeText(chunk: Buffer, at: number, json: string): number {
   return at + 4 + length;
 }
 
+function hexValue(code: number): number {
+  if (code >= 0x30 && code <= 0x39) return code - 0x30;
+  if (code >= 0x61 && code <= 0x66) return code - 0x57;
+  return -1;
+}
+
+/** A UUID as randomUUID writes it: lower-case hex, 8-4-4-4-12 (the form whose 16 bytes give it back). */
+function isUuid(id: string): boolean {
+  if (id.length !== 36) return false;
+  for (let at = 0; at < 36; at += 1) {
+    const ok = isDashAt(at) ? id.charCodeAt(at) === 0x2d : hexValue(id.charCodeAt(at)) >= 0;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+function writeUuid(chunk: Buffer, at: number, id: string): number {
+  let byte = at;
+  for (let char = 0; char < 36; char += 2) {
+    if (isDashAt(char)) char += 1;
+    chunk[byte] = hexValue(id.charCodeAt(char)) * 16 + hexValue(id.charCodeAt(char + 1));
+    byte += 1;
+  }
+  return byte;
+}
+
 /**
- * The lower-cased userName when the attributes start with it and its JSON string has no escapes (so its
- * characters are the bytes up to the next quote); undefined otherwise.
+ * How `key` can be read from the attributes: KEY_EQUALS_USER_NAME when they start with a userName whose JSON
+ * string has no escapes (so its characters are the bytes up to the next quote) and is `key` itself,
+ * KEY_FROM_USER_NAME when it lower-cases to `key`, else 0 (the key is stored).
  */
-function userNameKeyOf(dataJson: string): string | undefined {
-  if (!dataJson.startsWith(USER_NAME_PREFIX)) return undefined;
-  const end = dataJson.indexOf('"', USER_NAME_PREFIX.length);
-  if (end < 0) return undefined;
-  const value = dataJson.slice(USER_NAME_PREFIX.length, end);
-  return value.includes('\\') ? undefined : value.toLowerCase();
+function keySource(dataJson: string, key: string): number {
+  if (!dataJson.startsWith(USER_NAME_PREFIX)) return 0;
+  const from = USER_NAME_PREFIX.length;
+  // The usual case, compared in place: with no quote or backslash in it, the key is the whole value.
+  if (
+    dataJson.startsWith(key, from) &&
+    dataJson.charCodeAt(from + key.length) === QUOTE &&
+    !key.includes('"') &&
+    !key.includes('\\')
+  )
+    return KEY_EQUALS_USER_NAME;
+  const end = dataJson.indexOf('"', from);
+  if (end < 0) return 0;
+  const value = dataJson.slice(from, end);
+  return !value.includes('\\') && value.toLowerCase() === key ? KEY_FROM_USER_NAME : 0;
 }

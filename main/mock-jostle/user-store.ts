@@ -93,14 +93,19 @@ export class UserStore {
   /** create, also giving the stored text, so the 201 is written without reading the record back. */
   createWithText(data: UserData, now = isoNow()): { user: StoredUser; text: StoredUserText } {
     const key = userNameOf(data).toLowerCase();
-    this.assertUserNameFree(userNameOf(data), key, undefined);
+    const keyHash = hashKey(key);
+    this.assertUserNameFree(userNameOf(data), key, undefined, keyHash);
     let id = randomUUID();
-    while (this.byId.find(id) >= 0) id = randomUUID();
+    let idHash = hashKey(id);
+    while (this.byId.find(id, idHash) >= 0) {
+      id = randomUUID();
+      idHash = hashKey(id);
+    }
     const dataJson = JSON.stringify(data);
     const extension = hasExtension(data);
     const slot = this.records.add({ id, key, created: now, lastModified: now }, dataJson, extension);
-    this.byId.insert(hashKey(id), slot);
-    this.byUserName.insert(hashKey(key), slot);
+    this.byId.insert(idHash, slot);
+    this.byUserName.insert(keyHash, slot);
     return {
       user: { id, created: now, lastModified: now, data },
       text: { id, created: now, lastModified: now, dataJson, hasExtension: extension },
@@ -183,8 +188,13 @@ export class UserStore {
     return { id, created, lastModified, dataJson, hasExtension: this.records.hasExtension(slot) };
   }
 
-  private assertUserNameFree(userName: string, key: string, exceptSlot: number | undefined): void {
-    const holder = this.byUserName.find(key);
+  private assertUserNameFree(
+    userName: string,
+    key: string,
+    exceptSlot: number | undefined,
+    keyHash = hashKey(key),
+  ): void {
+    const holder = this.byUserName.find(key, keyHash);
     if (holder >= 0 && holder !== exceptSlot) {
       throw new ScimHttpError(
         409,

@@ -66,6 +66,17 @@ describe('UserRecords heads', () => {
     );
   });
 
+  it('do not take a key for the userName when the attributes only start like it', () => {
+    const records = new UserRecords();
+    const now = isoNow();
+    // The key `a","x` is what follows {"userName":" here, up to a quote, but the userName is `a`.
+    const dataJson = JSON.stringify({ userName: 'a', x: 'y' });
+    for (const key of ['a","x', 'a', 'A', 'a"']) {
+      const slot = records.add({ id: randomUUID(), key, created: now, lastModified: now }, dataJson, false);
+      expect(records.key(slot)).toBe(key);
+    }
+  });
+
   it('take a few dozen bytes for a user as the mock creates one', () => {
     const records = new UserRecords();
     const now = isoNow();
