@@ -42,6 +42,18 @@ export function isoNow(): string {
   return cachedIso;
 }
 
+let decodedMs = Number.NaN;
+let decodedIso = '';
+
+/** new Date(ms).toISOString(), remembering the last one: a head's two timestamps are often the same. */
+function isoOf(ms: number): string {
+  if (ms !== decodedMs) {
+    decodedMs = ms;
+    decodedIso = new Date(ms).toISOString();
+  }
+  return decodedIso;
+}
+
 /** The epoch ms that toISOString turns back into exactly `text`, or NaN (then the text is kept as text). */
 function canonicalMs(text: string): number {
   if (text === cachedIso) return cachedMs;
@@ -263,7 +275,7 @@ class HeadReader {
       return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
     }
     this.at += 8;
-    return new Date(chunk.readDoubleLE(at)).toISOString();
+    return isoOf(chunk.readDoubleLE(at));
   }
 
   /** The key, after the three fields above. */
