@@ -83,7 +83,7 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
       res.end();
     } else {
       // Encoded once: the byte count and the bytes sent come from the same buffer.
-      responseBytes = Buffer.from(responseText, 'utf8');
+      responseBytes = outcome.bodyBytes ?? Buffer.from(responseText, 'utf8');
       headers['Content-Type'] = SCIM_CONTENT_TYPE;
       headers['Content-Length'] = responseBytes.length;
       res.writeHead(outcome.status, headers);

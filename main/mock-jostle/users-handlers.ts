@@ -12,6 +12,8 @@ export interface HandlerResult {
   body?: unknown;
   /** The body already serialised (exactly JSON.stringify(body) would give); sent instead of body. */
   bodyJson?: string;
+  /** bodyJson's UTF-8 bytes, when they are kept ready (sent as they are, never changed). */
+  bodyBytes?: Buffer;
   headers?: Record<string, string>;
 }
 
@@ -20,6 +22,13 @@ export interface UsersContext {
   /** Absolute URL of /Users, for meta.location and Location. */
   usersUrl: string;
 }
+
+const NO_MATCH_JSON = listResponseJson([], 0, 1);
+const NO_MATCH: Readonly<HandlerResult> = {
+  status: 200,
+  bodyJson: NO_MATCH_JSON,
+  bodyBytes: Buffer.from(NO_MATCH_JSON, 'utf8'),
+};
 
 /** GET /Users, with or without the userName filter; always a ListResponse. */
 export function listUsers(
@@ -36,6 +45,8 @@ export function listUsers(
     if (!duplicateMatches && !projects(params)) {
       // Entra's match lookup, as stored: no parse and no stringify of the user.
       const stored = ctx.store.textByUserName(userName);
+      // No match, the answer to most of Entra's lookups in an initial cycle: the same bytes every time.
+      if (!stored && startIndex === 1) return NO_MATCH;
       const resources = stored && startIndex === 1 && count > 0 ? [resourceJson(stored, ctx.usersUrl)] : [];
       return { status: 200, bodyJson: listResponseJson(resources, stored ? 1 : 0, startIndex) };
     }
