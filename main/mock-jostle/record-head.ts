@@ -7,6 +7,8 @@
  * Layout: a flags byte, then id, created, lastModified, and the key unless it is read from the attributes.
  */
 
+import { ENCODED_USER_NAME_PREFIX } from './attribute-codec';
+
 export interface RecordHead {
   id: string;
   /** The lower-cased userName: the uniqueness key. */
@@ -22,6 +24,8 @@ const MODIFIED_MS = 4;
 const KEY_FROM_USER_NAME = 8;
 const KEY_EQUALS_USER_NAME = 16;
 const KEY_IN_ATTRIBUTES = KEY_FROM_USER_NAME | KEY_EQUALS_USER_NAME;
+/** The attributes after the head are in attribute-codec.ts's shorter form. */
+export const ATTRIBUTES_ENCODED = 32;
 /** How the attributes start when KEY_FROM_USER_NAME can apply. */
 const USER_NAME_PREFIX = '{"userName":"';
 const QUOTE = 0x22;
@@ -170,7 +174,8 @@ export class HeadReader {
   private key(): string {
     if ((this.flags & KEY_IN_ATTRIBUTES) === 0) return this.text();
     // The attributes start with {"userName":" and a value without escapes: up to the next quote byte.
-    const from = this.start + this.headBytes + USER_NAME_PREFIX.length;
+    const prefix = this.flags & ATTRIBUTES_ENCODED ? ENCODED_USER_NAME_PREFIX : USER_NAME_PREFIX;
+    const from = this.start + this.headBytes + Buffer.byteLength(prefix);
     const userName = this.chunk.toString('utf8', from, this.chunk.indexOf(QUOTE, from));
     return this.flags & KEY_FROM_USER_NAME ? userName.toLowerCase() : userName;
   }

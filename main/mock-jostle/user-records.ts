@@ -8,7 +8,8 @@
  * record leaves its old bytes behind until `compact` copies the live ones into fresh chunks.
  */
 
-import { HeadReader, planHead, writeHead, type RecordHead } from './record-head';
+import { decodeAttributes, encodeAttributes } from './attribute-codec';
+import { ATTRIBUTES_ENCODED, HeadReader, planHead, writeHead, type RecordHead } from './record-head';
 
 export { isoNow, type RecordHead } from './record-head';
 
@@ -98,12 +99,11 @@ export class UserRecords {
   }
 
   dataJson(slot: number): string {
-    const start = this.offsetOf[slot]! + this.headBytesOf[slot]!;
-    return this.chunks[this.chunkOf[slot]!]!.toString(
-      'utf8',
-      start,
-      this.offsetOf[slot]! + this.bytesOf[slot]!,
-    );
+    const chunk = this.chunks[this.chunkOf[slot]!]!;
+    const offset = this.offsetOf[slot]!;
+    const text = chunk.toString('utf8', offset + this.headBytesOf[slot]!, offset + this.bytesOf[slot]!);
+    // The head's first byte holds its flags.
+    return chunk[offset]! & ATTRIBUTES_ENCODED ? decodeAttributes(text) : text;
   }
 
   clear(): void {
@@ -133,11 +133,14 @@ export class UserRecords {
 
   private write(slot: number, head: RecordHead, dataJson: string, hasExtension: boolean): void {
     const plan = planHead(head, dataJson);
-    const bytes = plan.bytes + Buffer.byteLength(dataJson);
+    const encoded = encodeAttributes(dataJson);
+    if (encoded !== undefined) plan.flags |= ATTRIBUTES_ENCODED;
+    const stored = encoded ?? dataJson;
+    const bytes = plan.bytes + Buffer.byteLength(stored);
     this.reserve(slot, bytes);
     const chunk = this.chunks[this.chunkOf[slot]!]!;
     const at = writeHead(chunk, this.offsetOf[slot]!, head, plan);
-    chunk.write(dataJson, at, 'utf8');
+    chunk.write(stored, at, 'utf8');
     this.headBytesOf[slot] = plan.bytes;
     this.bytesOf[slot] = bytes;
     this.flags[slot] = LIVE | (hasExtension ? HAS_EXTENSION : 0);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { decodeAttributes, encodeAttributes } from '../../main/mock-jostle/attribute-codec';
 import { isoNow, UserRecords, type RecordHead } from '../../main/mock-jostle/user-records';
 
 /*
@@ -77,7 +78,7 @@ describe('UserRecords heads', () => {
     }
   });
 
-  it('take a few dozen bytes for a user as the mock creates one', () => {
+  it('take a few dozen bytes for a user as the mock creates one, its attributes in the shorter form', () => {
     const records = new UserRecords();
     const now = isoNow();
     const dataJson = JSON.stringify({
@@ -89,6 +90,61 @@ describe('UserRecords heads', () => {
       dataJson,
       false,
     );
-    expect(records.recordBytes(slot) - Buffer.byteLength(dataJson)).toBe(33);
+    const encoded = encodeAttributes(dataJson)!;
+    expect(records.recordBytes(slot) - Buffer.byteLength(encoded)).toBe(33);
+    expect(encoded.length).toBeLessThan(dataJson.length / 2);
+    expect(records.dataJson(slot)).toBe(dataJson);
+    expect(records.key(slot)).toBe('ana.lee@example.com');
+  });
+});
+
+describe('the attribute codec', () => {
+  it('gives back any JSON.stringify output exactly, and keeps text with a control character as it is', () => {
+    const keyish = fc.constantFrom(
+      'userName',
+      'name',
+      'givenName',
+      'active',
+      'emails',
+      'type',
+      'value',
+      'primary',
+    );
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small' },
+        fc.jsonValue(),
+        fc.dictionary(fc.oneof(keyish, fc.string()), tie('node')),
+        fc.array(tie('node'), { maxLength: 3 }),
+        fc.constantFrom('"userName":', 'x"type":"work"', '\u0001', 'emails":[{'),
+      ),
+    })).node;
+    fc.assert(
+      fc.property(value, (data) => {
+        const text = JSON.stringify(data);
+        const encoded = encodeAttributes(text);
+        expect(encoded).toBeDefined();
+        expect(decodeAttributes(encoded!)).toBe(text);
+        expect(encoded!.length).toBeLessThanOrEqual(text.length);
+      }),
+      { numRuns: 300 },
+    );
+    // JSON.stringify escapes a control character, so its output is always shortened…
+    expect(encodeAttributes(JSON.stringify({ v: 'a\u0001\t' }))).toBeDefined();
+    // …while text holding one raw is kept as it is.
+    expect(encodeAttributes('{"v":"raw\u0001"}')).toBeUndefined();
+  });
+
+  it('keeps a record whose text holds a control character unshortened, and reads it back', () => {
+    const records = new UserRecords();
+    const now = isoNow();
+    const raw = '{"userName":"tab\there","active":true}';
+    const slot = records.add(
+      { id: randomUUID(), key: 'tab\there', created: now, lastModified: now },
+      raw,
+      false,
+    );
+    expect(records.dataJson(slot)).toBe(raw);
+    expect(records.key(slot)).toBe('tab\there');
   });
 });
