@@ -10,6 +10,15 @@ import { CORE_PREFIX_LOWER } from './schema-index';
 const USERNAME_EQ_STRING =
   /^\s*(?:urn:ietf:params:scim:schemas:core:2\.0:user:)?username\s+eq\s+("(?:[^"\\]|\\.)*")\s*$/i;
 
+/** Whether a quoted value is more than the characters between its quotes: an escape or a control character. */
+function needsJsonDecoding(literal: string): boolean {
+  for (let at = 1; at < literal.length - 1; at += 1) {
+    const code = literal.charCodeAt(at);
+    if (code === 0x5c || code < 0x20) return true;
+  }
+  return false;
+}
+
 const SUPPORTED = 'Jostle supports only filter=userName eq "value" (attribute and operator in any case).';
 
 /**
@@ -22,6 +31,8 @@ export function parseUserNameFilter(filter: string): string {
   const simple = USERNAME_EQ_STRING.exec(filter);
   if (simple) {
     const literal = simple[1] as string;
+    // JSON.parse would give the same string (and accepts it): skip it for Entra's plain values.
+    if (!needsJsonDecoding(literal)) return literal.slice(1, -1);
     try {
       const value: unknown = JSON.parse(literal);
       if (typeof value === 'string') return value;

@@ -6,8 +6,8 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export const tooLarge = (): ScimHttpError =>
   new ScimHttpError(413, undefined, `The request body is larger than ${MAX_BODY_BYTES} bytes (1 MiB).`);
 
-/** Reads the body as UTF-8 text, refusing more than 1 MiB (413) before or while it arrives. */
-export function readBodyText(req: IncomingMessage): Promise<string> {
+/** Reads the body's bytes, refusing more than 1 MiB (413) before or while it arrives. */
+export function readBody(req: IncomingMessage): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return Promise.reject(tooLarge());
   return new Promise((resolve, reject) => {
@@ -25,7 +25,9 @@ export function readBodyText(req: IncomingMessage): Promise<string> {
       chunks.push(chunk);
     });
     req.on('end', () => {
-      if (!failed) resolve(Buffer.concat(chunks).toString('utf8'));
+      if (failed) return;
+      // A small body arrives in one chunk: used as it is, without copying it first.
+      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
     });
     req.on('error', (error) => {
       if (!failed) reject(error);

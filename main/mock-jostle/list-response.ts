@@ -10,10 +10,12 @@ export function listResponse(
   return { schemas: [LIST_RESPONSE_SCHEMA], totalResults, Resources: resources, startIndex, itemsPerPage };
 }
 
+const LIST_RESPONSE_SCHEMAS_JSON = JSON.stringify([LIST_RESPONSE_SCHEMA]);
+
 /** JSON.stringify(listResponse(...)) for resources already serialised (resource.ts resourceJson). */
 export function listResponseJson(resourceJsons: string[], totalResults: number, startIndex: number): string {
   return (
-    `{"schemas":${JSON.stringify([LIST_RESPONSE_SCHEMA])},"totalResults":${JSON.stringify(totalResults)},` +
+    `{"schemas":${LIST_RESPONSE_SCHEMAS_JSON},"totalResults":${JSON.stringify(totalResults)},` +
     `"Resources":[${resourceJsons.join(',')}],"startIndex":${JSON.stringify(startIndex)},` +
     `"itemsPerPage":${JSON.stringify(resourceJsons.length)}}`
   );

@@ -27,6 +27,18 @@ type Op = 'add' | 'replace' | 'remove';
 
 /** Applies a PatchOp body to a copy of `current` and returns the copy; `current` is never modified (atomic). */
 export function applyPatch(current: UserData, body: unknown): UserData {
+  return patchCopy(current, body, structuredClone);
+}
+
+/**
+ * applyPatch for a `copy` the caller owns and drops if this throws (the store's reads are fresh copies):
+ * changed in place, without cloning it again.
+ */
+export function applyPatchToCopy(copy: UserData, body: unknown): UserData {
+  return patchCopy(copy, body, (data) => data);
+}
+
+function patchCopy(current: UserData, body: unknown, copyOf: (data: UserData) => UserData): UserData {
   if (!isPlainObject(body)) throw invalidSyntax('The PATCH body must be a JSON object (a PatchOp message).');
   const schemas = body.schemas;
   if (!Array.isArray(schemas) || !schemas.includes(PATCH_OP_SCHEMA)) {
@@ -42,7 +54,7 @@ export function applyPatch(current: UserData, body: unknown): UserData {
       `The PATCH has ${operations.length} operations; at most ${MAX_OPERATIONS} are accepted.`,
     );
   }
-  const data = structuredClone(current);
+  const data = copyOf(current);
   operations.forEach((operation: unknown, index) => {
     try {
       applyOperation(data, operation);

@@ -2,8 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { notFound, scimErrorBody, ScimHttpError } from './errors';
 import { DEFAULT_RETRY_AFTER_SECONDS, faultsFor } from './faults';
-import { parseJsonBody, readBodyText } from './http-io';
-import { materialize, type RequestLog } from './request-log';
+import { parseJsonBody, readBody } from './http-io';
+import type { RequestLog } from './request-log';
 import { resourceTypes, schemas, serviceProviderConfig } from './discovery';
 import { allowedMethods, endpointOf, matchRoute, type Route } from './router';
 import type { FaultKind, FaultSpec, RequestLogEntry } from './types';
@@ -26,6 +26,10 @@ export interface HandlerDeps {
 /** The result of one request: a response to send, or null for the noResponse fault. */
 type Outcome = users.HandlerResult | null;
 
+/** Shared by every request without a query string; the handlers only read their parameters. */
+const NO_QUERY = new URLSearchParams();
+const NO_FAULTS: ReturnType<typeof faultsFor> = { latencyMs: 0, fault: undefined, latencyFault: undefined };
+
 export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     void handle(deps, req, res);
@@ -40,15 +44,21 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
   const queryAt = rawUrl.indexOf('?');
   const pathname = queryAt < 0 ? rawUrl : rawUrl.slice(0, queryAt);
   // URLSearchParams decodes both `+` and `%20` to a space, as Entra's Test Connection needs.
-  const params = new URLSearchParams(queryAt < 0 ? '' : rawUrl.slice(queryAt + 1));
+  const params = queryAt < 0 ? NO_QUERY : new URLSearchParams(rawUrl.slice(queryAt + 1));
+  let requestBytes: Buffer | undefined;
   let requestText: string | undefined;
   let fault: FaultKind | undefined;
   let outcome: Outcome | undefined;
   try {
     deps.checkAuth(req.headers.authorization);
     const route = matchRoute(pathname, deps.basePath);
-    if (method === 'POST' || method === 'PUT' || method === 'PATCH') requestText = await readBodyText(req);
-    const hit = faultsFor(deps.faults(), endpointOf(route, method, params.has('filter')));
+    if (method === 'POST' || method === 'PUT' || method === 'PATCH') {
+      requestBytes = await readBody(req);
+      requestText = requestBytes.toString('utf8');
+    }
+    const active = deps.faults();
+    const hit =
+      active.length === 0 ? NO_FAULTS : faultsFor(active, endpointOf(route, method, params.has('filter')));
     if (hit.latencyMs > 0) {
       fault = 'latency';
       await sleep(hit.latencyMs, undefined, { signal: deps.closing });
@@ -63,32 +73,40 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
   }
 
   let responseText: string | undefined;
+  let responseBytes: Buffer | undefined;
   if (outcome) {
     responseText =
       outcome.bodyJson ?? (outcome.body === undefined ? undefined : JSON.stringify(outcome.body));
-    const headers: Record<string, string | number> = { ...outcome.headers };
-    if (responseText !== undefined) {
+    const headers: Record<string, string | number> = outcome.headers ? { ...outcome.headers } : {};
+    if (responseText === undefined) {
+      res.writeHead(outcome.status, headers);
+      res.end();
+    } else {
+      // Encoded once: the byte count and the bytes sent come from the same buffer.
+      responseBytes = outcome.bodyBytes ?? Buffer.from(responseText, 'utf8');
       headers['Content-Type'] = SCIM_CONTENT_TYPE;
-      headers['Content-Length'] = Buffer.byteLength(responseText);
+      headers['Content-Length'] = responseBytes.length;
+      res.writeHead(outcome.status, headers);
+      res.end(responseBytes);
     }
-    res.writeHead(outcome.status, headers);
-    res.end(responseText);
   }
   // noResponse: the request stays open until the client gives up or close() drops the connection.
 
-  const raw = deps.log.add({
+  deps.log.add({
     atMs,
     method,
     path: rawUrl,
     status: outcome ? outcome.status : null,
     durationMs: Math.round((performance.now() - started) * 1000) / 1000,
     requestText,
+    requestBytes,
     responseText,
+    responseBytes,
     fault,
   });
   if (deps.onRequest) {
     try {
-      deps.onRequest(materialize(raw));
+      deps.onRequest(deps.log.newest());
     } catch {
       // A broken listener must not break the server.
     }
@@ -153,7 +171,6 @@ function dispatch(
       Allow: allowed.join(', '),
     });
   }
-  const body = (): unknown => parseJsonBody(requestText ?? '');
   switch (route.kind) {
     case 'serviceProviderConfig':
       return { status: 200, body: serviceProviderConfig(deps.baseUrl) };
@@ -163,12 +180,14 @@ function dispatch(
       return { status: 200, body: schemas(deps.baseUrl, route.id) };
     case 'users':
       return method === 'POST'
-        ? users.createUser(deps.users, body(), params)
+        ? users.createUser(deps.users, parseJsonBody(requestText ?? ''), params)
         : users.listUsers(deps.users, params, duplicateMatches);
     case 'user':
       if (method === 'GET') return users.getUser(deps.users, route.id, params);
-      if (method === 'PUT') return users.replaceUser(deps.users, route.id, body(), params);
-      if (method === 'PATCH') return users.patchUser(deps.users, route.id, body(), params);
+      if (method === 'PUT')
+        return users.replaceUser(deps.users, route.id, parseJsonBody(requestText ?? ''), params);
+      if (method === 'PATCH')
+        return users.patchUser(deps.users, route.id, parseJsonBody(requestText ?? ''), params);
       return users.deleteUser(deps.users, route.id);
     case 'groups':
       throw notFound('Jostle does not support groups: its /ResourceTypes lists only User.');

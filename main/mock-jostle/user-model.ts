@@ -35,28 +35,51 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 export function coerceValue(definition: ScimAttributeDefinition, value: unknown, where: string): unknown {
   if (value === null || value === undefined) return undefined;
   if (definition.multiValued) {
-    const items = Array.isArray(value) ? value : [value];
-    const coerced = items
-      .map((item, index) => coerceSingle(definition, item, `${where}[${index}]`))
-      .filter((item) => item !== undefined);
+    const items = Array.isArray(value) ? (value as unknown[]) : [value];
+    const coerced: unknown[] = [];
+    for (let index = 0; index < items.length; index += 1) {
+      const item = coerceSingle(definition, items[index], where, index, undefined);
+      if (item !== undefined) coerced.push(item);
+    }
     checkUniqueTypes(coerced as MultiValue[], where);
     return coerced.length > 0 ? coerced : undefined;
   }
-  return coerceSingle(definition, value, where);
+  return coerceSingle(definition, value, where, -1, undefined);
 }
 
-function coerceSingle(definition: ScimAttributeDefinition, value: unknown, where: string): unknown {
+/**
+ * The name error messages give a value: `where`, `where[index]`, `where.sub` or `where[index].sub`. Built
+ * only when a message needs it: every create passes each attribute through here, and almost none fail.
+ */
+function describe(where: string, index: number, sub: string | undefined): string {
+  const item = index < 0 ? where : `${where}[${index}]`;
+  return sub === undefined ? item : `${item}.${sub}`;
+}
+
+function coerceSingle(
+  definition: ScimAttributeDefinition,
+  value: unknown,
+  where: string,
+  index: number,
+  sub: string | undefined,
+): unknown {
   if (value === null || value === undefined) return undefined;
   switch (definition.type) {
     case 'boolean':
       if (typeof value === 'boolean') return value;
       if (typeof value === 'string' && /^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
-      throw invalidValue(`Attribute '${where}' must be a boolean (true/false or "True"/"False").`);
+      throw invalidValue(
+        `Attribute '${describe(where, index, sub)}' must be a boolean (true/false or "True"/"False").`,
+      );
     case 'complex':
-      return coerceComplex(definition, value, where);
+      // RFC 7643 §2.4: sub-attributes are never complex, but a nested path is still named in full.
+      return sub === undefined
+        ? coerceComplex(definition, value, where, index)
+        : coerceComplex(definition, value, describe(where, index, sub), -1);
     default:
-      if (typeof value !== 'string') throw invalidValue(`Attribute '${where}' must be a string.`);
-      checkCanonical(definition, value, where);
+      if (typeof value !== 'string')
+        throw invalidValue(`Attribute '${describe(where, index, sub)}' must be a string.`);
+      checkCanonical(definition, value, where, index, sub);
       return value;
   }
 }
@@ -65,26 +88,52 @@ function coerceComplex(
   definition: ScimAttributeDefinition,
   value: unknown,
   where: string,
+  index: number,
 ): MultiValue | undefined {
-  if (!isPlainObject(value)) throw invalidValue(`Attribute '${where}' must be an object.`);
+  if (!isPlainObject(value))
+    throw invalidValue(`Attribute '${describe(where, index, undefined)}' must be an object.`);
   const result: MultiValue = {};
-  for (const [key, raw] of Object.entries(value)) {
+  let empty = true;
+  const keys = Object.keys(value);
+  for (let at = 0; at < keys.length; at += 1) {
+    const key = keys[at]!;
     const sub = findSubAttribute(definition, key);
     if (!sub) continue; // sub-attributes Jostle does not store (e.g. name.formatted, emails.display)
-    const coerced = coerceSingle(sub, raw, `${where}.${sub.name}`);
-    if (coerced !== undefined) result[sub.name] = coerced;
+    const coerced = coerceSingle(sub, value[key], where, index, sub.name);
+    if (coerced !== undefined) {
+      result[sub.name] = coerced;
+      empty = false;
+    }
   }
-  return Object.keys(result).length > 0 ? result : undefined;
+  return empty ? undefined : result;
 }
 
-function checkCanonical(definition: ScimAttributeDefinition, value: string, where: string): void {
+/** Each canonicalValues list lower-cased once (the schema's lists never change). */
+const lowerCanonical = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function checkCanonical(
+  definition: ScimAttributeDefinition,
+  value: string,
+  where: string,
+  index: number,
+  sub: string | undefined,
+): void {
   const allowed = definition.canonicalValues;
-  if (!allowed || allowed.some((candidate) => candidate.toLowerCase() === value.toLowerCase())) return;
-  throw invalidValue(`Attribute '${where}' is "${value}"; Jostle accepts only ${allowed.join(', ')}.`);
+  if (!allowed) return;
+  let lower = lowerCanonical.get(allowed);
+  if (!lower) {
+    lower = new Set(allowed.map((candidate) => candidate.toLowerCase()));
+    lowerCanonical.set(allowed, lower);
+  }
+  if (lower.has(value.toLowerCase())) return;
+  throw invalidValue(
+    `Attribute '${describe(where, index, sub)}' is "${value}"; Jostle accepts only ${allowed.join(', ')}.`,
+  );
 }
 
 /** Entra: "The 'type' sub-attribute values of multivalued complex attributes must be unique". */
 export function checkUniqueTypes(items: MultiValue[], where: string): void {
+  if (items.length < 2) return;
   const seen = new Set<string>();
   for (const item of items) {
     if (typeof item.type !== 'string') continue;
@@ -118,7 +167,10 @@ function isEmptyValue(value: unknown): boolean {
 export function normalizeUserBody(body: unknown): UserData {
   if (!isPlainObject(body)) throw invalidSyntax('The request body must be a JSON object (a SCIM User).');
   const data: UserData = {};
-  for (const [key, raw] of Object.entries(body)) {
+  const keys = Object.keys(body);
+  for (let at = 0; at < keys.length; at += 1) {
+    const key = keys[at]!;
+    const raw = body[key];
     const lower = key.toLowerCase();
     if (lower === EXTENSION_LOWER) {
       const extension = normalizeExtension(raw);
@@ -143,21 +195,26 @@ function normalizeExtension(raw: unknown): Record<string, unknown> | undefined {
   if (raw === null || raw === undefined) return undefined;
   if (!isPlainObject(raw)) throw invalidValue(`Attribute '${JOSTLE_USER_EXTENSION}' must be an object.`);
   const result: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(raw)) {
+  let empty = true;
+  for (const key of Object.keys(raw)) {
     const definition = extensionAttributes.get(key.toLowerCase());
     if (!definition) continue;
-    const coerced = coerceValue(definition, value, `${JOSTLE_USER_EXTENSION}:${definition.name}`);
-    if (coerced !== undefined) result[definition.name] = coerced;
+    const coerced = coerceValue(definition, raw[key], `${JOSTLE_USER_EXTENSION}:${definition.name}`);
+    if (coerced !== undefined) {
+      result[definition.name] = coerced;
+      empty = false;
+    }
   }
-  return Object.keys(result).length > 0 ? result : undefined;
+  return empty ? undefined : result;
 }
+
+const REQUIRED_PARTS = REQUIRED_PATHS.map((path) => ({ path, parts: path.split('.') }));
 
 /** Jostle's documented minimum; the detail names the missing field so Entra's log shows it. */
 export function checkRequired(data: UserData): void {
-  for (const path of REQUIRED_PATHS) {
-    const value = path
-      .split('.')
-      .reduce<unknown>((node, part) => (isPlainObject(node) ? node[part] : undefined), data);
+  for (const { path, parts } of REQUIRED_PARTS) {
+    let value: unknown = data;
+    for (const part of parts) value = isPlainObject(value) ? value[part] : undefined;
     if (typeof value !== 'string' || value.trim() === '') {
       throw invalidValue(`Required attribute '${path}' is missing or empty.`);
     }

@@ -3,7 +3,7 @@ import { JOSTLE_USER_EXTENSION } from '../../shared/jostle/schema';
 import { ScimHttpError, notFound } from './errors';
 import { hashKey, SlotIndex } from '../../shared/source-data';
 import { userNameOf, type StoredUser, type UserData } from './user-model';
-import { UserRecords } from './user-records';
+import { isoNow, UserRecords } from './user-records';
 
 /** What a response needs of a stored user without parsing its attributes (resource.ts builds the JSON). */
 export interface StoredUserText {
@@ -24,8 +24,8 @@ export interface StoredUserText {
  */
 export class UserStore {
   private readonly records = new UserRecords();
-  private readonly byId = new SlotIndex((slot) => this.records.head(slot).id);
-  private readonly byUserName = new SlotIndex((slot) => this.records.head(slot).key);
+  private readonly byId = new SlotIndex((slot) => this.records.id(slot));
+  private readonly byUserName = new SlotIndex((slot) => this.records.key(slot));
 
   get size(): number {
     return this.byId.size;
@@ -40,6 +40,11 @@ export class UserStore {
     const user = this.get(id);
     if (!user) throw notFound(`No user with id '${id}'.`);
     return user;
+  }
+
+  /** Throws 404 unless a user has this id, without reading the user. */
+  requireExisting(id: string): void {
+    if (this.byId.find(id) < 0) throw notFound(`No user with id '${id}'.`);
   }
 
   findByUserName(userName: string): StoredUser | undefined {
@@ -81,21 +86,26 @@ export class UserStore {
     return page;
   }
 
-  create(data: UserData, now = new Date().toISOString()): StoredUser {
+  create(data: UserData, now = isoNow()): StoredUser {
     return this.createWithText(data, now).user;
   }
 
   /** create, also giving the stored text, so the 201 is written without reading the record back. */
-  createWithText(data: UserData, now = new Date().toISOString()): { user: StoredUser; text: StoredUserText } {
+  createWithText(data: UserData, now = isoNow()): { user: StoredUser; text: StoredUserText } {
     const key = userNameOf(data).toLowerCase();
-    this.assertUserNameFree(userNameOf(data), key, undefined);
+    const keyHash = hashKey(key);
+    this.assertUserNameFree(userNameOf(data), key, undefined, keyHash);
     let id = randomUUID();
-    while (this.byId.find(id) >= 0) id = randomUUID();
+    let idHash = hashKey(id);
+    while (this.byId.find(id, idHash) >= 0) {
+      id = randomUUID();
+      idHash = hashKey(id);
+    }
     const dataJson = JSON.stringify(data);
     const extension = hasExtension(data);
     const slot = this.records.add({ id, key, created: now, lastModified: now }, dataJson, extension);
-    this.byId.insert(hashKey(id), slot);
-    this.byUserName.insert(hashKey(key), slot);
+    this.byId.insert(idHash, slot);
+    this.byUserName.insert(keyHash, slot);
     return {
       user: { id, created: now, lastModified: now, data },
       text: { id, created: now, lastModified: now, dataJson, hasExtension: extension },
@@ -104,24 +114,34 @@ export class UserStore {
 
   /** Replaces the attributes of an existing user (PUT and PATCH); id and created stay. */
   update(id: string, data: UserData): StoredUser {
+    return this.updateWithText(id, data).user;
+  }
+
+  /** update, also giving the stored text, so the 200 is written without reading the record back. */
+  updateWithText(id: string, data: UserData): { user: StoredUser; text: StoredUserText } {
     const slot = this.byId.find(id);
     if (slot < 0) throw notFound(`No user with id '${id}'.`);
     const key = userNameOf(data).toLowerCase();
     this.assertUserNameFree(userNameOf(data), key, slot);
     const head = this.records.head(slot);
-    const lastModified = new Date().toISOString();
-    this.records.replace(slot, { ...head, key, lastModified }, JSON.stringify(data), hasExtension(data));
+    const lastModified = isoNow();
+    const dataJson = JSON.stringify(data);
+    const extension = hasExtension(data);
+    this.records.replace(slot, { ...head, key, lastModified }, dataJson, extension);
     if (head.key !== key) {
       this.byUserName.remove(hashKey(head.key), slot);
       this.byUserName.insert(hashKey(key), slot);
     }
-    return { id, created: head.created, lastModified, data };
+    return {
+      user: { id, created: head.created, lastModified, data },
+      text: { id, created: head.created, lastModified, dataJson, hasExtension: extension },
+    };
   }
 
   delete(id: string): void {
     const slot = this.byId.find(id);
     if (slot < 0) throw notFound(`No user with id '${id}'.`);
-    const { key } = this.records.head(slot);
+    const key = this.records.key(slot);
     this.byId.remove(hashKey(id), slot);
     this.byUserName.remove(hashKey(key), slot);
     this.records.remove(slot);
@@ -168,8 +188,13 @@ export class UserStore {
     return { id, created, lastModified, dataJson, hasExtension: this.records.hasExtension(slot) };
   }
 
-  private assertUserNameFree(userName: string, key: string, exceptSlot: number | undefined): void {
-    const holder = this.byUserName.find(key);
+  private assertUserNameFree(
+    userName: string,
+    key: string,
+    exceptSlot: number | undefined,
+    keyHash = hashKey(key),
+  ): void {
+    const holder = this.byUserName.find(key, keyHash);
     if (holder >= 0 && holder !== exceptSlot) {
       throw new ScimHttpError(
         409,
