@@ -19,7 +19,7 @@ export function dryRunHandlers(context: AppContext): Pick<HandlerTable, Channels
     },
     getDryRunGraphLog: async () => {
       const result = session.log();
-      if (!result || result.log.length === 0) throw new ApiError('not-found', 'Run a cycle first.');
+      if (!result || result.logSize === 0) throw new ApiError('not-found', 'Run a cycle first.');
       const page = context.redactor.value(provisioningObjectSummaries(result.log, result.summary));
       const stamp = result.summary.startedAt.replace(/[^0-9]/g, '').slice(0, 12);
       return {
@@ -31,22 +31,12 @@ export function dryRunHandlers(context: AppContext): Pick<HandlerTable, Channels
     getDryRunLog: async ({ offset, limit, action, status, search }) => {
       const result = session.log();
       if (!result) return { total: 0, matching: 0, entries: [], dropped: 0 };
-      const needle = search?.trim().toLowerCase() ?? '';
-      // Newest first, as Entra's provisioning logs are listed.
-      const matching = [...result.log]
-        .reverse()
-        .filter(
-          (entry) =>
-            (action === undefined || entry.action === action) &&
-            (status === undefined || entry.status === status) &&
-            (needle === '' ||
-              entry.userPrincipalName.toLowerCase().includes(needle) ||
-              (entry.errorCode ?? '').toLowerCase().includes(needle)),
-        );
+      // Newest first, as Entra's provisioning logs are listed; only the page asked for is read.
+      const page = result.queryLog({ offset, limit, action, status, search });
       return {
-        total: result.log.length,
-        matching: matching.length,
-        entries: context.redactor.value(matching.slice(offset, offset + limit)),
+        total: page.total,
+        matching: page.matching,
+        entries: context.redactor.value(page.entries),
         dropped: result.droppedLogEntries,
       };
     },

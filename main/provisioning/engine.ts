@@ -14,6 +14,7 @@ import { planCycle } from './cycle-plan';
 import { UserStateTable } from './user-state-table';
 import { recordNotProcessed, recordResult } from './user-state';
 import { DEFAULT_LOG_LIMITS, ProvisioningLog } from './log-store';
+import { queryLog } from './log-query';
 import { createRateLimiter } from './rate-limiter';
 import { createRequestSender } from './request-sender';
 import { compileSource } from './source-plan';
@@ -30,6 +31,7 @@ import type {
   CycleReport,
   CycleRunOptions,
   DryRunResult,
+  LogQuery,
   ProvisioningEngineOptions,
   SourceSnapshot,
   UserOutcome,
@@ -263,7 +265,13 @@ export function createProvisioningEngine(options: ProvisioningEngineOptions): Pr
           settings: { skipOutOfScopeDeletions, targetObjectActions: actions, deletionThreshold },
         },
         droppedLogEntries: log.droppedEntries,
+        logSize: log.size,
       } as DryRunResult;
+      // A method, not data: left out when the result is serialised.
+      Object.defineProperty(result, 'queryLog', {
+        value: (query: LogQuery) => queryLog(log, query),
+        enumerable: false,
+      });
       // Read on use: past its in-memory bound the log is paged to disk, and most callers want the summary only.
       Object.defineProperty(result, 'log', { get: () => log.all(), enumerable: true });
       return result;

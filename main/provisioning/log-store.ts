@@ -4,7 +4,7 @@
  * `inMemoryEntries`, entries are paged to a JSON-lines file in a private temporary folder (removed when the
  * process exits), so the log of a huge cycle costs disk, not memory; `all()` reads them back on demand.
  */
-import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { redactSecret, truncate } from '../scim/redact';
@@ -65,6 +65,14 @@ export class ProvisioningLog {
   private pageBuffer: Buffer | null = null;
   private pendingBytes = 0;
   private pageFile: string | null = null;
+  /** Bytes appended to the page file so far. */
+  private fileBytes = 0;
+  /** Per paged entry: where its line starts in the page file (as if pending bytes were already appended). */
+  private lineStarts = new Float64Array(1024);
+  /** Per kept entry, in memory or paged: its action and status as codes, so filters need not read the file. */
+  private actionCodes = new Uint8Array(1024);
+  private statusCodes = new Uint8Array(1024);
+  private readonly codes = new Map<string, number>();
   private paged = 0;
   private dropped = 0;
   private detailedSuccessesByCycle = new Map<number, number>();
@@ -112,9 +120,82 @@ export class ProvisioningLog {
       requests,
       detailed,
     };
+    this.noteCodes(this.size, logged);
     if (this.entries.length < (this.limits.inMemoryEntries ?? Infinity)) this.entries.push(logged);
     else this.page(logged);
     return logged;
+  }
+
+  /** Entry `index` (0 = oldest), read from memory or, past the in-memory bound, from its line on disk. */
+  at(index: number): ProvisioningLogEntry {
+    if (index < 0 || index >= this.size) throw new RangeError(`No log entry ${index}`);
+    if (index < this.entries.length) return this.entries[index]!;
+    const paged = index - this.entries.length;
+    this.flush();
+    const start = this.lineStarts[paged]!;
+    const end = paged + 1 < this.paged ? this.lineStarts[paged + 1]! : this.fileBytes;
+    const bytes = Buffer.allocUnsafe(end - start);
+    const handle = openSync(this.pageFile!, 'r');
+    try {
+      readSync(handle, bytes, 0, bytes.length, start);
+    } finally {
+      closeSync(handle);
+    }
+    return JSON.parse(bytes.toString('utf8')) as ProvisioningLogEntry;
+  }
+
+  /** Whether entry `index` has this action and status (either may be absent: any), from the codes alone. */
+  hasOutcome(index: number, action: string | undefined, status: string | undefined): boolean {
+    return (
+      (action === undefined || this.actionCodes[index] === this.codes.get(action)) &&
+      (status === undefined || this.statusCodes[index] === this.codes.get(status))
+    );
+  }
+
+  /**
+   * Every kept entry's text, oldest first, without building the entries: in-memory ones serialised, paged
+   * ones read from the file in 1 MiB pieces. For a search, which then parses only the lines that match.
+   */
+  *texts(): Generator<{ index: number; text: string }> {
+    for (let index = 0; index < this.entries.length; index += 1)
+      yield { index, text: JSON.stringify(this.entries[index]) };
+    if (!this.pageFile) return;
+    this.flush();
+    const handle = openSync(this.pageFile, 'r');
+    const chunk = Buffer.allocUnsafe(PAGE_BUFFER_BYTES);
+    const decoder = new TextDecoder('utf-8');
+    let index = this.entries.length;
+    let rest = '';
+    try {
+      for (let got = readSync(handle, chunk); got > 0; got = readSync(handle, chunk)) {
+        const lines = (rest + decoder.decode(chunk.subarray(0, got), { stream: true })).split('\n');
+        rest = lines.pop()!;
+        for (const text of lines) yield { index: index++, text };
+      }
+    } finally {
+      closeSync(handle);
+    }
+  }
+
+  private noteCodes(index: number, entry: ProvisioningLogEntry): void {
+    if (index === this.actionCodes.length) {
+      const grow = <T extends Uint8Array | Float64Array>(array: T, make: new (n: number) => T): T => {
+        const next = new make(array.length * 2);
+        next.set(array);
+        return next;
+      };
+      this.actionCodes = grow(this.actionCodes, Uint8Array);
+      this.statusCodes = grow(this.statusCodes, Uint8Array);
+    }
+    this.actionCodes[index] = this.codeOf(entry.action);
+    this.statusCodes[index] = this.codeOf(entry.status);
+  }
+
+  /** Actions and statuses share one small code table (a dozen values). */
+  private codeOf(value: string): number {
+    let code = this.codes.get(value);
+    if (code === undefined) this.codes.set(value, (code = this.codes.size + 1));
+    return code;
   }
 
   /** Entries kept (in memory and paged to disk). */
@@ -136,16 +217,25 @@ export class ProvisioningLog {
     this.pageFile ??= createPageFile();
     this.pageBuffer ??= Buffer.allocUnsafe(PAGE_BUFFER_BYTES);
     const line = `${JSON.stringify(entry)}\n`;
-    this.paged += 1;
+    if (this.paged === this.lineStarts.length) {
+      const grown = new Float64Array(this.lineStarts.length * 2);
+      grown.set(this.lineStarts);
+      this.lineStarts = grown;
+    }
     // Up to 3 bytes a UTF-16 unit in UTF-8: make room first, and write a line longer than the buffer at once.
     if (this.pendingBytes + line.length * 3 > PAGE_BUFFER_BYTES) this.flush();
-    if (line.length * 3 > PAGE_BUFFER_BYTES) appendFileSync(this.pageFile, line, { mode: 0o600 });
-    else this.pendingBytes += this.pageBuffer.write(line, this.pendingBytes);
+    this.lineStarts[this.paged] = this.fileBytes + this.pendingBytes;
+    this.paged += 1;
+    if (line.length * 3 > PAGE_BUFFER_BYTES) {
+      appendFileSync(this.pageFile, line, { mode: 0o600 });
+      this.fileBytes += Buffer.byteLength(line);
+    } else this.pendingBytes += this.pageBuffer.write(line, this.pendingBytes);
   }
 
   private flush(): void {
     if (!this.pageFile || !this.pageBuffer || this.pendingBytes === 0) return;
     appendFileSync(this.pageFile, this.pageBuffer.subarray(0, this.pendingBytes), { mode: 0o600 });
+    this.fileBytes += this.pendingBytes;
     this.pendingBytes = 0;
   }
 

@@ -212,8 +212,31 @@ export interface UserOutcome {
   targetId: string | null;
 }
 
+/** A page request for the dry-run log (log-query.ts). */
+export interface LogQuery {
+  offset: number;
+  limit: number;
+  action?: ProvisioningAction | undefined;
+  status?: ProvisioningStatus | undefined;
+  search?: string | undefined;
+}
+
+/** One page of the log. */
+export interface LogPage {
+  /** Entries kept in all. */
+  total: number;
+  /** Entries that pass the filters. */
+  matching: number;
+  /** The matching entries from `offset`, newest first. */
+  entries: ProvisioningLogEntry[];
+}
+
 export interface DryRunResult {
   summary: DryRunSummary & { cycles: CycleReport[] };
+  /** Every kept entry: read back from disk past the in-memory bound, so prefer logSize and queryLog. */
   log: ProvisioningLogEntry[];
+  logSize: number;
+  /** One page of the log, newest first, filtered (log-query.ts). */
+  queryLog(query: LogQuery): LogPage;
   droppedLogEntries: number;
 }

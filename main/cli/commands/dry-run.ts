@@ -227,7 +227,7 @@ export const dryRunCommand: CliCommand = {
               ...summary,
               requests: summary.cycles.reduce((sum, cycle) => sum + cycle.requests, 0),
               durationMs: summary.cycles.reduce((sum, cycle) => sum + cycle.durationMs, 0),
-              logEntries: result.log.length,
+              logEntries: result.logSize,
             },
             null,
             2,
