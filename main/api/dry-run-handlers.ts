@@ -1,6 +1,6 @@
 import { ApiError } from '../../shared/api/errors';
 import type { AppContext } from '../app/context';
-import { provisioningObjectSummaries } from '../provisioning';
+import { newestLogEntries, provisioningObjectSummaries } from '../provisioning';
 import type { HandlerTable } from './handler-table';
 
 type Channels = 'getDryRunStatus' | 'startDryRun' | 'cancelDryRun' | 'getDryRunLog' | 'getDryRunGraphLog';
@@ -20,12 +20,15 @@ export function dryRunHandlers(context: AppContext): Pick<HandlerTable, Channels
     getDryRunGraphLog: async () => {
       const result = session.log();
       if (!result || result.logSize === 0) throw new ApiError('not-found', 'Run a cycle first.');
-      const page = context.redactor.value(provisioningObjectSummaries(result.log, result.summary));
+      const page = context.redactor.value(
+        provisioningObjectSummaries(newestLogEntries(result), result.summary),
+      );
       const stamp = result.summary.startedAt.replace(/[^0-9]/g, '').slice(0, 12);
       return {
         fileName: `dry-run-provisioning-log-${stamp}.json`,
         text: JSON.stringify(page, null, 2),
         events: page.value.length,
+        totalEvents: result.logSize,
       };
     },
     getDryRunLog: async ({ offset, limit, action, status, search }) => {

@@ -4,7 +4,7 @@
  * Identity ids are the source object id and the Jostle id; cycle, change and job ids are the dry run's own.
  */
 import type { ProvisioningAction, ProvisioningStatus } from '../../shared/provisioning/summary';
-import type { LoggedRequest, ProvisioningLogEntry } from './types';
+import type { DryRunResult, LoggedRequest, ProvisioningLogEntry } from './types';
 
 export interface ProvisioningObjectSummary {
   id: string;
@@ -62,6 +62,20 @@ function step(request: LoggedRequest): ProvisioningObjectSummary['provisioningSt
     description: `${request.method} ${request.path} → ${request.status ?? request.error ?? 'no answer'}`,
     details: { attempts: String(request.attempts), durationMs: String(request.durationMs) },
   };
+}
+
+/**
+ * The most events one saved Graph log holds: ~2.5 KB each as written, so ~125 MB; the whole log of a
+ * 500,000-user cycle would pass V8's longest string and no viewer would open it.
+ */
+export const GRAPH_LOG_EXPORT_LIMIT = 50_000;
+
+/** The newest entries of a run's log, at most GRAPH_LOG_EXPORT_LIMIT, oldest first (read page by page). */
+export function newestLogEntries(
+  result: DryRunResult,
+  limit = GRAPH_LOG_EXPORT_LIMIT,
+): ProvisioningLogEntry[] {
+  return result.queryLog({ offset: 0, limit }).entries.reverse();
 }
 
 export function provisioningObjectSummaries(

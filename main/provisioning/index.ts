@@ -20,5 +20,10 @@ export {
   ENTRA_ESCROW_EVALUATION_START,
   estimateInitialCycle,
 } from './thresholds';
-export { provisioningObjectSummaries, type ProvisioningObjectSummary } from './graph-log';
+export {
+  GRAPH_LOG_EXPORT_LIMIT,
+  newestLogEntries,
+  provisioningObjectSummaries,
+  type ProvisioningObjectSummary,
+} from './graph-log';
 export type * from './types';

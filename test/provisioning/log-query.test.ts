@@ -5,7 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { ProvisioningLog, type LoggedOutcome } from '../../main/provisioning/log-store';
 import { queryLog } from '../../main/provisioning/log-query';
-import type { LogQuery, ProvisioningLogEntry } from '../../main/provisioning/types';
+import type { DryRunResult, LogQuery, ProvisioningLogEntry } from '../../main/provisioning/types';
+import {
+  GRAPH_LOG_EXPORT_LIMIT,
+  newestLogEntries,
+  provisioningObjectSummaries,
+} from '../../main/provisioning/graph-log';
 
 const ACTIONS = ['Create', 'Update', 'Disable', 'Other'] as const;
 const STATUSES = ['Success', 'Failure', 'Skipped'] as const;
@@ -92,5 +97,28 @@ describe('a page of the dry-run log', () => {
     const newest = queryLog(paged, { offset: 0, limit: 1 });
     expect(newest.entries[0]).toMatchObject({ objectId: 'object-late', cycle: 9 });
     expect(paged.at(paged.size - 1).objectId).toBe('object-late');
+  });
+});
+
+describe('the saved Graph log of a very large run', () => {
+  it('holds the newest entries up to its limit, oldest of them first, and says how many there were', () => {
+    const log = new ProvisioningLog(
+      { detailedSuccesses: 0, maxEntries: 1_000, maxBodyChars: 100, inMemoryEntries: 10 },
+      [],
+    );
+    for (let index = 0; index < 30; index += 1)
+      log.add(1, outcome(index), `object-${index}`, `u${index}@x.example`);
+    const result = { logSize: log.size, queryLog: (query: LogQuery) => queryLog(log, query) } as DryRunResult;
+    const newest = newestLogEntries(result, 12);
+    expect(newest.map((entry) => entry.objectId)).toEqual(
+      Array.from({ length: 12 }, (_, at) => `object-${18 + at}`),
+    );
+    const summaries = provisioningObjectSummaries(newest, {
+      startedAt: '2026-12-02T00:00:00Z',
+      targetHost: null,
+    });
+    expect(summaries.value[0]!.sourceIdentity.id).toBe('object-29');
+    expect(newestLogEntries(result)).toHaveLength(30);
+    expect(GRAPH_LOG_EXPORT_LIMIT).toBeGreaterThanOrEqual(10_000);
   });
 });

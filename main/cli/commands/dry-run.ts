@@ -3,6 +3,8 @@ import { parseFaultSpec, startMockJostle, type FaultSpec, type MockJostle } from
 import { dryRunEngineOptions } from '../../app/dry-run-engine-options';
 import { openCliContext } from '../app-context';
 import {
+  GRAPH_LOG_EXPORT_LIMIT,
+  newestLogEntries,
   provisioningObjectSummaries,
   runDryRun,
   type CycleReport,
@@ -210,7 +212,11 @@ export const dryRunCommand: CliCommand = {
         onProgress: progressLines(io),
       });
       if (options['log-out']) {
-        const page = provisioningObjectSummaries(result.log, result.summary);
+        const page = provisioningObjectSummaries(newestLogEntries(result), result.summary);
+        if (page.value.length < result.logSize)
+          io.stderr(
+            `The log has ${result.logSize} events; ${options['log-out']} holds the newest ${page.value.length} (at most ${GRAPH_LOG_EXPORT_LIMIT} in one file).`,
+          );
         try {
           await writeFile(options['log-out'], `${JSON.stringify(page, null, 2)}\n`);
         } catch (error) {

@@ -69,6 +69,8 @@ export function DryRunLog({ title }: { title?: string } = {}) {
   const [search, setSearch] = useState('');
   const [entries, setEntries] = useState<DryRunLogEntryView[]>([]);
   const [matching, setMatching] = useState(0);
+  /** Set when the saved file holds only the newest part of a very large log. */
+  const [savedPart, setSavedPart] = useState<string | null>(null);
   const details = useDetailRows<string>();
   const scroller = useRef<HTMLDivElement>(null);
 
@@ -93,7 +95,12 @@ export function DryRunLog({ title }: { title?: string } = {}) {
 
   // The log as Entra's provisioning-logs JSON (Graph provisioningObjectSummary), to import in the Monitor step.
   const saveGraphLog = async () => {
-    const { fileName, text } = await api.getDryRunGraphLog({});
+    const { fileName, text, events, totalEvents } = await api.getDryRunGraphLog({});
+    setSavedPart(
+      events < totalEvents
+        ? `Saved the newest ${events.toLocaleString()} of ${totalEvents.toLocaleString()} entries: one file holds at most ${events.toLocaleString()}.`
+        : null,
+    );
     const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
     const link = document.createElement('a');
     link.href = url;
@@ -170,6 +177,7 @@ export function DryRunLog({ title }: { title?: string } = {}) {
         <Button onClick={() => void saveGraphLog()} data-testid="dry-run-save-log">
           Save for the Monitor step
         </Button>
+        {savedPart && <Text role="status">{savedPart}</Text>}
       </div>
       <div ref={scroller} className={styles.list}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>

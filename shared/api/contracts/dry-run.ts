@@ -101,10 +101,20 @@ export const dryRunContract = {
     response: dryRunStatusSchema,
   },
   cancelDryRun: { request: empty, response: dryRunStatusSchema },
-  /** The whole log as a Graph provisioningObjectSummary page (JSON text), for the Monitor step's import. */
+  /**
+   * The log as a Graph provisioningObjectSummary page (JSON text), for the Monitor step's import: the newest
+   * `events` of `totalEvents` (at most GRAPH_LOG_EXPORT_LIMIT, so a 500,000-user log stays a file one can open).
+   */
   getDryRunGraphLog: {
     request: empty,
-    response: z.object({ fileName: z.string(), text: z.string(), events: z.number().int() }).strict(),
+    response: z
+      .object({
+        fileName: z.string(),
+        text: z.string(),
+        events: z.number().int(),
+        totalEvents: z.number().int(),
+      })
+      .strict(),
   },
   getDryRunLog: {
     request: z
