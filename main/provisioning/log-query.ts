@@ -35,7 +35,10 @@ export function queryLog(log: ProvisioningLog, query: LogQuery): LogPage {
   } else {
     const trustText = !NOT_LITERAL_IN_JSON.test(needle);
     const found: number[] = [];
-    for (const { index, text } of log.texts()) {
+    for (let index = 0; index < log.inMemory; index += 1)
+      if (log.hasOutcome(index, query.action, query.status) && matchesSearch(log.at(index), needle))
+        found.push(index);
+    for (const { index, text } of log.pagedTexts()) {
       if (!log.hasOutcome(index, query.action, query.status)) continue;
       if (trustText && !text.toLowerCase().includes(needle)) continue;
       if (matchesSearch(JSON.parse(text) as ProvisioningLogEntry, needle)) found.push(index);
@@ -44,5 +47,5 @@ export function queryLog(log: ProvisioningLog, query: LogQuery): LogPage {
     for (let at = found.length - 1 - query.offset; at >= 0 && newestFirst.length < query.limit; at -= 1)
       newestFirst.push(found[at]!);
   }
-  return { total: log.size, matching, entries: newestFirst.map((index) => log.at(index)) };
+  return { total: log.size, matching, entries: log.entriesAt(newestFirst) };
 }

@@ -59,6 +59,13 @@ function timestamp(): string {
   return lastStamp;
 }
 
+/** A copy of `array` with twice the room. */
+function doubled<T extends Uint8Array | Float64Array>(array: T): T {
+  const next = new (array.constructor as new (length: number) => T)(array.length * 2);
+  next.set(array);
+  return next;
+}
+
 export class ProvisioningLog {
   private readonly entries: ProvisioningLogEntry[] = [];
   /** Serialised entries not yet appended to the page file: bytes 0 to pendingBytes of pageBuffer. */
@@ -128,20 +135,35 @@ export class ProvisioningLog {
 
   /** Entry `index` (0 = oldest), read from memory or, past the in-memory bound, from its line on disk. */
   at(index: number): ProvisioningLogEntry {
-    if (index < 0 || index >= this.size) throw new RangeError(`No log entry ${index}`);
-    if (index < this.entries.length) return this.entries[index]!;
-    const paged = index - this.entries.length;
+    return this.entriesAt([index])[0]!;
+  }
+
+  /** Entries by index, in the order given; paged ones are read from disk through one open file. */
+  entriesAt(indices: readonly number[]): ProvisioningLogEntry[] {
+    for (const index of indices)
+      if (index < 0 || index >= this.size) throw new RangeError(`No log entry ${index}`);
+    if (indices.every((index) => index < this.entries.length))
+      return indices.map((index) => this.entries[index]!);
     this.flush();
-    const start = this.lineStarts[paged]!;
-    const end = paged + 1 < this.paged ? this.lineStarts[paged + 1]! : this.fileBytes;
-    const bytes = Buffer.allocUnsafe(end - start);
     const handle = openSync(this.pageFile!, 'r');
     try {
-      readSync(handle, bytes, 0, bytes.length, start);
+      return indices.map((index) => {
+        if (index < this.entries.length) return this.entries[index]!;
+        const paged = index - this.entries.length;
+        const start = this.lineStarts[paged]!;
+        const end = paged + 1 < this.paged ? this.lineStarts[paged + 1]! : this.fileBytes;
+        const bytes = Buffer.allocUnsafe(end - start);
+        readSync(handle, bytes, 0, bytes.length, start);
+        return JSON.parse(bytes.toString('utf8')) as ProvisioningLogEntry;
+      });
     } finally {
       closeSync(handle);
     }
-    return JSON.parse(bytes.toString('utf8')) as ProvisioningLogEntry;
+  }
+
+  /** Entries kept in memory: indices below this; at() gives them without reading anything. */
+  get inMemory(): number {
+    return this.entries.length;
   }
 
   /** Whether entry `index` has this action and status (either may be absent: any), from the codes alone. */
@@ -153,12 +175,10 @@ export class ProvisioningLog {
   }
 
   /**
-   * Every kept entry's text, oldest first, without building the entries: in-memory ones serialised, paged
-   * ones read from the file in 1 MiB pieces. For a search, which then parses only the lines that match.
+   * The text of every paged entry (indices from {@link inMemory} on), oldest first, read from the file in
+   * 1 MiB pieces without building the entries: for a search, which then parses only the lines that match.
    */
-  *texts(): Generator<{ index: number; text: string }> {
-    for (let index = 0; index < this.entries.length; index += 1)
-      yield { index, text: JSON.stringify(this.entries[index]) };
+  *pagedTexts(): Generator<{ index: number; text: string }> {
     if (!this.pageFile) return;
     this.flush();
     const handle = openSync(this.pageFile, 'r');
@@ -179,13 +199,8 @@ export class ProvisioningLog {
 
   private noteCodes(index: number, entry: ProvisioningLogEntry): void {
     if (index === this.actionCodes.length) {
-      const grow = <T extends Uint8Array | Float64Array>(array: T, make: new (n: number) => T): T => {
-        const next = new make(array.length * 2);
-        next.set(array);
-        return next;
-      };
-      this.actionCodes = grow(this.actionCodes, Uint8Array);
-      this.statusCodes = grow(this.statusCodes, Uint8Array);
+      this.actionCodes = doubled(this.actionCodes);
+      this.statusCodes = doubled(this.statusCodes);
     }
     this.actionCodes[index] = this.codeOf(entry.action);
     this.statusCodes[index] = this.codeOf(entry.status);
@@ -217,11 +232,7 @@ export class ProvisioningLog {
     this.pageFile ??= createPageFile();
     this.pageBuffer ??= Buffer.allocUnsafe(PAGE_BUFFER_BYTES);
     const line = `${JSON.stringify(entry)}\n`;
-    if (this.paged === this.lineStarts.length) {
-      const grown = new Float64Array(this.lineStarts.length * 2);
-      grown.set(this.lineStarts);
-      this.lineStarts = grown;
-    }
+    if (this.paged === this.lineStarts.length) this.lineStarts = doubled(this.lineStarts);
     // Up to 3 bytes a UTF-16 unit in UTF-8: make room first, and write a line longer than the buffer at once.
     if (this.pendingBytes + line.length * 3 > PAGE_BUFFER_BYTES) this.flush();
     this.lineStarts[this.paged] = this.fileBytes + this.pendingBytes;

@@ -9,16 +9,6 @@ import type { SyncResult } from './user-sync';
 import { updateFingerprint, type CompiledSource } from './source-plan';
 import type { UserStateTable } from './user-state-table';
 
-const outcomes = new Map<string, `${SyncResult['action']}:${SyncResult['status']}`>();
-
-/** One shared string per action and status. */
-function outcomeOf(result: SyncResult): `${SyncResult['action']}:${SyncResult['status']}` {
-  const key = `${result.action}:${result.status}` as const;
-  let outcome = outcomes.get(key);
-  if (outcome === undefined) outcomes.set(key, (outcome = key));
-  return outcome;
-}
-
 function rowFor(states: UserStateTable, planned: PlannedJob, cycle: number): number {
   const { job } = planned;
   const row = states.rowOf(job.objectId);
@@ -36,7 +26,8 @@ export function recordResult(
   const row = rowFor(states, planned, cycle);
   states.setUserPrincipalName(row, job.userPrincipalName);
   states.setTargetId(row, result.targetId);
-  states.setOutcome(row, cycle, outcomeOf(result));
+  // The table keeps it as a one-byte code into its few distinct outcomes.
+  states.setOutcome(row, cycle, `${result.action}:${result.status}`);
   const actionOff = result.errorCode === CODES.actionOff;
   if (!result.inSync) {
     states.setFingerprint(row, null); // Escrowed (or cancelled, or staged): the next cycle tries again.
