@@ -6,6 +6,9 @@
  * as a JSON string, so every value comes back exactly.
  * Layout: a flags byte, then id, created, lastModified, and the key unless it is read from the attributes.
  */
+import { isoNow, msOfLastIsoNow } from '../../shared/format/iso-now';
+
+export { isoNow };
 
 import { ENCODED_USER_NAME_PREFIX } from './attribute-codec';
 
@@ -32,19 +35,6 @@ const QUOTE = 0x22;
 /** Where a UUID's dashes are (8-4-4-4-12). */
 const isDashAt = (at: number): boolean => at === 8 || at === 13 || at === 18 || at === 23;
 
-let cachedMs = Number.NaN;
-let cachedIso = '';
-
-/** new Date().toISOString(), made once per millisecond, and known to be canonical when it comes back. */
-export function isoNow(): string {
-  const ms = Date.now();
-  if (ms !== cachedMs) {
-    cachedMs = ms;
-    cachedIso = new Date(ms).toISOString();
-  }
-  return cachedIso;
-}
-
 let decodedMs = Number.NaN;
 let decodedIso = '';
 
@@ -59,7 +49,8 @@ function isoOf(ms: number): string {
 
 /** The epoch ms that toISOString turns back into exactly `text`, or NaN (then the text is kept as text). */
 function canonicalMs(text: string): number {
-  if (text === cachedIso) return cachedMs;
+  const now = msOfLastIsoNow(text);
+  if (!Number.isNaN(now)) return now;
   if (text.length !== 24) return Number.NaN;
   const ms = Date.parse(text);
   return Number.isFinite(ms) && new Date(ms).toISOString() === text ? ms : Number.NaN;
