@@ -98,6 +98,7 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
     events,
     jobs,
     dryRun: new DryRunSession({
+      appPath: () => readAppPath(context),
       configuration,
       mock,
       vault,

@@ -4,7 +4,7 @@
  * Tenant URL selects, Entra's job settings, and how requests reach Jostle (saved trusted certificates, system
  * CA, proxy) — is read here, so the app and the CLI cannot drift.
  */
-import { dialectOfTenantUrl } from '../../shared/connection/validation';
+import { defaultPatchDialectFor, DEFAULT_APP_PATH, type AppPath } from '../../shared/app-path/app-path';
 import { DEFAULT_LIVE_MAX_USERS } from '../../shared/provisioning/start-small';
 import type { Redactor } from '../logging/redactor';
 import { clientSettings, liveClientSettings, type NetworkSources } from '../network/client-settings';
@@ -17,6 +17,8 @@ import type {
 
 /** What the admin (window) or the user (CLI flags) chose; anything left out takes the default. */
 export interface DryRunChoices {
+  /** The setup path: on the custom path a flagged Tenant URL fixes the PATCH format (COMPAT). */
+  appPath?: AppPath;
   patchDialect?: PatchDialect;
   /** "Start small". Default DEFAULT_LIVE_MAX_USERS against the live tenant, no limit on the mock. */
   maxUsers?: number;
@@ -45,13 +47,16 @@ export async function dryRunEngineOptions(
   choices: DryRunChoices,
 ): Promise<ProvisioningEngineOptions> {
   const live = target.kind === 'live';
+  const appPath = choices.appPath ?? DEFAULT_APP_PATH;
   // A live tenant may sit behind an authenticating proxy: its saved sign-in is read from the keychain.
   const client = live ? await liveClientSettings(network) : clientSettings(network);
   return {
     target,
-    // COMPAT: a Tenant URL ending in ?aadOptscim062020 is what selects the flagged format in Entra.
+    // COMPAT: on a non-gallery job a Tenant URL ending in ?aadOptscim062020 selects the flagged format; for
+    // the gallery job that is not documented (F23), so there the choice stands. The same rule as the defaults
+    // the window and the CLI start from (shared/provisioning/dry-run-defaults.ts).
     patchDialect:
-      live && dialectOfTenantUrl(target.baseUrl) === 'aadOptscim062020'
+      live && defaultPatchDialectFor(appPath, target.baseUrl) === 'aadOptscim062020'
         ? 'aadOptscim062020'
         : (choices.patchDialect ?? 'default'),
     ...entraJobSettings(choices),

@@ -8,7 +8,8 @@ import type { ApiRequestParsed, ApiResponse } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import { writeConfirmed } from '../../shared/connection/validation';
 import { RESULT_NAMES } from './data-files';
-import { dryRunEngineOptions } from './dry-run-engine-options';
+import { dryRunEngineOptions, type DryRunChoices } from './dry-run-engine-options';
+import type { AppPath } from '../../shared/app-path/app-path';
 import { liveClientSettings } from '../network/client-settings';
 import { ensureReachable } from './dry-run-reachability';
 import { dryRunSummarySchema } from '../../shared/provisioning/summary-schema';
@@ -29,6 +30,8 @@ import type { ResultsStore } from './results-store';
 
 /** What a dry-run session needs, and no more: the saved inputs, the two targets, and where results go. */
 export interface DryRunDependencies extends NetworkSources {
+  /** The setup path in force (app-path.ts). */
+  appPath(): AppPath;
   configuration: ConfigurationStore;
   mock: EmbeddedMock;
   vault: ApiKeyVault;
@@ -87,13 +90,18 @@ export class DryRunSession {
     };
   }
 
+  /** The request's settings and the setup path in force (the PATCH format depends on it). */
+  private choices(request: StartRequest): DryRunChoices {
+    return { ...request, appPath: this.context.appPath() };
+  }
+
   private async createEngine(request: StartRequest): Promise<ProvisioningEngine> {
     if (request.target === 'mock') {
       const mock = await this.context.mock.ensure();
       mock.reset(); // An initial cycle starts from an empty Jostle, as a new tenant would.
       this.mockBaseUrl = mock.baseUrl;
       const target = { kind: 'mock', baseUrl: mock.baseUrl, token: mock.token } as const;
-      return createProvisioningEngine(await dryRunEngineOptions(this.context, target, request));
+      return createProvisioningEngine(await dryRunEngineOptions(this.context, target, this.choices(request)));
     }
     const saved = await this.context.vault.read();
     if (!saved) throw new ApiError('not-found', 'Save your Jostle Base URL and API key first (step 3).');
@@ -106,7 +114,7 @@ export class DryRunSession {
     const target = { kind: 'live', baseUrl: saved.baseUrl, token: saved.apiKey } as const;
     // checkTarget asked the target once already, before anything was replaced.
     return createProvisioningEngine({
-      ...(await dryRunEngineOptions(this.context, target, request)),
+      ...(await dryRunEngineOptions(this.context, target, this.choices(request))),
       reachabilityChecked: true,
     });
   }

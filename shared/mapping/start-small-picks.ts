@@ -1,7 +1,8 @@
 /**
  * "Start small" (Microsoft's Jostle tutorial: assign one or two users first, check them in Jostle, then the
- * rest). The two picked should be ordinary members: a guest (an `#EXT#` user principal name, or Entra's
- * userType Guest) keeps its guest name as the Jostle userName, which makes a confusing first test. Guests are
+ * rest). The two picked should be ordinary members (our choice, not Entra's rule): a guest (an `#EXT#` user
+ * principal name, or Entra's userType Guest) arrives in Jostle as alias@theirdomain rather than the name the
+ * admin sees in Entra (HOW, docs/entra-fidelity.md B14), which makes a confusing first test. Guests are
  * picked only when there are not two members to choose from.
  */
 export const START_SMALL_COUNT = 2;

@@ -11,6 +11,7 @@ import { runDryRunCli } from './run-dry-run-cli';
 import { startMockJostle } from '../../main/mock-jostle';
 import { parseProvisioningLogs, summariseProvisioningLogs } from '../../shared/provisioning-logs';
 import { generateSyntheticTenant, toDownloadUsersCsv, type SourceUser } from '../../shared/source-data';
+import { GALLERY_DEFAULT_CONFIG } from '../../shared/mapping';
 
 let dir: string;
 let users: SourceUser[];
@@ -31,6 +32,8 @@ beforeAll(async () => {
     );
   await writeFile(file('second.csv'), toDownloadUsersCsv(second));
   await writeFile(file('third.csv'), toDownloadUsersCsv(second.slice(0, 4)));
+  // A custom app whose mappings the admin trimmed to Jostle's (the generic defaults send addresses).
+  await writeFile(file('mapping.json'), JSON.stringify(GALLERY_DEFAULT_CONFIG));
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -122,7 +125,39 @@ describe('dry-run --next-users', () => {
     );
   });
 
-  it('a Tenant URL ending in ?aadOptscim062020 selects that PATCH format', async () => {
+  it('COMPAT: on the custom path a Tenant URL ending in ?aadOptscim062020 selects that PATCH format', async () => {
+    const mock = await startMockJostle();
+    try {
+      const { code } = await run(
+        [
+          '--app',
+          'custom',
+          '--mapping',
+          file('mapping.json'),
+          '--users',
+          file('first.csv'),
+          '--next-users',
+          file('second.csv'),
+          '--target',
+          `${mock.baseUrl}?aadOptscim062020`,
+          '--token-env',
+          'JOSTLE_TOKEN',
+          '--max-users',
+          '10',
+        ],
+        { JOSTLE_TOKEN: mock.token },
+      );
+      expect(code).toBe(0);
+      const patches = mock.requestLog().filter((entry) => entry.method === 'PATCH');
+      const operations = patches.map((entry) => (entry.requestBody as { Operations: unknown[] }).Operations);
+      expect(operations).toContainEqual([{ op: 'replace', path: 'active', value: false }]);
+      expect(mock.requestLog().every((entry) => !entry.path.includes('aadOptscim062020'))).toBe(true);
+    } finally {
+      await mock.close();
+    }
+  });
+
+  it('F23: on the gallery path the flag is not documented, so the default format stays (assumed)', async () => {
     const mock = await startMockJostle();
     try {
       const { code } = await run(
@@ -143,8 +178,7 @@ describe('dry-run --next-users', () => {
       expect(code).toBe(0);
       const patches = mock.requestLog().filter((entry) => entry.method === 'PATCH');
       const operations = patches.map((entry) => (entry.requestBody as { Operations: unknown[] }).Operations);
-      expect(operations).toContainEqual([{ op: 'replace', path: 'active', value: false }]);
-      expect(mock.requestLog().every((entry) => !entry.path.includes('aadOptscim062020'))).toBe(true);
+      expect(operations).toContainEqual([{ op: 'Replace', path: 'active', value: 'False' }]);
     } finally {
       await mock.close();
     }

@@ -12,7 +12,7 @@ import {
   type DryRunResult,
   type SourceSnapshot,
 } from '../../provisioning';
-import { dialectOfTenantUrl, writeConfirmed } from '../../../shared/connection/validation';
+import { writeConfirmed } from '../../../shared/connection/validation';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { tokenForUrl } from '../token';
 import { InputFileError, loadInputs, loadUsers } from '../load-inputs';
@@ -110,12 +110,7 @@ export const dryRunCommand: CliCommand = {
     )
       throw new UsageError('--dialect must be default or aadOptscim062020.');
     const onMock = options.target === 'mock';
-    const urlDialect = onMock ? 'default' : dialectOfTenantUrl(options.target);
-    if (urlDialect === 'aadOptscim062020' && options.dialect === 'default')
-      throw new UsageError(
-        'The Base URL ends with ?aadOptscim062020, which selects that dialect: drop --dialect default.',
-      );
-    const chosenDialect = urlDialect === 'aadOptscim062020' ? urlDialect : options.dialect;
+    const chosenDialect = options.dialect;
     let faults: FaultSpec[] = [];
     if (options.faults !== undefined) {
       if (!onMock) throw new UsageError('--faults works only with --target mock.');
@@ -159,6 +154,11 @@ export const dryRunCommand: CliCommand = {
         tenantUrl: onMock ? null : options.target,
         entraSchema: inputs.entraSchema,
       });
+      // On the custom path a flagged Tenant URL fixes the format (COMPAT), so the opposite choice is refused.
+      if (defaults.patchDialect === 'aadOptscim062020' && chosenDialect === 'default')
+        throw new UsageError(
+          'The Base URL ends with ?aadOptscim062020, which selects that dialect on a custom app: drop --dialect default.',
+        );
       const dialect = chosenDialect ?? defaults.patchDialect;
       if (!chosenDialect) io.stderr(`PATCH format: ${defaults.patchDialectFrom}`);
       if (!actions) io.stderr(`Target Object Actions: ${defaults.targetObjectActionsFrom}`);
@@ -189,6 +189,7 @@ export const dryRunCommand: CliCommand = {
         : ({ kind: 'live', baseUrl: options.target, token: token! } as const);
       const result = await runDryRun({
         ...(await dryRunEngineOptions(context, target, {
+          appPath: inputs.appPath,
           patchDialect: dialect,
           skipOutOfScopeDeletions: options['skip-out-of-scope-deletions'],
           targetObjectActions: actions ?? defaults.targetObjectActions,

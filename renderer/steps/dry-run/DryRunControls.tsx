@@ -90,7 +90,7 @@ export function DryRunControls(props: {
           hint={
             continuing
               ? 'Fixed for this run of cycles: Entra uses one format for the life of a job. Start over to change it.'
-              : `How Entra words its update requests. ${dialectChoice === null ? defaults.patchDialectFrom : 'Your choice.'} A saved Base URL ending with ?aadOptscim062020 always uses that format.`
+              : `How Entra words its update requests. ${dialectChoice === null ? defaults.patchDialectFrom : 'Your choice.'} On the custom path, a saved Base URL ending with ?aadOptscim062020 always uses that format.`
           }
         >
           <RadioGroup
