@@ -19,7 +19,7 @@ const LOG_EXTENSIONS = ['.csv', '.json', '.jsonl', '.ndjson', '.txt'];
  * Parses and summarises one log text. A file that is not a provisioning log throws with its problem
  * (line and column where known), so the previous analysis stays.
  */
-export function analyseProvisioningLog(
+function analyseProvisioningLog(
   text: string,
   fileName: string,
   source: MonitorAnalysis['source'],
@@ -42,10 +42,8 @@ export function monitorHandlers(
   readGraphLogs: () => ReturnType<HandlerTable['graphProvisioningLogs']>,
 ): Pick<HandlerTable, Channels> {
   const store = new MonitorAnalysisStore(context.dataDir);
-  const state = async () => ({ analysis: await store.current() });
-
   return {
-    getMonitorAnalysis: state,
+    getMonitorAnalysis: async () => ({ analysis: await store.current() }),
 
     importProvisioningLog: async (request) => {
       let analysis: Omit<MonitorAnalysis, 'importedAt'>;
@@ -59,14 +57,14 @@ export function monitorHandlers(
       }
       // A server that echoed the key into a failure reason: redacted before anything is written.
       const redacted = redactStrings(analysis, exportRedaction(context.redactor));
-      await store.save({ ...redacted, importedAt: new Date().toISOString() });
+      const saved = await store.save({ ...redacted, importedAt: new Date().toISOString() });
       context.logger.log('info', 'provisioning log analysed', { events: analysis.summary.total });
-      return state();
+      return { analysis: saved };
     },
 
     clearMonitorAnalysis: async () => {
       await store.clear();
-      return state();
+      return { analysis: null };
     },
   };
 }

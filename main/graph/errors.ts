@@ -141,10 +141,13 @@ export function graphErrorFor(
   );
 }
 
+/** The errorCode msal-network.ts gives MSAL for a proxy that asked for sign-in: its message is kept. */
+export const PROXY_AUTH_ERROR_CODE = 'proxy_auth_required';
+
 /** AADSTS codes from the sign-in service (MSAL errors), with the fix. Unknown codes keep MSAL's text. */
 export function explainSignInError(error: unknown): GraphError {
   // A proxy on the way asked for sign-in (msal-network.ts): its diagnosis says what to do.
-  if ((error as { errorCode?: unknown }).errorCode === 'proxy_auth_required')
+  if ((error as { errorCode?: unknown }).errorCode === PROXY_AUTH_ERROR_CODE)
     return new GraphError(
       'network',
       'Could not reach the Microsoft sign-in service.',

@@ -15,9 +15,7 @@ import { pausableDeadline } from '../network/pausable-deadline';
 import { ProxyAuthRequiredError } from '../network/proxy-auth';
 import type { HttpTransport } from '../network/transport';
 import { readBodyCapped } from '../scim/read-body';
-
-/** MSAL's errorCode for a proxy that asked for sign-in; explainSignInError (errors.ts) keeps its message. */
-export const PROXY_AUTH_ERROR_CODE = 'proxy_auth_required';
+import { PROXY_AUTH_ERROR_CODE } from './errors';
 
 const RESPONSE_MS = 120_000;
 

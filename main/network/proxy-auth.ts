@@ -115,19 +115,10 @@ function proxyAuthAdvice(challenge: ProxyChallenge): string {
 }
 
 /**
- * Asks the proxy once more, with a bare CONNECT and no credentials, which schemes it wants: undici reports a
- * refused tunnel only as "Proxy response (407)", without the Proxy-Authenticate header. Bounded in time;
- * resolves [] when the proxy does not say.
+ * Asks the proxy once more, with a bare CONNECT and no credentials, which schemes it wants and the Basic
+ * realm it names ('' when none): undici reports a refused tunnel only as "Proxy response (407)", without the
+ * Proxy-Authenticate header. Bounded in time; resolves no schemes when the proxy does not say.
  */
-export async function askProxySchemes(
-  proxyUri: string,
-  target: URL,
-  options: { timeoutMs: number; ca?: string[] },
-): Promise<string[]> {
-  return (await askProxyChallenge(proxyUri, target, options)).schemes;
-}
-
-/** askProxySchemes, with the Basic realm the proxy named ('' when none). */
 export function askProxyChallenge(
   proxyUri: string,
   target: URL,

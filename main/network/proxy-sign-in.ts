@@ -148,6 +148,8 @@ export class ProxySignInBroker implements ProxySignIn {
    */
   startRun(): void {
     for (const [key, entry] of this.recent) if (entry.result.outcome !== 'answered') this.recent.delete(key);
+    // Nor does an earlier prompt's outcome explain a 407 in the new run (transport-chromium.ts).
+    this.lastOutcome.clear();
   }
 
   /** The prompt with this id, while it is open. */

@@ -265,6 +265,6 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
         streams?.closeAll();
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      }).then(() => uploads.dispose()),
   };
 }

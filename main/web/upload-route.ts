@@ -7,8 +7,8 @@
  * while one runs (one at a time keeps disk and memory bounded).
  */
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, mkdirSync, rmSync, type WriteStream } from 'node:fs';
-import { unlink } from 'node:fs/promises';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, rm, unlink } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
 import { once } from 'node:events';
@@ -168,14 +168,21 @@ async function receive(
 }
 
 export function createUploadRoute(options: UploadRouteOptions) {
-  // Left over from a run that stopped mid-import: nothing else uses this folder.
-  rmSync(options.dir, { recursive: true, force: true });
-  mkdirSync(options.dir, { recursive: true, mode: 0o700 });
   let running = false;
+  /** The folder, made on the first upload (nothing on start-up); anything left from a stopped run goes. */
+  let folder: Promise<unknown> | null = null;
+  const prepareFolder = () =>
+    (folder ??= rm(options.dir, { recursive: true, force: true })
+      .then(() => mkdir(options.dir, { recursive: true, mode: 0o700 }))
+      .catch((error: unknown) => {
+        folder = null; // The next upload tries again.
+        throw error;
+      }));
 
   return {
-    get running() {
-      return running;
+    /** Removes the folder, if an upload made it (the server's close). */
+    async dispose(): Promise<void> {
+      if (folder) await folder.then(() => rm(options.dir, { recursive: true, force: true }));
     },
     async handle(
       request: IncomingMessage,
@@ -199,6 +206,7 @@ export function createUploadRoute(options: UploadRouteOptions) {
       try {
         let files: UploadedFile[];
         try {
+          await prepareFolder();
           files = await receive(request, declared, options.dir, channel, options.maxBytes, written);
         } catch (error) {
           if (error instanceof Refusal) return refuse(error.status, error.message);

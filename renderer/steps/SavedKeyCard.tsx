@@ -16,8 +16,6 @@ import type { ConnectionStatus, KeyStatus } from '../../shared/api/contract';
 import { api } from '../api/client';
 import { when } from '../text';
 
-const formatDate = (iso: string | null): string => (iso ? when(iso) : '');
-
 /** What the admin may know about the saved key: that it is saved, where, its fingerprint and date. */
 export function SavedKeyCard(props: {
   status: KeyStatus;
@@ -33,7 +31,7 @@ export function SavedKeyCard(props: {
         description={
           <Text>
             Fingerprint <code data-testid="key-fingerprint">{status.fingerprint}</code> · saved{' '}
-            {formatDate(status.savedAt)}
+            {status.savedAt ? when(status.savedAt) : ''}
           </Text>
         }
       />

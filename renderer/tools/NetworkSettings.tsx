@@ -54,8 +54,6 @@ const useStyles = makeStyles({
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
 });
 
-const day = (iso: string) => formatDate(iso);
-
 function nameOf(name: Certificate['subject']): string {
   if (name.cn && name.o) return `${name.cn} (${name.o})`;
   return name.cn ?? name.o ?? 'No name';
@@ -84,7 +82,7 @@ function CertificateItem({ certificate }: { certificate: Certificate }) {
       </span>
       <Text size={200}>
         Issued by {certificate.selfSigned ? 'itself (a root certificate)' : nameOf(certificate.issuer)} ·
-        valid {day(certificate.validFrom)} to {day(certificate.validTo)}
+        valid {formatDate(certificate.validFrom)} to {formatDate(certificate.validTo)}
       </Text>
       <Text size={200} className={styles.muted}>
         SHA-256 <span className={styles.mono}>{certificate.fingerprint}…</span>
@@ -196,7 +194,7 @@ export function NetworkSettings() {
             </Button>
             <Text size={200} className={styles.muted}>
               {file.fileName ? `From ${file.fileName}` : file.path}
-              {file.savedAt && `, added ${day(file.savedAt)}`}
+              {file.savedAt && `, added ${formatDate(file.savedAt)}`}
             </Text>
           </>
         )}

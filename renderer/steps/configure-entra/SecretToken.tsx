@@ -25,8 +25,6 @@ const useStyles = makeStyles({
   countdown: { color: tokens.colorNeutralForeground3, alignSelf: 'center', whiteSpace: 'nowrap' },
 });
 
-const timeOf = (iso: string) => formatTime(iso);
-
 /**
  * Gets the saved key into Entra's Secret Token field. "Copy secret token" asks main to put the key on the
  * clipboard (the window never receives it). "Reveal" is the one exception: on the admin's click only, main
@@ -170,7 +168,7 @@ export function SecretToken() {
         >
           <MessageBarBody>
             Copied. Paste it into <b>Secret Token</b> now: the assistant clears the clipboard at{' '}
-            {copy.clearsAt ? timeOf(copy.clearsAt) : 'in a minute'} if the key is still on it.
+            {copy.clearsAt ? formatTime(copy.clearsAt) : 'in a minute'} if the key is still on it.
           </MessageBarBody>
         </MessageBar>
       )}

@@ -60,8 +60,10 @@ const PAGE = 500;
 const ROW_HEIGHT = 34;
 const statusColor = { Success: 'success', Failure: 'danger', Skipped: 'informative' } as const;
 
-/** The provisioning log, like Entra's: every entry with its action, status and error code, filterable. */
-/** `title` names a live run ("Provisioning log: Live run: writes to …"); a dry run keeps the plain title. */
+/**
+ * The provisioning log, like Entra's: every entry with its action, status and error code, filterable.
+ * `title` names a live run ("Provisioning log: Live run: writes to …"); a dry run keeps the plain title.
+ */
 export function DryRunLog({ title }: { title?: string } = {}) {
   const styles = useStyles();
   const [action, setAction] = useState<ProvisioningAction | undefined>();

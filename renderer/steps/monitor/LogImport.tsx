@@ -13,6 +13,7 @@ import { useRef, useState, type DragEvent } from 'react';
 import { GraphLogsButton } from '../../tools/entra/GraphLogsButton';
 import { LogSummary } from './LogSummary';
 import { useMonitorAnalysis } from './use-monitor-analysis';
+import { when } from '../../text';
 
 const useStyles = makeStyles({
   drop: {
@@ -111,8 +112,8 @@ export function LogImport() {
           <div className={styles.kept} data-testid="log-kept">
             <Text size={200} className={styles.dropText}>
               {analysis.source === 'graph' ? 'Read from Microsoft Graph' : 'Imported'}{' '}
-              {new Date(analysis.importedAt).toLocaleString()}. Kept on this computer (the summary, not the
-              file) and added to the support export.
+              {when(analysis.importedAt)}. Kept on this computer (the summary, not the file) and added to the
+              support export.
             </Text>
             <Button
               size="small"
