@@ -5,7 +5,7 @@
  * right one lets the probes through. The proxy never sees the Jostle key, and the password is in no page,
  * settings file or log after it was sent.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './axe';
 import { readFileSync } from 'node:fs';
 import { startMockJostle, type MockJostle } from '../../main/mock-jostle';
 import { makeTestPki, startTlsFront, type TestPki } from '../network/pki';
@@ -86,13 +86,7 @@ test('a proxy that asks for sign-in: the window asks, Cancel gives the 407 diagn
   await expect(dialog).toContainText('Basic');
   // Named by its title, focus inside it, and no serious WCAG 2.2 AA finding (tabster's focus guards aside).
   await expect(dialog.getByLabel('User name')).toBeFocused();
-  const axe = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
-    .exclude('[data-tabster-dummy]')
-    .analyze();
-  expect(
-    axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
-  ).toEqual([]);
+  expect(await seriousViolations(page, 'proxy sign-in dialog')).toEqual([]);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toHaveCount(0);
   const result = page.getByTestId('connection-test');
