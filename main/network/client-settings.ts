@@ -8,8 +8,6 @@ import type { ScimClientOptions } from '../scim/types';
 import type { NetworkSettings } from '../settings/schema';
 import type { Redactor } from '../logging/redactor';
 import { peekProxyCredentials, proxyCredentialVault } from './proxy-credentials';
-import type { HttpTransport } from './transport';
-import { createUndiciTransport } from './transport-undici';
 import { ProxySignInBroker, proxySignInBroker, type ProxySignIn } from './proxy-sign-in';
 
 /**
@@ -74,25 +72,7 @@ function signInFor(context: Partial<WindowSources>): { signIn?: ProxySignIn } {
   return { signIn: proxySignInBroker(context as WindowSources) };
 }
 
-/**
- * The transport for one client built from its ClientSettings: the injected one (Chromium's in the desktop
- * app) or undici, with the same trust, proxy, saved sign-in and window prompt. The Graph client, MSAL's
- * network module and the route check all build theirs here, so none of them can forget the prompt.
- */
-export function transportFor(
-  settings: ClientSettings,
-  timers: { connectMs: number; headersMs: number; bodyMs: number },
-): HttpTransport {
-  return (settings.transport ?? createUndiciTransport)({
-    ...timers,
-    env: settings.env ?? process.env,
-    ...(settings.caFile ? { caFile: settings.caFile } : {}),
-    ...(settings.useSystemCa === undefined ? {} : { useSystemCa: settings.useSystemCa }),
-    ...(settings.resolveProxy ? { resolveProxy: settings.resolveProxy } : {}),
-    ...(settings.proxyCredentials ? { proxyCredentials: settings.proxyCredentials } : {}),
-    ...(settings.signIn ? { signIn: settings.signIn } : {}),
-  });
-}
+export { transportFor } from './transport-for';
 
 /** Marks the start of a run for the window's prompt (ProxySignInBroker.startRun); nothing in the CLI. */
 export function startNetworkRun(context: Partial<WindowSources>): void {

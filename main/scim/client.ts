@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { ProxyAuthRequiredError } from '../network/proxy-auth';
 import type { HttpTransport } from '../network/transport';
-import { createUndiciTransport } from '../network/transport-undici';
+import { transportFor } from '../network/transport-for';
 import { linkAbort } from './abort-link';
 import { classifyNetworkError, describeKind, ScimNetworkError } from './errors';
 import { BodyTooLargeError, discardBody, readBodyCapped } from './read-body';
@@ -55,16 +55,10 @@ interface Transport {
 export function createScimClient(options: ScimClientOptions): ScimClient {
   const base = parseBaseUrl(options.baseUrl);
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
-  const http = (options.transport ?? createUndiciTransport)({
+  const http = transportFor(options, {
     connectMs: timeouts.connectMs,
     headersMs: timeouts.headersMs + 1000,
     bodyMs: timeouts.bodyMs + 1000,
-    env: options.env ?? process.env,
-    ...(options.caFile ? { caFile: options.caFile } : {}),
-    ...(options.useSystemCa === undefined ? {} : { useSystemCa: options.useSystemCa }),
-    ...(options.resolveProxy ? { resolveProxy: options.resolveProxy } : {}),
-    ...(options.proxyCredentials ? { proxyCredentials: options.proxyCredentials } : {}),
-    ...(options.signIn ? { signIn: options.signIn } : {}),
   });
   const transport: Transport = {
     base,
