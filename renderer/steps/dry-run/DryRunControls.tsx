@@ -9,11 +9,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowClockwise20Regular, Play20Regular } from '@fluentui/react-icons';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ApiRequest, DryRunStatusView } from '../../../shared/api/contract';
 import { DEFAULT_LIVE_MAX_USERS } from '../../../shared/provisioning/start-small';
 import { ConfirmButton } from '../../components/ConfirmButton';
-import { runTargetWords, type RunTargetWords } from '../../../shared/provisioning/run-target';
+import { runTargetWords } from '../../../shared/provisioning/run-target';
 import { TargetSwitch, useLiveTenant, type Target } from '../../components/TargetSwitch';
 import { plural } from '../../text';
 import {
@@ -37,13 +37,14 @@ export function DryRunControls(props: {
   status: DryRunStatusView | null;
   onStart(request: ApiRequest<'startDryRun'>): void;
   onCancel(): void;
-  /** Told what the chosen target is called, so the page title can say "Live run: writes to …". */
-  onTargetWords?(words: RunTargetWords): void;
+  /** The chosen target: the step keeps it, so its title can say "Live run: writes to …". */
+  target: Target;
+  onTargetChange(target: Target): void;
 }) {
   const styles = useStyles();
   const tenant = useLiveTenant();
   const liveHost = tenant?.host ?? null;
-  const [target, setTarget] = useState<Target>('mock');
+  const { target, onTargetChange: setTarget } = props;
   const defaults = useDryRunDefaults();
   // Until the admin changes them, the settings follow the defaults (they load after the step opens).
   const [dialectChoice, setDialect] = useState<'default' | 'aadOptscim062020' | null>(null);
@@ -60,8 +61,6 @@ export function DryRunControls(props: {
   const limitValid = Number.isInteger(limit) && limit >= 1 && limit <= 100_000;
   const live = target === 'live';
   const words = runTargetWords(target, liveHost);
-  const { onTargetWords } = props;
-  useEffect(() => onTargetWords?.(runTargetWords(target, liveHost)), [onTargetWords, target, liveHost]);
   const ready =
     !running &&
     thresholdValid(settings) &&

@@ -9,7 +9,8 @@ import { DryRunControls } from './DryRunControls';
 import { DryRunLog } from './DryRunLog';
 import { DryRunProgress } from './DryRunProgress';
 import { DryRunSummaryView } from './DryRunSummaryView';
-import { runTargetWords, type RunTargetWords } from '../../../shared/provisioning/run-target';
+import { runTargetWords } from '../../../shared/provisioning/run-target';
+import { useLiveTenant, type Target } from '../../components/TargetSwitch';
 import { messageOf, when } from '../../text';
 import { useNavigation } from '../../components/navigation';
 import { showMappingRow } from '../mappings/pending-row';
@@ -22,10 +23,11 @@ export function DryRunStep() {
   const styles = useStyles();
   const { refresh } = useAssistant();
   const [status, setStatus] = useState<DryRunStatusView | null>(null);
-  const [chosen, setChosen] = useState<RunTargetWords | null>(null);
+  const [target, setTarget] = useState<Target>('mock');
+  const chosen = runTargetWords(target, useLiveTenant()?.host ?? null);
   const shown = status?.summary ? runTargetWords(status.summary.target, status.summary.targetHost) : null;
   // The title names a live run as soon as the tenant is chosen, and while its results are shown.
-  const liveWords = chosen?.live ? chosen : shown;
+  const liveWords = chosen.live ? chosen : shown;
   const [error, setError] = useState<string | null>(null);
 
   // Counts `finished` events, so an answer to Start that arrives after its cycle already ended is not
@@ -92,7 +94,8 @@ export function DryRunStep() {
           status={status}
           onStart={(request) => void act(() => api.startDryRun(request))}
           onCancel={() => void act(() => api.cancelDryRun({}))}
-          onTargetWords={setChosen}
+          target={target}
+          onTargetChange={setTarget}
         />
         {error && (
           <MessageBar intent="error" data-testid="dry-run-error">
