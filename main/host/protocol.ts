@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { ApiEnvelope } from '../../shared/api/errors';
 import { apiEventChannels, type ApiEventChannel } from '../../shared/api/events';
 import type { WindowBounds } from '../settings/schema';
-import type { SignInRequest, SignInResult } from '../network/proxy-sign-in';
+import { signInResultSchema, type SignInRequest, type SignInResult } from '../network/proxy-sign-in';
 
 export const serviceNames = [
   'clipboard.available',
@@ -101,10 +101,7 @@ export const fromHostSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('proxy-sign-in-result'),
     id: z.number().int(),
-    result: z.discriminatedUnion('outcome', [
-      z.object({ outcome: z.literal('answered'), username: z.string(), password: z.string() }),
-      z.object({ outcome: z.enum(['cancelled', 'timedOut', 'refusedTooOften', 'noWindow']) }),
-    ]),
+    result: signInResultSchema,
   }),
 ]);
 

@@ -8,7 +8,7 @@ import type { ScimClientOptions } from '../scim/types';
 import type { NetworkSettings } from '../settings/schema';
 import type { Redactor } from '../logging/redactor';
 import { peekProxyCredentials, proxyCredentialVault } from './proxy-credentials';
-import { ProxySignInBroker, proxySignInBroker, type ProxySignIn } from './proxy-sign-in';
+import { proxySignInBroker, type ProxySignInBroker } from './proxy-sign-in';
 
 /**
  * How one SCIM (or Graph) client reaches its server: timeouts, trust, proxy and retries. The SCIM client's
@@ -66,7 +66,7 @@ interface WindowSources {
   events: { emit(channel: 'proxySignIn', event: never): void; hasListeners(): boolean };
 }
 
-function signInFor(context: Partial<WindowSources>): { signIn?: ProxySignIn } {
+function signInFor(context: Partial<WindowSources>): { signIn?: ProxySignInBroker } {
   // The CLI has nobody to ask: it keeps the proxy URL, the saved sign-in and the 407 message.
   if (!context.events || !context.transport || context.transport === 'cli') return {};
   return { signIn: proxySignInBroker(context as WindowSources) };
@@ -76,8 +76,7 @@ export { transportFor } from './transport-for';
 
 /** Marks the start of a run for the window's prompt (ProxySignInBroker.startRun); nothing in the CLI. */
 export function startNetworkRun(context: Partial<WindowSources>): void {
-  const { signIn } = signInFor(context);
-  if (signIn instanceof ProxySignInBroker) signIn.startRun();
+  signInFor(context).signIn?.startRun();
 }
 
 /** `tls.getCACertificates('system')` exists from Node 22.15 (Electron 45); Node 20 (CLI, browser mode) lacks it. */

@@ -9,6 +9,7 @@
  * for requests that were already on their way); it is never in an event, a log line or the settings.
  */
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import type { ProxySignInPrompt } from '../../shared/api/events';
 
 export interface SignInRequest {
@@ -27,11 +28,16 @@ export interface SignInRequest {
   sentAt?: number;
 }
 
-export type SignInResult =
-  | { outcome: 'answered'; username: string; password: string }
-  | { outcome: 'cancelled' | 'timedOut' | 'refusedTooOften' }
-  /** No window is open to ask (a browser-mode server with no page connected): the 407 stands as it is. */
-  | { outcome: 'noWindow' };
+/**
+ * A prompt's answer, as a schema too: the handler host checks the one main sends back (host/protocol.ts).
+ * `noWindow`: no window is open to ask (a browser-mode server with no page connected): the 407 stands.
+ */
+export const signInResultSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('answered'), username: z.string(), password: z.string() }),
+  z.object({ outcome: z.enum(['cancelled', 'timedOut', 'refusedTooOften', 'noWindow']) }),
+]);
+
+export type SignInResult = z.infer<typeof signInResultSchema>;
 
 export type SignInOutcome = SignInResult['outcome'];
 
