@@ -29,6 +29,13 @@ export const uploadChannels = {
     maxFiles: 1,
     request: (files: readonly UploadedFile[]): ApiRequest<'importAssignments'> => ({ file: files[0]! }),
   },
+  importProvisioningLog: {
+    maxFiles: 1,
+    request: (files: readonly UploadedFile[]): ApiRequest<'importProvisioningLog'> => ({
+      source: 'file',
+      file: files[0]!,
+    }),
+  },
 } as const;
 export type UploadChannel = keyof typeof uploadChannels;
 export const isUploadChannel = (name: string): name is UploadChannel => Object.hasOwn(uploadChannels, name);

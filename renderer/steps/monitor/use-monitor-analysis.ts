@@ -4,13 +4,12 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiResponse } from '../../../shared/api/contract';
-import { api, pathOfPickedFile } from '../../api/client';
+import { MAX_UPLOAD_BYTES } from '../../../shared/api/uploads';
+import { api } from '../../api/client';
+import { importPickedFiles } from '../../api/file-import';
 import { messageOf } from '../../text';
 
 export type MonitorAnalysis = NonNullable<ApiResponse<'getMonitorAnalysis'>['analysis']>;
-
-/** Larger downloads are refused before they are read into the page. */
-const MAX_BYTES = 100 * 1024 * 1024;
 
 export interface MonitorAnalysisState {
   analysis: MonitorAnalysis | null;
@@ -65,15 +64,16 @@ export function useMonitorAnalysis(): MonitorAnalysisState {
     busy,
     importFile: (file) =>
       run('file', file.name, async () => {
-        if (file.size > MAX_BYTES) {
+        // The limit every import has (main reads the file); said here in the terms of Entra's download.
+        if (file.size > MAX_UPLOAD_BYTES) {
           throw new Error(
-            'The file is larger than 100 MB. Narrow the date range in Entra and download again.',
+            `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MiB. Narrow the date range in Entra and download again.`,
           );
         }
-        const path = pathOfPickedFile(file);
-        return api.importProvisioningLog({
-          source: 'file',
-          file: path ? { name: file.name, path } : { name: file.name, text: await file.text() },
+        // By path in the desktop app, streamed to main in browser mode: never read whole into the page.
+        return importPickedFiles('importProvisioningLog', [file], {
+          onSent: () => undefined,
+          signal: new AbortController().signal,
         });
       }),
     readFromGraph: () =>
