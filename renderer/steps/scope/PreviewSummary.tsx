@@ -82,8 +82,8 @@ export function PreviewSummary({ summary, syncAll }: { summary: Summary; syncAll
             Assign just {summary.startSmall.length === 1 ? 'this user' : 'these two users'} to the Jostle app
             in Entra first: <b>{summary.startSmall.join(' and ')}</b>. Picked because{' '}
             {summary.startSmall.length === 1 ? 'this user is' : 'they are'} in scope, enabled and map cleanly,
-            and members rather than guests where the list has them (a guest arrives in Jostle as alias@theirdomain, not the name Entra lists).
-            Check them in Jostle, then assign the rest.
+            and members rather than guests where the list has them (a guest arrives in Jostle as
+            alias@theirdomain, not the name Entra lists). Check them in Jostle, then assign the rest.
           </MessageBarBody>
         </MessageBar>
       )}
