@@ -63,7 +63,10 @@ test('dry run: the initial cycle creates everyone in scope, a second identical c
   // GRAPH-POS: the dry-run log, saved as Entra's provisioning-logs JSON, imports in the Monitor step.
   const saving = page.waitForEvent('download');
   await page.getByTestId('dry-run-save-log').click();
-  const saved = await (await saving).path();
+  const download = await saving;
+  // Saved under the name the window gives it (dry-run-provisioning-log-….json), as an admin's browser would.
+  const saved = testInfo.outputPath(download.suggestedFilename());
+  await download.saveAs(saved);
   await wizard.open('monitor');
   await page.getByTestId('log-file-input').setInputFiles(saved);
   await expect(page.getByTestId('log-summary')).toBeVisible();
